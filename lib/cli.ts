@@ -1,0 +1,240 @@
+/**
+ * The command line: `smallpop3 [options]`, `smallpop3 reset`,
+ * `smallpop3 help`. `main` returns the exit status; only bin/ exits.
+ */
+import { readFile, realpath, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { translator, LANGUAGES, type Translator } from './i18n/index.js'
+import { MaillistError } from './maillist.js'
+import { chalkFor } from './render/color.js'
+import { jsonRenderer } from './render/json.js'
+import { terminalRenderer } from './render/terminal.js'
+import { prepareSample, sampleDir } from './sample.js'
+import { ListenError, startServer } from './server.js'
+import { PACKAGE_ROOT, VERSION } from './version.js'
+
+export interface CliIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
+  stderr: NodeJS.WritableStream & { isTTY?: boolean }
+  env: NodeJS.ProcessEnv
+  cwd: string
+  /** Resolves when the user asks to stop (Ctrl-C). */
+  stopSignal: () => Promise<string>
+}
+
+/** A problem the user can fix: printed as one line, exit status `status`. */
+class CliError extends Error {
+  constructor(message: string, readonly status = 1) {
+    super(message)
+  }
+}
+
+const COMMANDS = ['serve', 'reset', 'help']
+
+const OPTIONS = {
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string', short: 'H' },
+  maillist: { type: 'string', short: 'm' },
+  timeout: { type: 'string', short: 't' },
+  verbose: { type: 'boolean', short: 'v' },
+  log: { type: 'string' },
+  'show-secrets': { type: 'boolean' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const
+
+export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+  const t = translator(pickLang(argv, io.env))
+  try {
+    return await run(argv, io, t)
+  } catch (err) {
+    if (err instanceof CliError || err instanceof MaillistError) {
+      io.stderr.write(`smallpop3: ${err.message}\n`)
+      return err instanceof CliError ? err.status : 1
+    }
+    throw err
+  }
+}
+
+async function run(argv: string[], io: CliIO, t: Translator): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (err) {
+    throw new CliError(argError(err as Error & { code?: string }, t), 2)
+  }
+  const { values, positionals } = parsed
+  const [command = 'serve', ...rest] = positionals
+  if (!COMMANDS.includes(command)) {
+    throw new CliError(t('cli.unknownCommand', { command, commands: COMMANDS.join(', ') }), 2)
+  }
+  if (values.version) {
+    io.stdout.write(`${VERSION}\n`)
+    return 0
+  }
+  if (values.help || command === 'help') {
+    const topic = command === 'help' ? rest[0] : command
+    io.stdout.write((topic === 'reset' ? t('help.reset', { dir: sampleDir(io.env) }) : t('help.main', { version: VERSION, languages: LANGUAGES.join(', ') })) + '\n')
+    return 0
+  }
+  if (rest.length) throw new CliError(t('cli.unknownCommand', { command: rest[0], commands: COMMANDS.join(', ') }), 2)
+
+  if (command === 'reset') {
+    const sample = await prepareSample({ reset: true, env: io.env })
+    io.stdout.write(t('cli.reset', { dir: sample.dir }) + '\n')
+    return 0
+  }
+  return serve(values, io, t)
+}
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
+
+async function serve(values: Values, io: CliIO, t: Translator): Promise<number> {
+  const port = integerOption('--port', values.port ?? '65000', 0, 65535, t)
+  const host = values.host ?? '127.0.0.1'
+  const timeout = timeoutOption(values.timeout ?? '600', t)
+  const format = values.log ?? 'text'
+  if (format !== 'text' && format !== 'json') {
+    throw new CliError(t('cli.badValue', { option: '--log', problem: `must be "text" or "json", not "${format}"` }), 2)
+  }
+  if (values.lang && !LANGUAGES.includes(values.lang)) {
+    throw new CliError(t('cli.badValue', { option: '--lang', problem: `must be one of: ${LANGUAGES.join(', ')}` }), 2)
+  }
+
+  const source = await chooseMaillist(values.maillist, io)
+  const json = format === 'json'
+  // JSON lines own stdout; the banner then goes to stderr.
+  const bannerOut = json ? io.stderr : io.stdout
+  const render = json
+    ? jsonRenderer(text => io.stdout.write(text), t)
+    : terminalRenderer({ write: text => io.stdout.write(text), chalk: chalkFor(io.stdout, io.env), t, verbose: values.verbose, width: io.stdout.columns })
+
+  let server
+  try {
+    server = await startServer({
+      port, host, maillist: source.maillist, timeout, lang: t.lang,
+      showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: render,
+    })
+  } catch (err) {
+    if (err instanceof ListenError) throw new CliError(listenProblem(err, t))
+    throw err
+  }
+
+  const c = chalkFor(bannerOut, io.env)
+  const first = server.accounts[0]!
+  const where = server.host.includes(':') ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
+  const connectHost = server.host === '0.0.0.0' || server.host === '::' ? 'localhost' : server.host.includes(':') ? server.host : server.host === '127.0.0.1' ? 'localhost' : server.host
+  const accounts = source.sample
+    ? server.accounts.map(a => `${a.user} (password ${a.password})`).join(', ')
+    : `${server.accounts.length}: ${server.accounts.slice(0, 8).map(a => a.user).join(', ')}${server.accounts.length > 8 ? ', …' : ''}`
+  bannerOut.write([
+    c.bold(t('banner.title', { version: VERSION })),
+    '  ' + t('banner.listening', { where }),
+    '  ' + (source.sample ? t('banner.sample', { dir: source.dir }) : t('banner.maillist', { file: source.maillist })),
+    '  ' + t('banner.accounts', { list: accounts }),
+    '',
+    c.bold('  ' + t('banner.connect', { host: connectHost, port: server.port })),
+    '  ' + t('banner.try', { user: first.user, password: source.sample ? first.password : '…' }),
+    '  ' + t('banner.stop'),
+    '',
+  ].join('\n') + '\n')
+
+  await io.stopSignal()
+  bannerOut.write(t('banner.stopping') + '\n')
+  await server.close()
+  return 0
+}
+
+interface MaillistSource {
+  maillist: string
+  sample: boolean
+  dir?: string
+}
+
+/** --maillist, else ./maillist (served in place), else the bundled sample (a scratch copy). */
+async function chooseMaillist(option: string | undefined, io: CliIO): Promise<MaillistSource> {
+  if (option) return { maillist: resolve(io.cwd, option), sample: false }
+  const local = join(io.cwd, 'maillist')
+  if ((await stat(local).catch(() => null))?.isFile() && !(await isPackageFolder(io.cwd))) {
+    return { maillist: local, sample: false }
+  }
+  const sample = await prepareSample({ env: io.env })
+  return { maillist: sample.maillist, sample: true, dir: sample.dir }
+}
+
+/** Whether `dir` is smallpop3's own folder (a clone or the installed package), whose files must not change. */
+async function isPackageFolder(dir: string): Promise<boolean> {
+  const [a, b] = await Promise.all([realpath(dir).catch(() => dir), realpath(PACKAGE_ROOT).catch(() => PACKAGE_ROOT)])
+  if (a === b) return true
+  const pkg = await readFile(join(dir, 'package.json'), 'utf8').catch(() => '')
+  try {
+    return JSON.parse(pkg).name === 'smallpop3'
+  } catch {
+    return false
+  }
+}
+
+function integerOption(option: string, text: string, min: number, max: number, t: Translator): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new CliError(t('cli.badValue', { option, problem: `needs a whole number from ${min} to ${max}, not "${text}"` }), 2)
+  }
+  return Number(text)
+}
+
+function timeoutOption(text: string, t: Translator): number {
+  const m = /^(\d+)(s|m)?$/.exec(text)
+  const seconds = m ? Number(m[1]) * (m[2] === 'm' ? 60 : 1) : 0
+  if (!m || seconds < 1 || seconds > 86400) {
+    throw new CliError(t('cli.badValue', { option: '--timeout', problem: `needs a number of seconds from 1 to 86400 (like 600 or 10m), not "${text}"` }), 2)
+  }
+  return seconds
+}
+
+function argError(err: Error & { code?: string }, t: Translator): string {
+  const option = /'([^']+)'/.exec(err.message)?.[1] ?? ''
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('cli.unknownOption', { option })
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const name = /--[\w-]+/.exec(err.message)?.[0] ?? option
+    const boolean = /does not take an argument/.test(err.message)
+    return t('cli.badValue', { option: name, problem: boolean ? 'takes no value' : 'needs a value' })
+  }
+  return err.message
+}
+
+function listenProblem(err: ListenError, t: Translator): string {
+  switch (err.code) {
+    case 'EADDRINUSE':
+      return t('cli.portInUse', { port: err.port, host: err.host, other: err.port === 65535 ? 65000 : err.port + 1 })
+    case 'EACCES':
+      return t('cli.portDenied', { port: err.port })
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return t('cli.hostUnavailable', { host: err.host })
+    default:
+      return `cannot listen on ${err.host} port ${err.port}: ${err.message}`
+  }
+}
+
+function pickLang(argv: string[], env: NodeJS.ProcessEnv): string {
+  const i = argv.findIndex(a => a === '--lang' || a.startsWith('--lang='))
+  if (i !== -1) return argv[i]!.includes('=') ? argv[i]!.split('=')[1]! : argv[i + 1] ?? 'en'
+  const lang = (env.LC_ALL || env.LC_MESSAGES || env.LANG || 'en').slice(0, 2)
+  return LANGUAGES.includes(lang) ? lang : 'en'
+}
+
+function defaultIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    stopSignal: () =>
+      new Promise(resolve => {
+        process.once('SIGINT', () => resolve('SIGINT'))
+        process.once('SIGTERM', () => resolve('SIGTERM'))
+      }),
+  }
+}

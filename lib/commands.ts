@@ -1,0 +1,338 @@
+/**
+ * The POP3 command table (RFC 1939, RFC 2449 CAPA) and its handlers.
+ *
+ * Each verb declares the states it is valid in, how many arguments it takes
+ * and its RFC section; `dispatch` parses a line and checks all of that once,
+ * so a handler only does its own work. Handlers never touch the socket: they
+ * return a Reply that the responder writes.
+ */
+import { createHash } from 'node:crypto'
+import type { MessageKey, Params } from './i18n/index.js'
+import type { Maildrop } from './store/index.js'
+import { StoreError } from './store/index.js'
+
+export type State = 'AUTHORIZATION' | 'TRANSACTION' | 'UPDATE'
+
+/** RFC 2449 §8 / RFC 3206 response codes, sent as "-ERR [CODE] text". */
+export type RespCode = 'AUTH' | 'IN-USE' | 'SYS/TEMP' | 'SYS/PERM'
+
+export type Body =
+  | { kind: 'lines'; lines: string[] }
+  | { kind: 'message'; index: number; top?: number }
+
+export interface Reply {
+  ok: boolean
+  /** Catalogue key of the text after +OK / -ERR (its explanation is `key.explain`). */
+  key: MessageKey
+  params?: Params
+  code?: RespCode
+  /** A multi-line response follows the status line. */
+  body?: Body
+  /** The state after this reply, when it changes. */
+  next?: State
+  /** Close the connection once the reply is sent. */
+  close?: boolean
+}
+
+export interface Account {
+  user: string
+  password: string
+  mailbox: string
+}
+
+/** What a handler may read and change: one session's protocol state. */
+export interface SessionContext {
+  state: State
+  /** The user named by USER, waiting for PASS. */
+  pendingUser?: string
+  /** The logged-in user. */
+  user?: string
+  maildrop?: Maildrop
+  deleted: Set<number>
+  /** The greeting's timestamp, for APOP (RFC 1939 §7). */
+  readonly stamp: string
+  readonly implementation: string
+  findAccount(user: string): Account | undefined
+  openMaildrop(account: Account): Promise<Maildrop>
+}
+
+export interface CommandSpec {
+  verb: string
+  states: readonly State[]
+  /** Fewest and most arguments. */
+  args: readonly [number, number]
+  /** Shown when the arguments are wrong: how the command is written. */
+  usage: string
+  rfc: string
+  /** The whole rest of the line is one argument (PASS may hold spaces: RFC 1939 §7). */
+  restOfLine?: boolean
+  run(ctx: SessionContext, args: string[]): Reply | Promise<Reply>
+}
+
+const AUTH: readonly State[] = ['AUTHORIZATION']
+const TRANS: readonly State[] = ['TRANSACTION']
+const BOTH: readonly State[] = ['AUTHORIZATION', 'TRANSACTION']
+
+const err = (key: MessageKey, params?: Params, code?: RespCode): Reply => ({ ok: false, key, params, code })
+const ok = (key: MessageKey, params?: Params, extra: Partial<Reply> = {}): Reply => ({ ok: true, key, params, ...extra })
+
+/** Messages not marked deleted: their count and total octets. */
+function live(ctx: SessionContext): { count: number; octets: number } {
+  let count = 0
+  let octets = 0
+  ctx.maildrop!.messages.forEach((m, i) => {
+    if (!ctx.deleted.has(i)) {
+      count++
+      octets += m.size
+    }
+  })
+  return { count, octets }
+}
+
+/** Parses a message-number argument: the 0-based index, or the error reply. */
+function message(ctx: SessionContext, arg: string, allowDeleted = false): number | Reply {
+  const total = ctx.maildrop!.messages.length
+  if (!/^\d+$/.test(arg)) {
+    return total === 0 ? err('msg.emptyDrop', { arg }) : err('msg.notNumber', { arg, total })
+  }
+  const n = Number(arg)
+  if (n < 1 || n > total) {
+    if (total === 0) return err('msg.emptyDrop', { arg })
+    return err(n === 0 ? 'msg.zero' : 'msg.none', { n: arg, total })
+  }
+  if (!allowDeleted && ctx.deleted.has(n - 1)) return err('msg.deleted', { n })
+  return n - 1
+}
+
+async function login(ctx: SessionContext, account: Account): Promise<Reply> {
+  let md: Maildrop
+  try {
+    md = await ctx.openMaildrop(account)
+  } catch (e) {
+    if (e instanceof StoreError && e.code === 'EINUSE') return err('login.inUse', { user: account.user }, 'IN-USE')
+    return err('login.failed', { user: account.user, reason: (e as Error).message }, 'SYS/TEMP')
+  }
+  ctx.pendingUser = undefined
+  ctx.user = account.user
+  ctx.maildrop = md
+  ctx.deleted.clear()
+  const { count, octets } = live(ctx)
+  return ok('login.ok', { user: account.user, count, octets }, { next: 'TRANSACTION' })
+}
+
+/** The capabilities this server really has (RFC 2449 §6), in CAPA order. */
+export function capabilities(ctx: SessionContext): string[] {
+  const caps = ['TOP', 'UIDL']
+  if (ctx.state === 'AUTHORIZATION') caps.push('USER')
+  caps.push('PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER', `IMPLEMENTATION ${ctx.implementation}`)
+  return caps
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    verb: 'USER', states: AUTH, args: [1, 1], usage: 'USER name', rfc: 'RFC 1939 §7',
+    run(ctx, [name]) {
+      if (!ctx.findAccount(name!)) {
+        ctx.pendingUser = undefined
+        return err('user.unknown', { user: name }, 'AUTH')
+      }
+      ctx.pendingUser = name
+      return ok('user.ok', { user: name })
+    },
+  },
+  {
+    verb: 'PASS', states: AUTH, args: [1, 1], usage: 'PASS password', rfc: 'RFC 1939 §7', restOfLine: true,
+    async run(ctx, [password]) {
+      const account = ctx.pendingUser ? ctx.findAccount(ctx.pendingUser) : undefined
+      if (!account) return err('pass.noUser')
+      if (account.password !== password) {
+        ctx.pendingUser = undefined
+        return err('pass.wrong', { user: account.user }, 'AUTH')
+      }
+      return login(ctx, account)
+    },
+  },
+  {
+    verb: 'APOP', states: AUTH, args: [2, 2], usage: 'APOP name digest', rfc: 'RFC 1939 §7',
+    async run(ctx, [name, digest]) {
+      const account = ctx.findAccount(name!)
+      const expected = account && createHash('md5').update(ctx.stamp + account.password).digest('hex')
+      ctx.pendingUser = undefined
+      if (!account || digest!.toLowerCase() !== expected) return err('apop.wrong', { user: name }, 'AUTH')
+      return login(ctx, account)
+    },
+  },
+  {
+    verb: 'QUIT', states: BOTH, args: [0, 0], usage: 'QUIT', rfc: 'RFC 1939 §4, §6',
+    run(ctx) {
+      if (ctx.state === 'AUTHORIZATION') return ok('quit.auth', {}, { close: true })
+      // The commit itself happens in the session, which owns the UPDATE state.
+      return ok('quit.update', {}, { next: 'UPDATE', close: true })
+    },
+  },
+  {
+    verb: 'STAT', states: TRANS, args: [0, 0], usage: 'STAT', rfc: 'RFC 1939 §5',
+    run(ctx) {
+      return ok('stat.ok', live(ctx))
+    },
+  },
+  {
+    verb: 'LIST', states: TRANS, args: [0, 1], usage: 'LIST [msg]', rfc: 'RFC 1939 §5',
+    run(ctx, [arg]) {
+      const msgs = ctx.maildrop!.messages
+      if (arg === undefined) {
+        const lines = msgs.flatMap((m, i) => (ctx.deleted.has(i) ? [] : [`${i + 1} ${m.size}`]))
+        return ok('list.all', live(ctx), { body: { kind: 'lines', lines } })
+      }
+      const i = message(ctx, arg)
+      if (typeof i !== 'number') return i
+      return ok('list.one', { n: i + 1, size: msgs[i]!.size })
+    },
+  },
+  {
+    verb: 'RETR', states: TRANS, args: [1, 1], usage: 'RETR msg', rfc: 'RFC 1939 §5',
+    run(ctx, [arg]) {
+      const i = message(ctx, arg!)
+      if (typeof i !== 'number') return i
+      return ok('retr.ok', { n: i + 1, size: ctx.maildrop!.messages[i]!.size }, { body: { kind: 'message', index: i } })
+    },
+  },
+  {
+    verb: 'DELE', states: TRANS, args: [1, 1], usage: 'DELE msg', rfc: 'RFC 1939 §5',
+    run(ctx, [arg]) {
+      const i = message(ctx, arg!, true)
+      if (typeof i !== 'number') return i
+      if (ctx.deleted.has(i)) return err('dele.already', { n: i + 1 })
+      ctx.deleted.add(i)
+      return ok('dele.ok', { n: i + 1 })
+    },
+  },
+  {
+    verb: 'NOOP', states: TRANS, args: [0, 0], usage: 'NOOP', rfc: 'RFC 1939 §5',
+    run() {
+      return ok('noop.ok')
+    },
+  },
+  {
+    verb: 'RSET', states: TRANS, args: [0, 0], usage: 'RSET', rfc: 'RFC 1939 §5',
+    run(ctx) {
+      const restored = ctx.deleted.size
+      ctx.deleted.clear()
+      return ok('rset.ok', { ...live(ctx), restored })
+    },
+  },
+  {
+    verb: 'TOP', states: TRANS, args: [2, 2], usage: 'TOP msg lines', rfc: 'RFC 1939 §7',
+    run(ctx, [arg, linesArg]) {
+      const i = message(ctx, arg!)
+      if (typeof i !== 'number') return i
+      if (!/^\d+$/.test(linesArg!)) return err('top.badLines', { arg: linesArg, n: i + 1 })
+      const top = Number(linesArg)
+      return ok('top.ok', { n: i + 1, lines: top }, { body: { kind: 'message', index: i, top } })
+    },
+  },
+  {
+    verb: 'UIDL', states: TRANS, args: [0, 1], usage: 'UIDL [msg]', rfc: 'RFC 1939 §7',
+    run(ctx, [arg]) {
+      const msgs = ctx.maildrop!.messages
+      if (arg === undefined) {
+        const lines = msgs.flatMap((m, i) => (ctx.deleted.has(i) ? [] : [`${i + 1} ${m.uid}`]))
+        return ok('uidl.all', live(ctx), { body: { kind: 'lines', lines } })
+      }
+      const i = message(ctx, arg)
+      if (typeof i !== 'number') return i
+      return ok('uidl.one', { n: i + 1, uid: msgs[i]!.uid })
+    },
+  },
+  {
+    verb: 'CAPA', states: BOTH, args: [0, 0], usage: 'CAPA', rfc: 'RFC 2449 §5',
+    run(ctx) {
+      return ok('capa.ok', {}, { body: { kind: 'lines', lines: capabilities(ctx) } })
+    },
+  },
+]
+
+const TABLE = new Map(COMMANDS.map(c => [c.verb, c]))
+
+/** A parsed line: a command to run, or the error that answers it. */
+export type Parsed =
+  | { command: CommandSpec; verb: string; args: string[] }
+  | { error: Reply; verb?: string; args?: string[] }
+
+/** Names a control byte the way a student would recognise it. */
+export function controlName(byte: number): string {
+  const named: Record<number, string> = {
+    0x00: 'NUL', 0x08: 'backspace', 0x09: 'tab', 0x0d: 'carriage return (CR) inside the line',
+    0x1b: 'escape (an arrow key sends it)', 0x7f: 'delete (DEL)', 0xff: 'a telnet command byte (255)',
+  }
+  return named[byte] ?? `Ctrl-${String.fromCharCode(0x40 + byte)} (byte ${byte})`
+}
+
+/** Parses one command line and checks it against the table for `state`. */
+export function dispatch(line: Buffer, state: State): Parsed {
+  if (line.length === 0) return { error: err('line.empty') }
+  const bad = line.findIndex(b => b < 0x20 || b === 0x7f || b === 0xff)
+  if (bad !== -1) return { error: err('line.control', { name: controlName(line[bad]!), column: bad + 1 }) }
+
+  const text = line.toString('utf8')
+  const space = text.indexOf(' ')
+  const verb = (space === -1 ? text : text.slice(0, space)).toUpperCase()
+  const rest = space === -1 ? '' : text.slice(space + 1)
+  const command = TABLE.get(verb)
+  if (!command) {
+    const guess = suggest(verb)
+    return { verb, error: guess ? err('verb.unknownGuess', { verb, guess }) : err('verb.unknown', { verb }) }
+  }
+  let args: string[]
+  if (space === -1) args = []
+  else if (command.restOfLine) args = [rest]
+  else {
+    const trimmed = rest.replace(/ +$/, '') // tolerate trailing spaces some clients send
+    args = trimmed === '' ? [] : trimmed.split(' ')
+    if (args.includes('')) return { verb, args, error: err('args.spaces', { verb, usage: command.usage }) }
+  }
+  if (!command.states.includes(state)) {
+    const key: MessageKey = command.states.includes('TRANSACTION') ? 'state.needLogin' : 'state.loggedIn'
+    return { verb, args, error: err(key, { verb }) }
+  }
+  const [min, max] = command.args
+  if (args.length < min || args.length > max || (command.restOfLine && args[0] === '')) {
+    const key: MessageKey = args.length < min || args[0] === '' ? 'args.missing' : 'args.extra'
+    return { verb, args, error: err(key, { verb, usage: command.usage, example: EXAMPLES[verb] ?? command.usage }) }
+  }
+  return { command, verb, args }
+}
+
+const EXAMPLES: Record<string, string> = {
+  USER: 'USER guest', PASS: 'PASS visitor', APOP: 'APOP guest c4c9334bac560ecc979e58001b3e22fb',
+  LIST: 'LIST or LIST 1', RETR: 'RETR 1', DELE: 'DELE 1', TOP: 'TOP 1 0', UIDL: 'UIDL or UIDL 1',
+}
+
+/** The known verb closest to a mistyped one, if it is close enough. */
+export function suggest(verb: string): string | undefined {
+  let best: string | undefined
+  let bestDistance = verb.length <= 3 ? 1 : 2
+  for (const known of TABLE.keys()) {
+    const d = distance(verb, known)
+    if (d <= bestDistance && (best === undefined || d < distance(verb, best))) {
+      best = known
+      bestDistance = d
+    }
+  }
+  return best
+}
+
+/** Damerau–Levenshtein (optimal string alignment) distance. */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i])
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1)
+      d[i]![j] = v
+    }
+  }
+  return d[a.length]![b.length]!
+}

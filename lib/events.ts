@@ -1,0 +1,60 @@
+/**
+ * The structured events a server emits. Renderers (the coloured terminal
+ * log, JSON lines) and later tools read these; none of them reads the
+ * socket. Secrets are masked here, before any renderer sees them.
+ */
+import type { Params } from './i18n/index.js'
+import type { MessageKey } from './i18n/index.js'
+import type { RespCode, State } from './commands.js'
+
+interface Base {
+  /** ISO 8601 time of the event. */
+  time: string
+  /** Session number, from 1, per server. */
+  session: number
+  /** The logged-in user, or the one named by USER. */
+  user?: string
+}
+
+export type DisconnectReason = 'quit' | 'client' | 'timeout' | 'shutdown' | 'error'
+
+export interface BodySummary {
+  lines: number
+  /** Octets before dot-stuffing. */
+  octets: number
+  /** Lines that got an extra leading ".". */
+  stuffed: number
+  /** The first lines as sent (dot-stuffed), when the server captures bodies. */
+  text?: string[]
+  truncated?: boolean
+}
+
+export type Pop3Event =
+  | (Base & { type: 'connect'; remote: string })
+  | (Base & { type: 'disconnect'; reason: DisconnectReason; detail?: string; seconds?: number })
+  | (Base & {
+      type: 'command'
+      /** The line as received, printable, with the password masked unless asked. */
+      raw: string
+      verb?: string
+      args: string[]
+      masked: boolean
+      octets: number
+      state: State
+    })
+  | (Base & {
+      type: 'reply'
+      /** The status line as sent, without CRLF. */
+      raw: string
+      ok: boolean
+      code?: RespCode
+      key: MessageKey
+      params: Params
+      state: State
+      next: State
+      body?: BodySummary
+    })
+  | (Base & { type: 'login'; ok: boolean; method: 'USER/PASS' | 'APOP'; count?: number; octets?: number; code?: RespCode })
+  | (Base & { type: 'update'; ok: boolean; path: string; deleted: number; left: number; reason?: string })
+
+export type Pop3EventType = Pop3Event['type']

@@ -1,0 +1,201 @@
+/**
+ * English: every word smallpop3 shows a person. Keys ending ".explain" are
+ * the log's explanation of the reply or event with the same key; "cmd.*" explain
+ * what a command asks for; "cli.*" and "banner.*" are the command line's.
+ */
+export default {
+  // ── greeting and replies: the text after +OK / -ERR on the wire ──────────
+  'greeting': 'smallpop3 POP3 server ready {stamp}',
+  'greeting.explain': 'The server says hello with +OK: the session starts in the AUTHORIZATION state. The <...> part is a timestamp used by APOP logins (RFC 1939 §4, §7).',
+
+  'user.ok': 'hello {user}, now send your password with PASS',
+  'user.ok.explain': 'The mailbox "{user}" exists. The server waits for PASS with its password.',
+  'user.unknown': 'no mailbox for "{user}" here; check the name (try USER guest)',
+  'user.unknown.explain': 'There is no account "{user}" in the maillist. [AUTH] marks a problem with the name or password (RFC 3206).',
+
+  'pass.noUser': 'send USER with your name first, then PASS',
+  'pass.noUser.explain': 'PASS must come straight after a USER that the server accepted (RFC 1939 §7).',
+  'pass.wrong': 'wrong password for "{user}"; start again with USER, then PASS',
+  'pass.wrong.explain': 'The password does not match. The session stays in AUTHORIZATION and the client must send USER again. [AUTH] marks a credentials problem (RFC 3206).',
+
+  'apop.wrong': 'wrong name or digest for "{user}"',
+  'apop.wrong.explain': 'APOP failed: the digest must be the MD5 of the greeting\'s <...> timestamp followed by the password, in lowercase hex (RFC 1939 §7).',
+
+  'login.ok': '{user} has {count} messages ({octets} octets)',
+  'login.ok.explain': 'Logged in. The maildrop is now locked for this session and the state is TRANSACTION: {count|message|messages}, {octets|octet|octets} in all.',
+  'login.inUse': 'the maildrop of "{user}" is already open in another session; end that one with QUIT and try again',
+  'login.inUse.explain': 'Only one session at a time may open a maildrop (RFC 1939 §8). [IN-USE] tells the client that another session holds the lock (RFC 2449 §8.1.1).',
+  'login.failed': 'cannot open the maildrop of "{user}": {reason}',
+  'login.failed.explain': 'The password was right but the maildrop could not be read. [SYS/TEMP] means a problem on the server\'s side that may go away (RFC 3206).',
+
+  'quit.auth': 'goodbye',
+  'quit.auth.explain': 'The session ends from the AUTHORIZATION state: nothing was changed (RFC 1939 §6).',
+  'quit.update': 'goodbye',
+  'quit.update.explain': 'The session enters the UPDATE state.',
+  'quit.done': 'goodbye: {deleted} deleted, {left} left',
+  'quit.done.explain': 'QUIT in TRANSACTION enters the UPDATE state: the server removed {deleted|message|messages} marked with DELE and kept {left}. Then the connection closes (RFC 1939 §6).',
+  'quit.none': 'goodbye: nothing deleted, {left} messages left',
+  'quit.none.explain': 'QUIT in TRANSACTION enters the UPDATE state, but no message was marked with DELE, so the maildrop is unchanged. Then the connection closes (RFC 1939 §6).',
+  'quit.failed': 'could not update the maildrop ({reason}); nothing was deleted',
+  'quit.failed.explain': 'UPDATE failed, so the maildrop was left exactly as it was: no message was removed (RFC 1939 §6).',
+
+  'stat.ok': '{count} {octets}',
+  'stat.ok.explain': '{count|message|messages}, {octets|octet|octets} in all. Messages marked with DELE are not counted (RFC 1939 §5).',
+
+  'list.all': '{count} messages ({octets} octets)',
+  'list.all.explain': 'One line per message: its number and its size in octets; deleted messages are left out. The list ends with a line holding only "." (RFC 1939 §5).',
+  'list.one': '{n} {size}',
+  'list.one.explain': 'Message {n} is {size|octet|octets} long (RFC 1939 §5).',
+
+  'retr.ok': '{size} octets',
+  'retr.ok.explain': 'Message {n} follows: headers, a blank line, the body. {size|octet|octets}, counted with CRLF line ends and before dot-stuffing (RFC 1939 §5).',
+
+  'dele.ok': 'message {n} deleted',
+  'dele.ok.explain': 'Message {n} is only marked for deletion: it disappears from LIST and RETR now, and is really removed after QUIT. RSET would bring it back (RFC 1939 §5).',
+  'dele.already': 'message {n} is already deleted',
+  'dele.already.explain': 'Message {n} was already marked with DELE in this session.',
+
+  'noop.ok': '',
+  'noop.ok.explain': 'NOOP does nothing; the server just answers +OK (RFC 1939 §5).',
+
+  'rset.ok': 'maildrop has {count} messages ({octets} octets)',
+  'rset.ok.explain': 'RSET undid {restored|deletion|deletions}: every message is back (RFC 1939 §5).',
+
+  'top.ok': 'headers and {lines} body lines of message {n} follow',
+  'top.ok.explain': 'TOP sends the headers of message {n}, the blank line, then at most {lines|line|lines} of the body (RFC 1939 §7).',
+  'top.badLines': '"{arg}" is not a number of lines; TOP {n} 0 shows just the headers',
+  'top.badLines.explain': 'TOP needs two numbers: the message and how many body lines to show.',
+
+  'uidl.all': 'unique-ids follow',
+  'uidl.all.explain': 'One line per message: its number and its unique id. The id stays the same in every session, so a client can tell which messages it has already downloaded (RFC 1939 §7).',
+  'uidl.one': '{n} {uid}',
+  'uidl.one.explain': 'The unique id of message {n} is {uid}; it will be the same in the next session (RFC 1939 §7).',
+
+  'capa.ok': 'capability list follows',
+  'capa.ok.explain': 'CAPA lists the extensions this server supports, one per line (RFC 2449 §5).',
+
+  'msg.none': 'no message {n}: the maildrop has {total} messages',
+  'msg.none.explain': 'Messages are numbered from 1 to {total}; the numbers stay the same for the whole session.',
+  'msg.zero': 'no message 0: messages are numbered from 1 to {total}',
+  'msg.zero.explain': 'POP3 numbers messages from 1, not 0 (RFC 1939 §5).',
+  'msg.emptyDrop': 'no message {arg}: the maildrop is empty',
+  'msg.emptyDrop.explain': 'This maildrop holds no messages, so no message number is valid.',
+  'msg.notNumber': '"{arg}" is not a message number; use a number from 1 to {total}',
+  'msg.notNumber.explain': 'A message number is written in digits only, like 1 or 12.',
+  'msg.deleted': 'message {n} is deleted; RSET undeletes it',
+  'msg.deleted.explain': 'Message {n} was marked with DELE in this session, so it cannot be read any more. RSET unmarks it.',
+
+  'line.empty': 'empty line: type a command, for example CAPA or USER guest',
+  'line.empty.explain': 'The client sent an empty line; every POP3 line holds a command.',
+  'line.control': 'the line holds a control character ({name}) at column {column}; type the line again without correcting it',
+  'line.control.explain': 'Your terminal sent the key as a byte instead of editing the line, so the server sees it as part of the command. Use telnet in line mode, or retype the whole line.',
+  'line.tooLong': 'line too long ({octets} octets): a command line holds at most 255',
+  'line.tooLong.explain': 'RFC 2449 §4 limits a command line to 255 octets, CRLF included. The line was ignored; the session goes on.',
+
+  'verb.unknown': 'unknown command "{verb}"; CAPA lists what this server supports',
+  'verb.unknown.explain': 'POP3 commands are four letters or fewer, like USER, STAT, LIST, RETR, QUIT (RFC 1939 §3).',
+  'verb.unknownGuess': 'unknown command "{verb}" (did you mean {guess}?)',
+  'verb.unknownGuess.explain': '"{verb}" is not a POP3 command; {guess} is the nearest one.',
+
+  'args.spaces': 'separate {verb} and its arguments with single spaces: {usage}',
+  'args.spaces.explain': 'POP3 arguments are separated by exactly one space (RFC 1939 §3).',
+  'args.missing': '{verb} needs an argument: {usage} (for example {example})',
+  'args.missing.explain': 'The command is written {usage}.',
+  'args.extra': 'too many arguments: {usage} (for example {example})',
+  'args.extra.explain': 'The command is written {usage}.',
+
+  'state.needLogin': '{verb} is a TRANSACTION-state command; log in with USER and PASS first',
+  'state.needLogin.explain': 'Before logging in the session is in the AUTHORIZATION state, where only USER, PASS, APOP, CAPA and QUIT are allowed (RFC 1939 §4).',
+  'state.loggedIn': '{verb} is an AUTHORIZATION-state command, and you are already logged in',
+  'state.loggedIn.explain': 'After a successful login the session is in the TRANSACTION state; to log in as someone else, QUIT and connect again.',
+
+  // ── what a command asks for (the log's explanation of a client line) ─────
+  'cmd.USER': 'Names the mailbox to open: "{a0}". PASS with its password must follow.',
+  'cmd.PASS': 'The password for the user named by USER.',
+  'cmd.PASS.clear': 'The password travels in clear text: anyone who can watch the network reads it. It is masked here (--show-secrets shows it). APOP and STLS avoid this.',
+  'cmd.APOP': 'Logs in as "{a0}" without sending the password: {a1} is the MD5 of the greeting\'s timestamp followed by the password.',
+  'cmd.QUIT': 'Ends the session.',
+  'cmd.QUIT.update': 'Ends the session: the server enters the UPDATE state and removes the messages marked with DELE.',
+  'cmd.STAT': 'Asks how many messages there are and their total size.',
+  'cmd.LIST': 'Asks for the size of every message.',
+  'cmd.LIST.one': 'Asks for the size of message {a0}.',
+  'cmd.RETR': 'Asks for the whole of message {a0}: headers and body.',
+  'cmd.DELE': 'Marks message {a0} for deletion; it is only removed after QUIT.',
+  'cmd.NOOP': 'Does nothing: a way to check the server is still there.',
+  'cmd.RSET': 'Undoes every DELE of this session.',
+  'cmd.TOP': 'Asks for the headers of message {a0} and the first {a1} lines of its body.',
+  'cmd.UIDL': 'Asks for the unique id of every message.',
+  'cmd.UIDL.one': 'Asks for the unique id of message {a0}.',
+  'cmd.CAPA': 'Asks which extensions the server supports.',
+  'cmd.unknown': 'Not a command this server knows.',
+  'cmd.usage': '{verb} is written {usage}.',
+
+  // ── events and log furniture ─────────────────────────────────────────────
+  'ev.connect': 'A client connected from {remote}.',
+  'ev.disconnect.quit': 'The session ended with QUIT and the connection closed.',
+  'ev.disconnect.client': 'The client closed the connection without QUIT: nothing was deleted.',
+  'ev.disconnect.timeout': 'No command for {seconds} seconds: the auto-logout timer closed the connection without UPDATE, so nothing was deleted (RFC 1939 §3).',
+  'ev.disconnect.shutdown': 'The server is stopping: the connection was closed without UPDATE, so nothing was deleted.',
+  'ev.disconnect.error': 'The connection failed ({reason}); nothing was deleted.',
+  'ev.update': 'UPDATE: {deleted|message|messages} removed from {path}, {left} kept. The file was rewritten to a temporary file and renamed, so it is never half written.',
+  'ev.update.none': 'UPDATE: no message was marked with DELE, so the maildrop was not changed.',
+  'ev.update.failed': 'UPDATE failed ({reason}); the maildrop was not changed.',
+  'ev.ignored': 'Ignored: the session is closing.',
+  'log.state': 'state {before}',
+  'log.stateChange': 'state {before} → {after}',
+  'log.multi': 'multi-line: {lines|line|lines}, {octets|octet|octets}{stuffed}, then a line holding only "."',
+  'log.stuffed': ', {count} dot-stuffed (a leading "." doubled)',
+  'log.body': '(body not shown: --verbose shows it)',
+  'log.truncated': '… (--verbose shows at most 200 lines of a response)',
+
+  // ── the command line ─────────────────────────────────────────────────────
+  'banner.title': 'smallpop3 {version}: a POP3 server for learning',
+  'banner.listening': 'Listening on {where}',
+  'banner.sample': 'Serving the bundled sample mailbox from a scratch copy in {dir}\n  (deleting mail there never changes smallpop3 itself; "smallpop3 reset" restores it)',
+  'banner.maillist': 'Serving the accounts in {file}',
+  'banner.accounts': 'Accounts: {list}',
+  'banner.connect': 'From another terminal, connect with:  telnet {host} {port}',
+  'banner.try': 'then type, one line at a time:  USER {user}   PASS {password}   STAT   LIST   RETR 1   QUIT',
+  'banner.stop': 'Every line is shown below with an explanation. Press Ctrl-C to stop.',
+  'banner.stopping': 'Stopping: open sessions are closed without UPDATE, so nothing is deleted.',
+
+  'cli.unknownOption': 'unknown option {option}; "smallpop3 --help" lists the options',
+  'cli.badValue': 'option {option} {problem}',
+  'cli.unknownCommand': 'unknown command "{command}"; the commands are: {commands}',
+  'cli.portInUse': 'port {port} on {host} is already in use (is another smallpop3 running?); stop it or choose another port with --port {other}',
+  'cli.portDenied': 'not allowed to listen on port {port}: ports below 1024 need root; use a higher one, like the default 65000',
+  'cli.hostUnavailable': 'cannot listen on {host}: this machine has no such address; use 127.0.0.1, 0.0.0.0 or ::',
+  'cli.reset': 'The sample mailbox is restored: {dir}',
+  'cli.resetNone': 'There is nothing to reset: the bundled sample was never copied to {dir}.',
+
+  'help.main': `smallpop3 {version}: a POP3 server for learning (RFC 1939)
+
+Usage:
+  smallpop3 [options]        run the server (port 65000, the sample mailbox)
+  smallpop3 reset            restore the sample mailbox to how it was shipped
+  smallpop3 help [command]   show this help, or a command's
+
+Options:
+  -p, --port N          TCP port to listen on (default 65000; 0 picks a free one)
+  -H, --host ADDRESS    address to listen on (default 127.0.0.1, this machine
+                        only; 0.0.0.0 or :: to accept a whole lab network)
+  -m, --maillist FILE   accounts file: one "user password mailbox" per line
+                        (default: ./maillist if there is one, else the sample)
+  -t, --timeout SECS    auto-logout after SECS idle seconds (default 600;
+                        also 10m)
+  -v, --verbose         show the lines of multi-line replies in the log
+      --log FORMAT      text (default: explained, coloured on a terminal)
+                        or json (one JSON object per line, for tools)
+      --show-secrets    show passwords in the log instead of ********
+      --lang LANG       language of replies and explanations: {languages}
+  -h, --help            show this help
+  -V, --version         print the version
+
+Then, from another terminal:  telnet localhost 65000
+Colour follows the terminal; set NO_COLOR=1 to turn it off.`,
+  'help.reset': `smallpop3 reset: restore the sample mailbox
+
+The sample (user guest, password visitor) is served from a scratch copy in
+{dir}, so that deleting mail there never changes smallpop3 itself. "reset"
+copies it afresh: every deleted message comes back.`,
+} as const

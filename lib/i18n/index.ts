@@ -1,0 +1,40 @@
+/**
+ * The words people read, by key, one catalogue per language. A catalogue is
+ * a plain object of template strings; adding a language means adding one
+ * file beside en.ts and naming it in CATALOGUES.
+ *
+ * Templates: `{name}` inserts a parameter as it is; `{name|thing|things}`
+ * inserts a number with digit grouping and the singular or plural noun.
+ */
+import en from './en.js'
+
+export type Catalogue = { readonly [K in keyof typeof en]: string }
+export type MessageKey = keyof typeof en
+export type Params = Readonly<Record<string, string | number | undefined>>
+
+const CATALOGUES: Record<string, Catalogue> = { en }
+
+export const LANGUAGES = Object.keys(CATALOGUES)
+
+export interface Translator {
+  readonly lang: string
+  (key: MessageKey, params?: Params): string
+  has(key: string): key is MessageKey
+}
+
+export function translator(lang = 'en'): Translator {
+  const cat = CATALOGUES[lang] ?? en
+  const t = ((key: MessageKey, params: Params = {}) => format(cat[key] ?? en[key] ?? key, params, lang)) as Translator
+  Object.defineProperty(t, 'lang', { value: CATALOGUES[lang] ? lang : 'en' })
+  t.has = (key: string): key is MessageKey => key in en
+  return t
+}
+
+export function format(template: string, params: Params, lang = 'en'): string {
+  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (_m, name: string, one?: string, many?: string) => {
+    const v = params[name]
+    if (one === undefined) return v === undefined ? '' : String(v)
+    const n = Number(v)
+    return `${n.toLocaleString(lang)} ${n === 1 ? one : many}`
+  })
+}

@@ -1,0 +1,92 @@
+/**
+ * Writes replies on the socket: the +OK / -ERR status line, and for a
+ * multi-line response the body, dot-stuffed, then the terminating "."
+ * (RFC 1939 §3). Message bodies are streamed with backpressure.
+ */
+import { once } from 'node:events'
+import type { Socket } from 'node:net'
+import { Readable } from 'node:stream'
+import type { Reply } from './commands.js'
+import type { BodySummary } from './events.js'
+import type { Translator } from './i18n/index.js'
+import { DotStuffer, TopFilter } from './message-stream.js'
+import type { Maildrop } from './store/index.js'
+
+const CAPTURE_LINES = 200
+const TERMINATOR = Buffer.from('.\r\n')
+
+export function statusLine(reply: Reply, t: Translator): string {
+  const text = t(reply.key, reply.params)
+  const code = reply.code ? `[${reply.code}]` : ''
+  return [reply.ok ? '+OK' : '-ERR', code, text].filter(Boolean).join(' ')
+}
+
+export class Responder {
+  readonly #socket: Socket
+  readonly #capture: boolean
+
+  constructor(socket: Socket, opts: { captureBodies?: boolean } = {}) {
+    this.#socket = socket
+    this.#capture = opts.captureBodies ?? false
+  }
+
+  get writable(): boolean {
+    return !this.#socket.destroyed && this.#socket.writable
+  }
+
+  /** Sends a reply; resolves when it is handed to the socket, with the body's summary. */
+  async send(status: string, reply: Reply, maildrop?: Maildrop): Promise<BodySummary | undefined> {
+    if (!this.writable) return undefined
+    this.#socket.write(`${status}\r\n`)
+    if (!reply.body) return undefined
+
+    let source: Readable
+    if (reply.body.kind === 'lines') {
+      const text = reply.body.lines.map(l => `${l}\r\n`).join('')
+      source = Readable.from(text ? [Buffer.from(text)] : [])
+    } else {
+      source = maildrop!.open(reply.body.index)
+    }
+    const stuffer = new DotStuffer()
+    let tail: Readable = source
+    if (reply.body.kind === 'message' && reply.body.top !== undefined) tail = tail.pipe(new TopFilter(reply.body.top))
+    tail.pipe(stuffer)
+    source.on('error', e => stuffer.destroy(e))
+
+    const captured: string[] = []
+    let partial = ''
+    try {
+      for await (const chunk of stuffer as AsyncIterable<Buffer>) {
+        if (this.#capture && captured.length < CAPTURE_LINES) partial = collect(captured, partial, chunk)
+        if (!this.writable) return undefined
+        if (!this.#socket.write(chunk)) await drained(this.#socket)
+      }
+    } finally {
+      source.destroy()
+    }
+    if (!this.writable) return undefined
+    this.#socket.write(TERMINATOR)
+    const summary: BodySummary = { lines: stuffer.lines, octets: stuffer.octets, stuffed: stuffer.stuffed }
+    if (this.#capture) {
+      summary.text = captured.slice(0, CAPTURE_LINES)
+      summary.truncated = stuffer.lines > CAPTURE_LINES
+    }
+    return summary
+  }
+}
+
+function collect(lines: string[], partial: string, chunk: Buffer): string {
+  const parts = (partial + chunk.toString('utf8')).split('\r\n')
+  const rest = parts.pop()!
+  for (const p of parts) if (lines.length < CAPTURE_LINES) lines.push(p)
+  return rest.length > 4096 ? '' : rest
+}
+
+async function drained(socket: Socket): Promise<void> {
+  const ac = new AbortController()
+  try {
+    await Promise.race([once(socket, 'drain', { signal: ac.signal }), once(socket, 'close', { signal: ac.signal })])
+  } finally {
+    ac.abort()
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The bundled sample (the package's own maillist, mbox.mail and mailboxes/)
+ * is never served in place: a student's DELE + QUIT would change the
+ * package. It is copied once to a scratch folder and served from there;
+ * `smallpop3 reset` copies it afresh.
+ */
+import { createHash } from 'node:crypto'
+import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import { PACKAGE_ROOT, VERSION } from './version.js'
+
+const BUNDLED = ['maillist', 'mbox.mail', 'mailboxes']
+const STAMP = '.smallpop3-sample'
+
+/** Where smallpop3 keeps its state: $SMALLPOP3_HOME, else the XDG state folder. */
+export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.SMALLPOP3_HOME) return env.SMALLPOP3_HOME
+  return join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'smallpop3')
+}
+
+export function sampleDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(stateDir(env), 'sample')
+}
+
+/** A fingerprint of the bundled files, so that a new version's sample replaces an old copy. */
+async function fingerprint(): Promise<string> {
+  const hash = createHash('sha256').update(VERSION)
+  const walk = async (path: string): Promise<void> => {
+    const st = await stat(path).catch(() => null)
+    if (!st) return
+    if (st.isDirectory()) {
+      for (const name of (await readdir(path)).sort()) await walk(join(path, name))
+    } else {
+      hash.update(relative(PACKAGE_ROOT, path)).update(await readFile(path))
+    }
+  }
+  for (const name of BUNDLED) await walk(join(PACKAGE_ROOT, name))
+  return hash.digest('hex')
+}
+
+export interface Sample {
+  dir: string
+  maillist: string
+  /** True when the copy was made now. */
+  copied: boolean
+}
+
+/** Makes sure the scratch copy exists (copying it when missing, outdated or `reset`). */
+export async function prepareSample(opts: { reset?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Sample> {
+  const dir = sampleDir(opts.env)
+  const maillist = join(dir, 'maillist')
+  const want = await fingerprint()
+  const have = await readFile(join(dir, STAMP), 'utf8').catch(() => '')
+  if (!opts.reset && have === want) return { dir, maillist, copied: false }
+
+  // Copy beside it, then swap, so that a half-made copy is never served.
+  await mkdir(dirname(dir), { recursive: true })
+  const tmp = `${dir}.new-${process.pid}`
+  await rm(tmp, { recursive: true, force: true })
+  await mkdir(tmp)
+  for (const name of BUNDLED) {
+    const from = join(PACKAGE_ROOT, name)
+    if (await stat(from).catch(() => null)) await cp(from, join(tmp, name), { recursive: true })
+  }
+  await writeFile(join(tmp, STAMP), want)
+  const old = `${dir}.old-${process.pid}`
+  await rename(dir, old).catch(() => {})
+  await rename(tmp, dir)
+  await rm(old, { recursive: true, force: true })
+  return { dir, maillist, copied: true }
+}
+
+export async function sampleExists(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  return (await stat(join(sampleDir(env), STAMP)).catch(() => null)) !== null
+}

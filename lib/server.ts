@@ -1,0 +1,148 @@
+/**
+ * The POP3 server: accepts connections, gives each a Session, and emits
+ * every session's events. `startServer` is the programmatic API that the
+ * CLI and the tests use.
+ */
+import { EventEmitter } from 'node:events'
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
+import { hostname } from 'node:os'
+import type { Account } from './commands.js'
+import type { Pop3Event } from './events.js'
+import { translator, type Translator } from './i18n/index.js'
+import { loadMaillist } from './maillist.js'
+import { Session, type SessionHost } from './session.js'
+import { openMaildrop } from './store/index.js'
+import { VERSION } from './version.js'
+
+export interface ServerOptions {
+  /** TCP port; 0 picks a free one. Default 65000. */
+  port?: number
+  /** Address to listen on. Default 127.0.0.1 (this machine only). */
+  host?: string
+  /** Path of a maillist file; or give `accounts`. */
+  maillist?: string
+  accounts?: Account[]
+  /** Auto-logout after this many idle seconds (RFC 1939 §3). Default 600. */
+  timeout?: number
+  /** Language of replies and explanations. Default "en". */
+  lang?: string
+  /** Show passwords in events instead of masking them. */
+  showSecrets?: boolean
+  /** Put the first lines of every multi-line response in its reply event. */
+  captureBodies?: boolean
+  /** Called with every event (also emitted as "event"). */
+  onEvent?: (event: Pop3Event) => void
+}
+
+export interface RunningServer extends EventEmitter {
+  readonly host: string
+  readonly port: number
+  readonly accounts: readonly Account[]
+  /** Sessions now open. */
+  readonly sessions: number
+  /** Stops listening and ends every session without UPDATE. */
+  close(): Promise<void>
+}
+
+export class ListenError extends Error {
+  constructor(readonly code: string, readonly host: string, readonly port: number, message: string) {
+    super(message)
+  }
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const accounts = options.accounts ?? (options.maillist ? await loadMaillist(options.maillist) : undefined)
+  if (!accounts) throw new TypeError('startServer needs a maillist path or a list of accounts')
+  const pop = new Pop3Server(accounts, options)
+  await pop.listen(options.port ?? 65000, options.host ?? '127.0.0.1')
+  return pop
+}
+
+class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
+  readonly t: Translator
+  readonly timeoutSeconds: number
+  readonly showSecrets: boolean
+  readonly captureBodies: boolean
+  readonly implementation = `smallpop3-${VERSION}`
+  readonly accounts: readonly Account[]
+  readonly #byUser: Map<string, Account>
+  readonly #server: Server
+  readonly #sessions = new Set<Session>()
+  readonly #onEvent?: (event: Pop3Event) => void
+  #nextId = 1
+  #address?: AddressInfo
+  #closing?: Promise<void>
+
+  constructor(accounts: Account[], options: ServerOptions) {
+    super()
+    this.accounts = accounts
+    this.#byUser = new Map(accounts.map(a => [a.user, a]))
+    this.t = translator(options.lang)
+    this.timeoutSeconds = options.timeout ?? 600
+    this.showSecrets = options.showSecrets ?? false
+    this.captureBodies = options.captureBodies ?? false
+    this.#onEvent = options.onEvent
+    this.#server = createServer(socket => this.#accept(socket))
+  }
+
+  get host(): string {
+    return this.#address!.address
+  }
+
+  get port(): number {
+    return this.#address!.port
+  }
+
+  get sessions(): number {
+    return this.#sessions.size
+  }
+
+  listen(port: number, host: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onError = (err: NodeJS.ErrnoException): void => {
+        reject(new ListenError(err.code ?? 'ELISTEN', host, port, err.message))
+      }
+      this.#server.once('error', onError)
+      this.#server.listen({ port, host, ipv6Only: false }, () => {
+        this.#server.off('error', onError)
+        this.#address = this.#server.address() as AddressInfo
+        resolve()
+      })
+    })
+  }
+
+  stamp = (session: number): string => `<${process.pid}.${session}.${Date.now()}@${hostname()}>`
+
+  findAccount(user: string): Account | undefined {
+    return this.#byUser.get(user)
+  }
+
+  openMaildrop(account: Account) {
+    return openMaildrop(account.mailbox)
+  }
+
+  report(event: Pop3Event): void {
+    this.#onEvent?.(event)
+    this.emit('event', event)
+  }
+
+  #accept(socket: Socket): void {
+    if (this.#closing) {
+      socket.destroy()
+      return
+    }
+    const session = new Session(this.#nextId++, socket, this)
+    this.#sessions.add(session)
+    session.done.then(() => this.#sessions.delete(session))
+    session.start()
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      const stopped = new Promise<void>(resolve => this.#server.close(() => resolve()))
+      await Promise.all([...this.#sessions].map(s => s.shutdown()))
+      await stopped
+    })()
+    return this.#closing
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * One client connection: reads lines, runs them through the command table
+ * one at a time (pipelined commands are answered in order), writes the
+ * replies and reports every step as an event.
+ */
+import type { Socket } from 'node:net'
+import { COMMANDS, dispatch, type Account, type Reply, type SessionContext, type State } from './commands.js'
+import type { DisconnectReason, Pop3Event } from './events.js'
+import type { Translator } from './i18n/index.js'
+import { LineReader, type ReadLine } from './line-reader.js'
+import { Responder, statusLine } from './responder.js'
+import type { Maildrop } from './store/index.js'
+
+/** Lines queued before the server stops reading from a client that does not read its replies. */
+const QUEUE_HIGH = 64
+
+/** What a session needs from its server. */
+export interface SessionHost {
+  readonly t: Translator
+  readonly timeoutSeconds: number
+  readonly showSecrets: boolean
+  readonly captureBodies: boolean
+  readonly implementation: string
+  readonly stamp: (session: number) => string
+  findAccount(user: string): Account | undefined
+  openMaildrop(account: Account): Promise<Maildrop>
+  report(event: Pop3Event): void
+}
+
+type Omit2<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never
+
+export class Session {
+  readonly id: number
+  readonly #socket: Socket
+  readonly #host: SessionHost
+  readonly #reader = new LineReader()
+  readonly #responder: Responder
+  readonly #queue: ReadLine[] = []
+  readonly ctx: SessionContext
+  #busy = false
+  #ended = false
+  #endReason: DisconnectReason = 'client'
+  #endDetail: string | undefined
+  /** Settles when the session has fully ended (lock released). */
+  readonly done: Promise<void>
+  #resolveDone!: () => void
+  #work: Promise<void> = Promise.resolve()
+
+  constructor(id: number, socket: Socket, host: SessionHost) {
+    this.id = id
+    this.#socket = socket
+    this.#host = host
+    this.#responder = new Responder(socket, { captureBodies: host.captureBodies })
+    this.done = new Promise(resolve => (this.#resolveDone = resolve))
+    this.ctx = {
+      state: 'AUTHORIZATION',
+      deleted: new Set(),
+      stamp: host.stamp(id),
+      implementation: host.implementation,
+      findAccount: user => host.findAccount(user),
+      openMaildrop: account => host.openMaildrop(account),
+    }
+  }
+
+  get state(): State {
+    return this.ctx.state
+  }
+
+  get user(): string | undefined {
+    return this.ctx.user ?? this.ctx.pendingUser
+  }
+
+  start(): void {
+    const s = this.#socket
+    s.setNoDelay(true)
+    s.setTimeout(this.#host.timeoutSeconds * 1000)
+    s.on('data', chunk => this.#onData(chunk))
+    s.on('timeout', () => this.#end('timeout'))
+    s.on('error', err => {
+      this.#endDetail = (err as NodeJS.ErrnoException).code ?? err.message
+      if (this.#endReason === 'client') this.#endReason = 'error'
+    })
+    s.on('close', () => void this.#closed())
+    this.#emit({ type: 'connect', remote: `${s.remoteAddress}:${s.remotePort}` })
+    const greeting: Reply = { ok: true, key: 'greeting', params: { stamp: this.ctx.stamp } }
+    this.#work = this.#reply(greeting, 'AUTHORIZATION')
+  }
+
+  /** Ends the session without UPDATE (server shutdown). Waits for a commit under way. */
+  async shutdown(): Promise<void> {
+    if (this.ctx.state !== 'UPDATE') this.#end('shutdown')
+    await this.#work.catch(() => {})
+    this.#socket.destroy()
+    await this.done
+  }
+
+  #end(reason: DisconnectReason): void {
+    if (this.#ended) return
+    this.#ended = true
+    this.#endReason = reason
+    this.#queue.length = 0
+    this.#socket.destroy()
+  }
+
+  #onData(chunk: Buffer): void {
+    if (this.#ended) return
+    this.#queue.push(...this.#reader.push(chunk))
+    if (this.#queue.length >= QUEUE_HIGH) this.#socket.pause()
+    this.#pump()
+  }
+
+  #pump(): void {
+    if (this.#busy) return
+    this.#busy = true
+    this.#work = (async () => {
+      try {
+        await this.#work.catch(() => {})
+        while (this.#queue.length && !this.#ended) {
+          await this.#handle(this.#queue.shift()!)
+          if (this.#queue.length < QUEUE_HIGH / 2 && !this.#ended) this.#socket.resume()
+        }
+      } finally {
+        this.#busy = false
+      }
+    })()
+  }
+
+  async #handle(line: ReadLine): Promise<void> {
+    const before = this.ctx.state
+    if (line.tooLong) {
+      this.#emit({ type: 'command', raw: printable(line.bytes.subarray(0, 60)) + '…', args: [], masked: false, octets: line.octets, state: before })
+      await this.#reply({ ok: false, key: 'line.tooLong', params: { octets: line.octets } }, before)
+      return
+    }
+    const parsed = dispatch(line.bytes, before)
+    const secret = parsed.verb === 'PASS' && !this.#host.showSecrets
+    this.#emit({
+      type: 'command',
+      raw: secret ? 'PASS ********' : printable(line.bytes),
+      verb: parsed.verb && COMMANDS.some(c => c.verb === parsed.verb) ? parsed.verb : undefined,
+      args: secret ? ['********'] : parsed.args ?? [],
+      masked: secret,
+      octets: line.octets,
+      state: before,
+    })
+    if ('error' in parsed) {
+      await this.#reply(parsed.error, before)
+      return
+    }
+    const loginMethod = parsed.verb === 'PASS' ? 'USER/PASS' : parsed.verb === 'APOP' ? 'APOP' : undefined
+    let reply = await parsed.command.run(this.ctx, parsed.args)
+    if (loginMethod && (reply.ok || reply.key !== 'pass.noUser')) {
+      this.#emit({ type: 'login', ok: reply.ok, method: loginMethod, count: reply.params?.count as number | undefined, octets: reply.params?.octets as number | undefined, code: reply.code })
+    }
+    if (reply.next === 'UPDATE') reply = await this.#update()
+    await this.#reply(reply, before)
+    if (reply.close) {
+      this.#endReason = 'quit'
+      this.#ended = true
+      this.#queue.length = 0
+      this.#socket.end()
+    }
+  }
+
+  /** The UPDATE state (RFC 1939 §6): remove the messages marked with DELE, then release the lock. */
+  async #update(): Promise<Reply> {
+    const ctx = this.ctx
+    const md = ctx.maildrop!
+    ctx.state = 'UPDATE'
+    try {
+      const { deleted, left } = await md.commit(ctx.deleted)
+      this.#emit({ type: 'update', ok: true, path: md.path, deleted, left })
+      return { ok: true, key: deleted ? 'quit.done' : 'quit.none', params: { deleted, left }, close: true }
+    } catch (err) {
+      const reason = (err as Error).message
+      this.#emit({ type: 'update', ok: false, path: md.path, deleted: 0, left: md.messages.length, reason })
+      return { ok: false, code: 'SYS/TEMP', key: 'quit.failed', params: { reason }, close: true }
+    } finally {
+      ctx.maildrop = undefined
+      await md.release()
+    }
+  }
+
+  async #reply(reply: Reply, before: State): Promise<void> {
+    if (reply.next && reply.next !== 'UPDATE') this.ctx.state = reply.next
+    const status = statusLine(reply, this.#host.t)
+    let body
+    try {
+      body = await this.#responder.send(status, reply, this.ctx.maildrop)
+    } catch (err) {
+      // The message could not be read (the file vanished or changed): the
+      // status line is already sent, so the connection cannot go on.
+      this.#endDetail = (err as Error).message
+      this.#end('error')
+      return
+    }
+    this.#emit({
+      type: 'reply', raw: status, ok: reply.ok, code: reply.code, key: reply.key, params: reply.params ?? {},
+      state: before, next: this.ctx.state, body,
+    })
+  }
+
+  async #closed(): Promise<void> {
+    this.#ended = true
+    this.#queue.length = 0
+    await this.#work.catch(() => {})
+    const md = this.ctx.maildrop
+    this.ctx.maildrop = undefined
+    if (md) await md.release().catch(() => {})
+    this.#emit({
+      type: 'disconnect', reason: this.#endReason, detail: this.#endDetail,
+      seconds: this.#endReason === 'timeout' ? this.#host.timeoutSeconds : undefined,
+    })
+    this.#resolveDone()
+  }
+
+  #emit(event: Omit2<Pop3Event, 'time' | 'session'>): void {
+    const user = this.user
+    this.#host.report({ time: new Date().toISOString(), session: this.id, ...(user ? { user } : {}), ...event } as Pop3Event)
+  }
+}
+
+/** A line as text for the log: control bytes in caret notation (^H for backspace). */
+export function printable(bytes: Buffer): string {
+  let out = ''
+  for (const ch of bytes.toString('utf8')) {
+    const c = ch.codePointAt(0)!
+    if (c < 0x20) out += '^' + String.fromCharCode(c + 0x40)
+    else if (c === 0x7f) out += '^?'
+    else if (c === 0xfffd) out += '\\xFF'
+    else out += ch
+  }
+  return out
+}

@@ -1,0 +1,20 @@
+import { stat } from 'node:fs/promises'
+import { openMbox } from './mbox.js'
+import { StoreError, type Maildrop } from './types.js'
+
+export { StoreError } from './types.js'
+export type { Maildrop, MessageInfo, CommitResult } from './types.js'
+
+/** Opens (and locks) the maildrop at `path`: an mbox file or a maildir. */
+export async function openMaildrop(path: string): Promise<Maildrop> {
+  let st
+  try {
+    st = await stat(path)
+  } catch (err) {
+    throw new StoreError('EMAILDROP', `the maildrop ${path} is missing (${(err as NodeJS.ErrnoException).code})`)
+  }
+  if (st.isDirectory()) {
+    throw new StoreError('EMAILDROP', `${path} is a directory; maildir maildrops are not supported yet`)
+  }
+  return openMbox(path)
+}

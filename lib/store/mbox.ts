@@ -1,0 +1,285 @@
+/**
+ * An mbox maildrop (mboxrd): messages start at lines beginning "From ", a
+ * body line ">From " stands for "From ", and a blank line before the next
+ * "From " line separates messages.
+ *
+ * The file is scanned once at login to find where each message starts and
+ * how many octets it will be once delivered; bodies are then streamed from
+ * disk when asked for. We scan it ourselves rather than with mbox-reader
+ * because the UPDATE commit must copy every surviving message byte for byte,
+ * which needs the byte offsets that a parsing reader does not give.
+ */
+import { createHash, type Hash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { Readable } from 'node:stream'
+import { acquireLock } from './lock.js'
+import { LineEndings, isQuotedFrom, QUOTE_RUN_CAP } from '../message-stream.js'
+import { StoreError, type CommitResult, type Maildrop, type MessageInfo } from './types.js'
+import { uniqueIds } from './uid.js'
+
+const LF = 0x0a
+const CR = 0x0d
+const FROM_ = Buffer.from('From ')
+const CHUNK = 1 << 20
+/** Bytes of each line looked at: enough for a quoted From and a long header. */
+const HEAD_CAP = Math.max(QUOTE_RUN_CAP + 6, 8192)
+/** Header bytes hashed into a message's UID. */
+const HEADER_HASH_CAP = 256 * 1024
+
+interface Entry {
+  from: number // offset of the "From " line
+  bodyStart: number // first byte after the "From " line
+  contentEnd: number // end of what is delivered (before the blank separator)
+  size: number
+  digest: string
+}
+
+interface Scanning {
+  from: number
+  bodyStart: number
+  size: number
+  lastEmptyStart: number // start of the last line if it was empty, else -1
+  inHeaders: boolean
+  headerBytes: number
+  hash: Hash
+}
+
+export interface MboxIndex {
+  entries: Entry[]
+  /** Bytes before the first "From " line (blank lines only). */
+  preambleEnd: number
+  /** File size when scanned: bytes after it arrived later (new mail). */
+  scannedSize: number
+}
+
+/** Reads an mbox file once and returns where its messages are. */
+export async function scanMbox(path: string): Promise<MboxIndex> {
+  const entries: Entry[] = []
+  let cur: Scanning | null = null
+  let preambleEnd = 0
+  let lineNo = 0
+
+  const finish = (end: number): void => {
+    if (!cur) return
+    let size = cur.size
+    let contentEnd = end
+    if (cur.lastEmptyStart >= 0) {
+      contentEnd = cur.lastEmptyStart // the blank separator is not part of the message
+      size -= 2
+    }
+    cur.hash.update(`\0${size}`)
+    entries.push({ from: cur.from, bodyStart: cur.bodyStart, contentEnd, size, digest: cur.hash.digest('base64url').slice(0, 22) })
+    cur = null
+  }
+
+  const line = (start: number, len: number, head: Buffer, last: number, hadLF: boolean): void => {
+    lineNo++
+    const next = start + len + (hadLF ? 1 : 0)
+    const crAtEnd = len > 0 && last === CR ? 1 : 0
+    if (head.length >= 5 && head.subarray(0, 5).equals(FROM_)) {
+      finish(start)
+      cur = { from: start, bodyStart: next, size: 0, lastEmptyStart: -1, inHeaders: true, headerBytes: 0, hash: createHash('sha256') }
+      cur.hash.update(head)
+      return
+    }
+    if (!cur) {
+      if (len - crAtEnd > 0) {
+        throw new StoreError('EMAILDROP', `line ${lineNo} comes before the first "From " line, so this is not an mbox file`)
+      }
+      preambleEnd = next
+      return
+    }
+    const content = len - crAtEnd - (head[0] === 0x3e && isQuotedFrom(head) ? 1 : 0)
+    cur.size += content + 2
+    cur.lastEmptyStart = content === 0 ? start : -1
+    if (cur.inHeaders) {
+      if (content === 0) cur.inHeaders = false
+      else if (cur.headerBytes < HEADER_HASH_CAP) {
+        cur.hash.update(head)
+        cur.headerBytes += head.length
+      }
+    }
+  }
+
+  // A line split over chunks is carried: its start, length, last byte and
+  // only its first HEAD_CAP bytes.
+  let pendingStart = -1
+  let pendingLen = 0
+  let pendingLast = -1
+  let carry: Buffer[] = []
+  let carried = 0
+  const keep = (part: Buffer): void => {
+    const take = Math.min(part.length, HEAD_CAP - carried)
+    if (take > 0) {
+      carry.push(Buffer.from(part.subarray(0, take)))
+      carried += take
+    }
+  }
+
+  let fh: FileHandle
+  try {
+    fh = await open(path, 'r')
+  } catch (err) {
+    throw new StoreError('EMAILDROP', `cannot read ${path}: ${(err as Error).message}`)
+  }
+  let offset = 0
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK)
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, CHUNK, offset)
+      if (bytesRead === 0) break
+      const chunk = buf.subarray(0, bytesRead)
+      let i = 0
+      while (i < chunk.length) {
+        const nl = chunk.indexOf(LF, i)
+        if (nl === -1) {
+          if (pendingStart < 0) pendingStart = offset + i
+          keep(chunk.subarray(i))
+          pendingLen += chunk.length - i
+          pendingLast = chunk[chunk.length - 1]!
+          break
+        }
+        if (pendingStart < 0) {
+          const len = nl - i
+          line(offset + i, len, chunk.subarray(i, i + Math.min(len, HEAD_CAP)), len ? chunk[nl - 1]! : -1, true)
+        } else {
+          keep(chunk.subarray(i, nl))
+          pendingLen += nl - i
+          if (nl > i) pendingLast = chunk[nl - 1]!
+          line(pendingStart, pendingLen, Buffer.concat(carry), pendingLast, true)
+          pendingStart = -1
+          pendingLen = 0
+          pendingLast = -1
+          carry = []
+          carried = 0
+        }
+        i = nl + 1
+      }
+      offset += bytesRead
+    }
+    if (pendingStart >= 0) line(pendingStart, pendingLen, Buffer.concat(carry), pendingLast, false)
+    finish(offset)
+  } finally {
+    await fh.close()
+  }
+  return { entries, preambleEnd, scannedSize: offset }
+}
+
+export async function openMbox(path: string): Promise<Maildrop> {
+  const release = await acquireLock(lockPathFor(path))
+  try {
+    await removeStaleTemps(path)
+    const index = await scanMbox(path)
+    return new MboxMaildrop(path, index, release)
+  } catch (err) {
+    await release()
+    throw err
+  }
+}
+
+function lockPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.pop3lock`)
+}
+
+const TEMP_PREFIX = (path: string): string => `.${basename(path)}.pop3update-`
+
+/** A commit killed before its rename leaves a temporary file: the mbox itself is intact. */
+async function removeStaleTemps(path: string): Promise<void> {
+  const prefix = TEMP_PREFIX(path)
+  const names = await readdir(dirname(path)).catch(() => [] as string[])
+  await Promise.all(names.filter(n => n.startsWith(prefix)).map(n => unlink(join(dirname(path), n)).catch(() => {})))
+}
+
+class MboxMaildrop implements Maildrop {
+  readonly kind = 'mbox' as const
+  readonly messages: readonly MessageInfo[]
+  readonly #index: MboxIndex
+  readonly #release: () => Promise<void>
+
+  constructor(readonly path: string, index: MboxIndex, release: () => Promise<void>) {
+    this.#index = index
+    this.#release = release
+    const uids = uniqueIds(index.entries.map(e => e.digest))
+    this.messages = index.entries.map((e, i) => ({ size: e.size, uid: uids[i]! }))
+  }
+
+  open(index: number): Readable {
+    const e = this.#index.entries[index]!
+    const decode = new LineEndings({ unquoteFrom: true })
+    if (e.contentEnd <= e.bodyStart) return Readable.from([]).pipe(decode)
+    const src = createReadStream(this.path, { start: e.bodyStart, end: e.contentEnd - 1, highWaterMark: 256 * 1024 })
+    src.on('error', err => decode.destroy(err))
+    decode.on('close', () => src.destroy())
+    return src.pipe(decode)
+  }
+
+  async commit(deleted: ReadonlySet<number>): Promise<CommitResult> {
+    const { entries, preambleEnd, scannedSize } = this.#index
+    const left = entries.length - deleted.size
+    if (deleted.size === 0) return { deleted: 0, left }
+
+    const src = await open(this.path, 'r')
+    const tmp = join(dirname(this.path), `${TEMP_PREFIX(this.path)}${process.pid}-${Date.now()}`)
+    let dst: FileHandle | null = null
+    try {
+      const st = await src.stat()
+      if (st.size < scannedSize) {
+        throw new StoreError('EMAILDROP', 'the mbox file was shortened by another program during the session')
+      }
+      dst = await open(tmp, 'wx', st.mode & 0o7777)
+      const copy = new RangeCopier(src, dst)
+      await copy.range(0, preambleEnd)
+      for (let i = 0; i < entries.length; i++) {
+        if (deleted.has(i)) continue
+        const end = i + 1 < entries.length ? entries[i + 1]!.from : scannedSize
+        await copy.range(entries[i]!.from, end)
+      }
+      await copy.range(scannedSize, st.size) // mail delivered while the session was open
+      await dst.sync()
+      await dst.close()
+      dst = null
+      await rename(tmp, this.path)
+      await syncDir(dirname(this.path))
+    } catch (err) {
+      if (dst) await dst.close().catch(() => {})
+      await unlink(tmp).catch(() => {})
+      throw err
+    } finally {
+      await src.close()
+    }
+    return { deleted: deleted.size, left }
+  }
+
+  release(): Promise<void> {
+    return this.#release()
+  }
+}
+
+class RangeCopier {
+  readonly #buf = Buffer.allocUnsafe(CHUNK)
+  constructor(readonly src: FileHandle, readonly dst: FileHandle) {}
+
+  async range(start: number, end: number): Promise<void> {
+    let pos = start
+    while (pos < end) {
+      const { bytesRead } = await this.src.read(this.#buf, 0, Math.min(CHUNK, end - pos), pos)
+      if (bytesRead === 0) throw new StoreError('EMAILDROP', 'the mbox file changed during the session')
+      await this.dst.write(this.#buf, 0, bytesRead)
+      pos += bytesRead
+    }
+  }
+}
+
+export async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r')
+  try {
+    await fh.sync()
+  } catch {
+    // some file systems cannot fsync a directory; the rename is still atomic
+  } finally {
+    await fh.close()
+  }
+}
+

@@ -1,0 +1,39 @@
+/**
+ * What the protocol needs of a maildrop, whatever it is stored as (mbox or
+ * maildir). Message numbers are 1-based in the protocol and 0-based here.
+ */
+import type { Readable } from 'node:stream'
+
+export interface MessageInfo {
+  /** Octets as delivered: CRLF line ends, before dot-stuffing (RFC 1939 §5). */
+  size: number
+  /** Unique id (RFC 1939 §7 UIDL): 1 to 70 characters from 0x21 to 0x7E. */
+  uid: string
+}
+
+export interface CommitResult {
+  deleted: number
+  left: number
+}
+
+export interface Maildrop {
+  readonly path: string
+  readonly kind: 'mbox' | 'maildir'
+  /** The messages as they were at login; fixed for the whole session. */
+  readonly messages: readonly MessageInfo[]
+  /** The delivered bytes of message `index` (CRLF lines, not dot-stuffed). */
+  open(index: number): Readable
+  /** UPDATE state (RFC 1939 §6): removes the messages, atomically. */
+  commit(deleted: ReadonlySet<number>): Promise<CommitResult>
+  /** Lets another session open the maildrop. Safe to call twice. */
+  release(): Promise<void>
+}
+
+/** Error codes a store throws, each mapped to a response code on the wire. */
+export class StoreError extends Error {
+  readonly code: 'EINUSE' | 'EMAILDROP'
+  constructor(code: 'EINUSE' | 'EMAILDROP', message: string) {
+    super(message)
+    this.code = code
+  }
+}

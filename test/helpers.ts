@@ -1,0 +1,254 @@
+/** Shared by the tests: a server on port 0 over a copy of a fixture, and a raw POP3 client. */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { connect, type Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startServer, type Pop3Event, type RunningServer, type ServerOptions } from '../dist/index.js'
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+export const BIN = join(ROOT, 'bin', 'smallpop3.js')
+export const FIXTURES = join(ROOT, 'test', 'fixtures')
+
+/** A fresh folder holding copies of the given mbox files and a maillist for them. */
+export function maildropDir(accounts: Record<string, string> = { guest: join(ROOT, 'mbox.mail') }): { dir: string; maillist: string; path: (user: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), 'smallpop3-test-'))
+  const lines: string[] = []
+  for (const [user, source] of Object.entries(accounts)) {
+    copyFileSync(source, join(dir, `${user}.mbox`))
+    lines.push(`${user} ${user === 'guest' ? 'visitor' : `${user}-pw`} ${user}.mbox`)
+  }
+  const maillist = join(dir, 'maillist')
+  writeFileSync(maillist, lines.join('\n') + '\n')
+  return { dir, maillist, path: user => join(dir, `${user}.mbox`) }
+}
+
+export interface TestServer extends RunningServer {
+  events: Pop3Event[]
+  dir: string
+  mbox: (user: string) => string
+}
+
+export async function testServer(accounts?: Record<string, string>, options: ServerOptions = {}): Promise<TestServer> {
+  const drop = maildropDir(accounts)
+  const events: Pop3Event[] = []
+  const server = (await startServer({ port: 0, maillist: drop.maillist, onEvent: e => events.push(e), ...options })) as TestServer
+  server.events = events
+  server.dir = drop.dir
+  server.mbox = drop.path
+  return server
+}
+
+/** The first event of a type, waiting for it if it has not come yet. */
+export async function eventOf<T extends Pop3Event['type']>(server: TestServer, type: T, ms = 5000): Promise<Extract<Pop3Event, { type: T }>> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const ev = server.events.find(e => e.type === type)
+    if (ev) return ev as Extract<Pop3Event, { type: T }>
+    if (Date.now() > deadline) throw new Error(`no ${type} event within ${ms} ms`)
+    await new Promise(r => setTimeout(r, 10))
+  }
+}
+
+/** A raw client: writes bytes, reads CRLF lines, nothing hidden. */
+export class RawClient {
+  readonly socket: Socket
+  #buf = Buffer.alloc(0)
+  #waiters: (() => void)[] = []
+  closed = false
+
+  private constructor(socket: Socket) {
+    this.socket = socket
+    socket.on('data', d => {
+      this.#buf = Buffer.concat([this.#buf, d])
+      this.#wake()
+    })
+    socket.on('close', () => {
+      this.closed = true
+      this.#wake()
+    })
+    socket.on('error', () => {})
+  }
+
+  static async open(port: number, host = '127.0.0.1'): Promise<RawClient> {
+    const socket = connect(port, host)
+    await once(socket, 'connect')
+    return new RawClient(socket)
+  }
+
+  #wake(): void {
+    const w = this.#waiters
+    this.#waiters = []
+    w.forEach(f => f())
+  }
+
+  async #more(ms: number): Promise<void> {
+    if (this.closed) throw new Error(`connection closed; unread: ${JSON.stringify(this.#buf.toString())}`)
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no reply within ${ms} ms; unread: ${JSON.stringify(this.#buf.toString())}`)), ms)
+      this.#waiters.push(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  }
+
+  send(text: string | Buffer): void {
+    this.socket.write(text)
+  }
+
+  /** One line, without its CRLF. Fails if the line does not end in CRLF. */
+  async line(ms = 5000): Promise<string> {
+    for (;;) {
+      const nl = this.#buf.indexOf('\n')
+      if (nl !== -1) {
+        const raw = this.#buf.subarray(0, nl + 1)
+        this.#buf = this.#buf.subarray(nl + 1)
+        if (raw[raw.length - 2] !== 0x0d) throw new Error(`line without CRLF: ${JSON.stringify(raw.toString())}`)
+        return raw.subarray(0, raw.length - 2).toString('utf8')
+      }
+      await this.#more(ms)
+    }
+  }
+
+  /** The raw bytes of a multi-line body up to and including ".\r\n". */
+  async multi(ms = 5000): Promise<Buffer> {
+    for (;;) {
+      const end = this.#buf.indexOf('\r\n.\r\n')
+      if (this.#buf.subarray(0, 3).equals(Buffer.from('.\r\n'))) {
+        this.#buf = this.#buf.subarray(3)
+        return Buffer.from('.\r\n')
+      }
+      if (end !== -1) {
+        const body = this.#buf.subarray(0, end + 5)
+        this.#buf = this.#buf.subarray(end + 5)
+        return body
+      }
+      await this.#more(ms)
+    }
+  }
+
+  /** Sends a command and returns its status line. */
+  async cmd(line: string): Promise<string> {
+    this.send(line + '\r\n')
+    return this.line()
+  }
+
+  /** Sends a command expecting a multi-line reply: the status and the body lines, un-stuffed. */
+  async cmdMulti(line: string): Promise<{ status: string; lines: string[]; raw: Buffer }> {
+    const status = await this.cmd(line)
+    if (!status.startsWith('+OK')) return { status, lines: [], raw: Buffer.alloc(0) }
+    const raw = await this.multi()
+    const lines = raw.toString('utf8').split('\r\n').slice(0, -2).map(l => (l.startsWith('.') ? l.slice(1) : l))
+    return { status, lines, raw }
+  }
+
+  /** Resolves when the server closes the connection. */
+  async closedByServer(ms = 5000): Promise<void> {
+    while (!this.closed) await this.#more(ms)
+  }
+
+  /** Bytes that arrived and were not read. */
+  get unread(): string {
+    return this.#buf.toString()
+  }
+
+  end(): void {
+    this.socket.destroy()
+  }
+}
+
+/** A logged-in client of `server`. */
+export async function loggedIn(server: RunningServer, user = 'guest', password = 'visitor'): Promise<RawClient> {
+  const c = await RawClient.open(server.port)
+  await c.line()
+  const u = await c.cmd(`USER ${user}`)
+  const p = await c.cmd(`PASS ${password}`)
+  if (!p.startsWith('+OK')) throw new Error(`login failed: ${u} / ${p}`)
+  return c
+}
+
+/** Un-dot-stuffs a multi-line body (as a client does) and drops the terminator. */
+export function unstuff(raw: Buffer): Buffer {
+  const text = raw.toString('latin1')
+  if (text === '.\r\n') return Buffer.alloc(0)
+  const lines = text.slice(0, -5 + 2).split('\r\n') // keep the CRLF of the last line
+  return Buffer.from(lines.map(l => (l.startsWith('.') ? l.slice(1) : l)).join('\r\n'), 'latin1')
+}
+
+export interface Cli {
+  child: ChildProcess
+  stdout: () => string
+  stderr: () => string
+  waitFor(re: RegExp, ms?: number): Promise<RegExpMatchArray>
+  exit: Promise<number | null>
+}
+
+/** Runs the real bin/smallpop3.js. */
+export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Cli {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '', SMALLPOP3_HOME: mkdtempSync(join(tmpdir(), 'smallpop3-home-')), ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  let err = ''
+  const waiters = new Set<() => void>()
+  child.stdout!.on('data', d => {
+    out += d
+    waiters.forEach(w => w())
+  })
+  child.stderr!.on('data', d => {
+    err += d
+    waiters.forEach(w => w())
+  })
+  const exit = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exit,
+    waitFor(re, ms = 10000) {
+      return new Promise((resolve, reject) => {
+        const check = (): boolean => {
+          const m = (out + err).match(re)
+          if (m) {
+            waiters.delete(check)
+            clearTimeout(timer)
+            resolve(m)
+          }
+          return !!m
+        }
+        const timer = setTimeout(() => {
+          waiters.delete(check)
+          reject(new Error(`timed out waiting for ${re}; stdout: ${out}\nstderr: ${err}`))
+        }, ms)
+        waiters.add(check)
+        check()
+      })
+    },
+  }
+}
+
+/** Runs a program to completion. */
+export function run(cmd: string, args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number } = {}): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+  return new Promise(resolve => {
+    const child = spawn(cmd, args, { env: { ...process.env, ...opts.env }, cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'] })
+    const out: Buffer[] = []
+    let err = ''
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeout ?? 30000)
+    child.stdout.on('data', d => out.push(d))
+    child.stderr.on('data', d => (err += d))
+    child.on('error', e => {
+      clearTimeout(timer)
+      resolve({ code: -1, stdout: Buffer.alloc(0), stderr: String(e) })
+    })
+    child.on('close', code => {
+      clearTimeout(timer)
+      resolve({ code, stdout: Buffer.concat(out), stderr: err })
+    })
+    child.stdin.end(opts.input ?? '')
+  })
+}

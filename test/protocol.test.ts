@@ -1,0 +1,300 @@
+// RFC 1939 / RFC 2449 behaviour over a real socket, against the sample and the awkward fixture.
+import t from 'tap'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { FIXTURES, RawClient, ROOT, eventOf, loggedIn, testServer, unstuff } from './helpers.js'
+
+const AWKWARD = join(FIXTURES, 'awkward.mbox')
+
+/** What each awkward message must be on the wire (before dot-stuffing), written out by hand. */
+const AWKWARD_DELIVERED = [
+  'Subject: dots\r\n\r\n.\r\n..\r\n.hidden\r\nend\r\n',
+  'Subject: crlf lines\r\n\r\nline one\r\nline two\r\n',
+  'Subject: quoted from lines\r\n\r\nFrom the start\r\n>From twice quoted\r\n> From not quoted\r\nFromage is not a From line\r\n',
+  'Subject: =?UTF-8?B?w4BjY2VudHM=?=\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nà la carte, naïve, €5\r\n',
+  'Subject: no body\r\n',
+  'Subject: twin\r\n\r\nsame\r\n',
+  'Subject: twin\r\n\r\nsame\r\n',
+  'Subject: blank lines at the end\r\n\r\nbody\r\n\r\n\r\n',
+  'Subject: last, no final newline\r\n\r\nlast line\r\n',
+]
+
+t.test('greeting, login, STAT and QUIT', async t => {
+  const server = await testServer()
+  t.teardown(() => server.close())
+  const c = await RawClient.open(server.port)
+  t.match(await c.line(), /^\+OK .*<\d+\.\d+\.\d+@[^>]+>$/, 'greeting is +OK with an APOP timestamp')
+  t.equal(await c.cmd('USER guest'), '+OK hello guest, now send your password with PASS')
+  t.equal(await c.cmd('PASS visitor'), '+OK guest has 7 messages (6242 octets)')
+  t.equal(await c.cmd('STAT'), '+OK 7 6242')
+  t.equal(await c.cmd('QUIT'), '+OK goodbye: nothing deleted, 7 messages left')
+  await c.closedByServer()
+})
+
+t.test('every awkward message is delivered exactly, with sizes that match', async t => {
+  const server = await testServer({ guest: AWKWARD })
+  t.teardown(() => server.close())
+  const c = await loggedIn(server)
+  const total = AWKWARD_DELIVERED.reduce((n, m) => n + Buffer.byteLength(m), 0)
+  t.equal(await c.cmd('STAT'), `+OK ${AWKWARD_DELIVERED.length} ${total}`)
+  const list = await c.cmdMulti('LIST')
+  t.same(list.lines, AWKWARD_DELIVERED.map((m, i) => `${i + 1} ${Buffer.byteLength(m)}`), 'LIST sizes are the delivered octets')
+  for (let i = 0; i < AWKWARD_DELIVERED.length; i++) {
+    const want = Buffer.from(AWKWARD_DELIVERED[i]!)
+    t.equal(await c.cmd(`LIST ${i + 1}`), `+OK ${i + 1} ${want.length}`)
+    t.equal(await c.cmd(`RETR ${i + 1}`), `+OK ${want.length} octets`, `RETR ${i + 1} reply line counts the same octets`)
+    const raw = await c.multi()
+    t.same(unstuff(raw), want, `message ${i + 1} delivered byte for byte`)
+  }
+  await c.cmd('QUIT')
+})
+
+t.test('dot-stuffing on the wire', async t => {
+  const server = await testServer({ guest: AWKWARD })
+  t.teardown(() => server.close())
+  const c = await loggedIn(server)
+  t.equal(await c.cmd('RETR 1'), '+OK 38 octets')
+  t.equal((await c.multi()).toString(), 'Subject: dots\r\n\r\n..\r\n...\r\n..hidden\r\nend\r\n.\r\n', 'lines starting with "." get one more, then CRLF.CRLF')
+  t.equal(await c.cmd('RETR 5'), '+OK 18 octets')
+  t.equal((await c.multi()).toString(), 'Subject: no body\r\n.\r\n')
+  await c.cmd('QUIT')
+})
+
+t.test('TOP n k', async t => {
+  const server = await testServer()
+  t.teardown(() => server.close())
+  const c = await loggedIn(server)
+  const full = (await c.cmdMulti('RETR 2')).lines
+  const blank = full.indexOf('')
+  const top0 = await c.cmdMulti('TOP 2 0')
+  t.match(top0.status, /^\+OK/)
+  t.same(top0.lines, full.slice(0, blank + 1), 'TOP n 0: the headers and the blank line')
+  t.same((await c.cmdMulti('TOP 2 3')).lines, full.slice(0, blank + 4), 'TOP n 3: three body lines')
+  t.same((await c.cmdMulti('TOP 2 100000')).lines, full, 'more lines than the body: the whole message')
+  t.match(await c.cmd('TOP 2'), /^-ERR TOP needs an argument: TOP msg lines/)
+  t.match(await c.cmd('TOP 2 x'), /^-ERR "x" is not a number of lines/)
+  t.match(await c.cmd('TOP 9 0'), /^-ERR no message 9: the maildrop has 7 messages/)
+  await c.cmd('QUIT')
+})
+
+t.test('TOP on a message without a body, and on dotted bodies', async t => {
+  const server = await testServer({ guest: AWKWARD })
+  t.teardown(() => server.close())
+  const c = await loggedIn(server)
+  t.same((await c.cmdMulti('TOP 5 0')).lines, ['Subject: no body'])
+  t.same((await c.cmdMulti('TOP 1 2')).lines, ['Subject: dots', '', '.', '..'])
+  await c.cmd('QUIT')
+})
+
+t.test('UIDL: unique, stable across sessions and restarts, survives other deletions', async t => {
+  let server = await testServer({ guest: AWKWARD })
+  const dir = server.dir
+  let c = await loggedIn(server)
+  const first = (await c.cmdMulti('UIDL')).lines.map(l => l.split(' ')[1]!)
+  t.equal(first.length, 9)
+  t.equal(new Set(first).size, 9, 'identical twins still get different UIDs')
+  for (const uid of first) t.match(uid, /^[\x21-\x7e]{1,70}$/, 'RFC 1939 UID characters')
+  t.equal(await c.cmd('UIDL 3'), `+OK 3 ${first[2]}`)
+  t.equal(await c.cmd('DELE 2'), '+OK message 2 deleted')
+  t.equal(await c.cmd('QUIT'), '+OK goodbye: 1 deleted, 8 left')
+  await server.close()
+
+  server = await testServer({ guest: join(dir, 'guest.mbox') }) // a new server: a restart
+  t.teardown(() => server.close())
+  c = await loggedIn(server)
+  const second = (await c.cmdMulti('UIDL')).lines.map(l => l.split(' ')[1]!)
+  t.same(second, [first[0], ...first.slice(2)], 'the other messages keep their UIDs')
+  await c.cmd('QUIT')
+})
+
+t.test('DELE, RSET and the UPDATE state', async t => {
+  const server = await testServer()
+  t.teardown(() => server.close())
+  const before = readFileSync(server.mbox('guest'))
+  let c = await loggedIn(server)
+  t.equal(await c.cmd('DELE 1'), '+OK message 1 deleted')
+  t.equal(await c.cmd('DELE 1'), '-ERR message 1 is already deleted')
+  t.equal(await c.cmd('STAT'), '+OK 6 5847', 'STAT leaves out deleted messages')
+  t.same((await c.cmdMulti('LIST')).lines.map(l => l.split(' ')[0]), ['2', '3', '4', '5', '6', '7'], 'numbers do not shift')
+  t.equal(await c.cmd('RETR 1'), '-ERR message 1 is deleted; RSET undeletes it')
+  t.equal(await c.cmd('LIST 1'), '-ERR message 1 is deleted; RSET undeletes it')
+  t.equal(await c.cmd('TOP 1 0'), '-ERR message 1 is deleted; RSET undeletes it')
+  t.equal(await c.cmd('UIDL 1'), '-ERR message 1 is deleted; RSET undeletes it')
+  t.equal(await c.cmd('RSET'), '+OK maildrop has 7 messages (6242 octets)')
+  t.equal(await c.cmd('STAT'), '+OK 7 6242')
+  t.equal(await c.cmd('DELE 2'), '+OK message 2 deleted')
+  t.equal(await c.cmd('DELE 7'), '+OK message 7 deleted')
+  t.same(readFileSync(server.mbox('guest')), before, 'nothing changes before QUIT')
+  t.equal(await c.cmd('QUIT'), '+OK goodbye: 2 deleted, 5 left')
+  await c.closedByServer()
+
+  // the surviving messages are byte for byte what they were, From lines included
+  const text = before.toString('latin1')
+  const starts = [...text.matchAll(/^From /gm)].map(m => m.index!)
+  const pieces = starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length))
+  t.equal(readFileSync(server.mbox('guest')).toString('latin1'), [pieces[0], ...pieces.slice(2, 6)].join(''))
+
+  c = await loggedIn(server)
+  t.equal(await c.cmd('STAT'), '+OK 5 4001')
+  await c.cmd('QUIT')
+})
+
+t.test('a dropped connection deletes nothing', async t => {
+  const server = await testServer()
+  t.teardown(() => server.close())
+  const before = readFileSync(server.mbox('guest'))
+  const c = await loggedIn(server)
+  t.equal(await c.cmd('DELE 1'), '+OK message 1 deleted')
+  c.end()
+  await new Promise(r => setTimeout(r, 100))
+  t.same(readFileSync(server.mbox('guest')), before)
+  const again = await loggedIn(server) // the lock was released
+  t.equal(await again.cmd('STAT'), '+OK 7 6242')
+  await again.cmd('QUIT')
+})
+
+t.test('one session per maildrop: [IN-USE]', async t => {
+  const server = await testServer()
+  t.teardown(() => server.close())
+  const a = await loggedIn(server)
+  const b = await RawClient.open(server.port)
+  await b.line()
+  await b.cmd('USER guest')
+  t.match(await b.cmd('PASS visitor'), /^-ERR \[IN-USE\] /)
+  t.equal(await b.cmd('STAT'), '-ERR STAT is a TRANSACTION-state command; log in with USER and PASS first')
+  await a.cmd('QUIT')
+  await a.closedByServer()
+  await b.cmd('USER guest')
+  t.match(await b.cmd('PASS visitor'), /^\+OK /, 'free again after QUIT')
+  await b.cmd('QUIT')
+})
+
+t.test('authorization: wrong password, unknown user, PASS first, APOP', async t => {
+  const server = await testServer()
+  t.teardown(() => server.close())
+  const c = await RawClient.open(server.port)
+  const greeting = await c.line()
+  const stamp = /<[^>]+>/.exec(greeting)![0]
+  t.match(await c.cmd('PASS visitor'), /^-ERR send USER with your name first/)
+  t.match(await c.cmd('USER nobody'), /^-ERR \[AUTH\] no mailbox for "nobody"/)
+  await c.cmd('USER guest')
+  t.match(await c.cmd('PASS wrong'), /^-ERR \[AUTH\] wrong password for "guest"/)
+  t.match(await c.cmd('PASS visitor'), /^-ERR send USER/, 'after a wrong password, USER again')
+  t.match(await c.cmd('APOP guest 0123456789abcdef0123456789abcdef'), /^-ERR \[AUTH\] /)
+  const { createHash } = await import('node:crypto')
+  const digest = createHash('md5').update(stamp + 'visitor').digest('hex')
+  t.equal(await c.cmd(`APOP guest ${digest}`), '+OK guest has 7 messages (6242 octets)', 'APOP (RFC 1939 §7)')
+  t.match(await c.cmd('USER guest'), /^-ERR USER is an AUTHORIZATION-state command/)
+  await c.cmd('QUIT')
+})
+
+t.test('CAPA in both states lists exactly what is supported', async t => {
+  const server = await testServer()
+  t.teardown(() => server.close())
+  const c = await RawClient.open(server.port)
+  await c.line()
+  const before = await c.cmdMulti('CAPA')
+  t.equal(before.status, '+OK capability list follows')
+  t.same(before.lines.slice(0, -1), ['TOP', 'UIDL', 'USER', 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER'])
+  t.match(before.lines.at(-1), /^IMPLEMENTATION smallpop3-\d+\.\d+\.\d+/)
+  await c.cmd('USER guest')
+  await c.cmd('PASS visitor')
+  const after = await c.cmdMulti('CAPA')
+  t.notOk(after.lines.includes('USER'), 'USER is not offered once logged in')
+  t.ok(after.lines.includes('TOP'))
+  await c.cmd('QUIT')
+})
+
+t.test('input forms: case, bare LF, one byte at a time, pipelining', async t => {
+  const server = await testServer()
+  t.teardown(() => server.close())
+  const c = await RawClient.open(server.port)
+  await c.line()
+  c.send('user guest\n')
+  t.match(await c.line(), /^\+OK hello guest/, 'lower case and a bare LF')
+  for (const byte of Buffer.from('PaSs visitor\r\n')) {
+    c.send(Buffer.from([byte]))
+    await new Promise(r => setTimeout(r, 2))
+  }
+  t.match(await c.line(), /^\+OK guest has 7/, 'typed one character at a time')
+  c.send('STAT\r\nLIST 1\r\nNOOP\r\nUIDL 1\r\nLIST 2\r\n')
+  t.equal(await c.line(), '+OK 7 6242')
+  t.equal(await c.line(), '+OK 1 395')
+  t.equal(await c.line(), '+OK')
+  t.match(await c.line(), /^\+OK 1 \S+$/)
+  t.equal(await c.line(), '+OK 2 1309', 'pipelined commands are answered in order')
+  c.send('RETR 1\r\nRETR 2\r\nSTAT\r\n')
+  t.equal(await c.line(), '+OK 395 octets')
+  await c.multi()
+  t.equal(await c.line(), '+OK 1309 octets')
+  await c.multi()
+  t.equal(await c.line(), '+OK 7 6242', 'a reply after multi-line replies stays in order')
+  await c.cmd('QUIT')
+})
+
+t.test('bad lines get -ERR and the session goes on', async t => {
+  const server = await testServer()
+  t.teardown(() => server.close())
+  const c = await loggedIn(server)
+  c.send('NOOP ' + 'x'.repeat(5000) + '\r\n')
+  t.match(await c.line(), /^-ERR line too long \(5007 octets\)/)
+  c.send('N'.repeat(253) + '\r\n')
+  t.match(await c.line(), /^-ERR unknown command/, 'exactly 255 octets is allowed')
+  c.send('N'.repeat(254) + '\r\n')
+  t.match(await c.line(), /^-ERR line too long \(256 octets\)/, '256 octets is not')
+  c.send('LIST\b 1\r\n')
+  t.match(await c.line(), /^-ERR the line holds a control character \(backspace\) at column 5/)
+  c.send('\r\n')
+  t.match(await c.line(), /^-ERR empty line/)
+  t.equal(await c.cmd('RATR 1'), '-ERR unknown command "RATR" (did you mean RETR?)')
+  t.equal(await c.cmd('XYZZY'), '-ERR unknown command "XYZZY"; CAPA lists what this server supports')
+  t.equal(await c.cmd('LIST 9'), '-ERR no message 9: the maildrop has 7 messages')
+  t.equal(await c.cmd('RETR 0'), '-ERR no message 0: messages are numbered from 1 to 7')
+  t.equal(await c.cmd('RETR one'), '-ERR "one" is not a message number; use a number from 1 to 7')
+  t.equal(await c.cmd('RETR -1'), '-ERR "-1" is not a message number; use a number from 1 to 7')
+  t.match(await c.cmd('RETR'), /^-ERR RETR needs an argument: RETR msg \(for example RETR 1\)/)
+  t.match(await c.cmd('STAT 1'), /^-ERR too many arguments: STAT/)
+  t.match(await c.cmd('LIST  1'), /^-ERR separate LIST and its arguments with single spaces/)
+  t.equal(await c.cmd('LIST 1 '), '+OK 1 395', 'a trailing space is tolerated')
+  c.send(Buffer.from([0xff, 0xf4, 0xff, 0xfd, 0x06, 0x0d, 0x0a]))
+  t.match(await c.line(), /^-ERR the line holds a control character \(a telnet command byte/)
+  t.equal(await c.cmd('STAT'), '+OK 7 6242', 'still in the session')
+  await c.cmd('QUIT')
+})
+
+t.test('an empty maildrop', async t => {
+  const server = await testServer({ guest: join(FIXTURES, 'empty.mbox') })
+  t.teardown(() => server.close())
+  const c = await loggedIn(server)
+  t.equal(await c.cmd('STAT'), '+OK 0 0')
+  const list = await c.cmdMulti('LIST')
+  t.same(list.raw.toString(), '.\r\n')
+  t.equal(await c.cmd('RETR 1'), '-ERR no message 1: the maildrop is empty')
+  t.equal(await c.cmd('QUIT'), '+OK goodbye: nothing deleted, 0 messages left')
+})
+
+t.test('auto-logout closes an idle session without UPDATE', async t => {
+  const server = await testServer(undefined, { timeout: 1 })
+  t.teardown(() => server.close())
+  const before = readFileSync(server.mbox('guest'))
+  const c = await loggedIn(server)
+  await c.cmd('DELE 1')
+  await c.closedByServer(5000)
+  t.equal(c.unread, '', 'no reply is sent (RFC 1939 §3)')
+  t.same(readFileSync(server.mbox('guest')), before, 'nothing deleted')
+  const ev = await eventOf(server, 'disconnect')
+  t.equal(ev.reason, 'timeout')
+})
+
+t.test('the sample mailbox teaches what the issue asks', async t => {
+  const text = readFileSync(join(ROOT, 'mbox.mail'), 'utf8')
+  const count = text.match(/^From /gm)!.length
+  t.ok(count >= 6 && count <= 8, `${count} messages`)
+  t.match(text, /^\.$/m, 'a line that is only "."')
+  t.match(text, /^\.\w/m, 'a line starting with "."')
+  t.match(text, /^>From /m, 'a >From quoted line')
+  t.match(text, /multipart\/mixed[\s\S]*Content-Transfer-Encoding: base64/, 'a MIME attachment in base64')
+  t.match(text, /^Subject: =\?utf-8\?[bq]\?/im, 'an encoded-word subject')
+  t.match(text, /[^\x00-\x7f]/, 'a UTF-8 body')
+  t.match(text, /multipart\/alternative[\s\S]*text\/html/, 'an HTML alternative')
+})
