@@ -11,6 +11,21 @@ import { startServer, type Pop3Event, type RunningServer, type ServerOptions } f
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const BIN = join(ROOT, 'bin', 'smallpop3.js')
 export const FIXTURES = join(ROOT, 'test', 'fixtures')
+export const AWKWARD = join(FIXTURES, 'awkward.mbox')
+
+/** What each awkward message must be on the wire (before dot-stuffing), written out by hand. */
+export const AWKWARD_DELIVERED = [
+  'Subject: dots\r\n\r\n.\r\n..\r\n.hidden\r\nend\r\n',
+  'Subject: crlf lines\r\n\r\nline one\r\nline two\r\n',
+  'Subject: quoted from lines\r\n\r\nFrom the start\r\n>From twice quoted\r\n> From not quoted\r\nFromage is not a From line\r\n',
+  'Subject: =?UTF-8?B?w4BjY2VudHM=?=\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nà la carte, naïve, €5\r\n',
+  'Subject: no body\r\n',
+  'Subject: twin\r\n\r\nsame\r\n',
+  'Subject: twin\r\n\r\nsame\r\n',
+  'Subject: blank lines at the end\r\n\r\nbody\r\n\r\n\r\n',
+  'Subject: last, no final newline\r\n\r\nlast line\r\n',
+]
+
 
 /** A fresh folder holding copies of the given mbox files and a maillist for them. */
 export function maildropDir(accounts: Record<string, string> = { guest: join(ROOT, 'mbox.mail') }): { dir: string; maillist: string; path: (user: string) => string } {
@@ -249,6 +264,7 @@ export function run(cmd: string, args: string[], opts: { input?: string; env?: N
       clearTimeout(timer)
       resolve({ code, stdout: Buffer.concat(out), stderr: err })
     })
+    child.stdin.on('error', () => {}) // a program that never reads its input
     child.stdin.end(opts.input ?? '')
   })
 }

@@ -2,22 +2,7 @@
 import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { FIXTURES, RawClient, ROOT, eventOf, loggedIn, testServer, unstuff } from './helpers.js'
-
-const AWKWARD = join(FIXTURES, 'awkward.mbox')
-
-/** What each awkward message must be on the wire (before dot-stuffing), written out by hand. */
-const AWKWARD_DELIVERED = [
-  'Subject: dots\r\n\r\n.\r\n..\r\n.hidden\r\nend\r\n',
-  'Subject: crlf lines\r\n\r\nline one\r\nline two\r\n',
-  'Subject: quoted from lines\r\n\r\nFrom the start\r\n>From twice quoted\r\n> From not quoted\r\nFromage is not a From line\r\n',
-  'Subject: =?UTF-8?B?w4BjY2VudHM=?=\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nà la carte, naïve, €5\r\n',
-  'Subject: no body\r\n',
-  'Subject: twin\r\n\r\nsame\r\n',
-  'Subject: twin\r\n\r\nsame\r\n',
-  'Subject: blank lines at the end\r\n\r\nbody\r\n\r\n\r\n',
-  'Subject: last, no final newline\r\n\r\nlast line\r\n',
-]
+import { AWKWARD, AWKWARD_DELIVERED, FIXTURES, RawClient, ROOT, eventOf, loggedIn, testServer, unstuff } from './helpers.js'
 
 t.test('greeting, login, STAT and QUIT', async t => {
   const server = await testServer()
