@@ -1,0 +1,81 @@
+// The line reader and the streaming transforms, fed in every chunking, and the mbox scanner on large lines.
+import t from 'tap'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable, type Transform } from 'node:stream'
+import { LineReader } from '../dist/line-reader.js'
+import { DotStuffer, LineEndings, TopFilter } from '../dist/message-stream.js'
+import { openMaildrop } from '../dist/store/index.js'
+import { AWKWARD, AWKWARD_DELIVERED } from './helpers.js'
+
+async function through(input: Buffer, make: () => Transform, size: number): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for (let i = 0; i < input.length; i += size) chunks.push(input.subarray(i, i + size))
+  const out: Buffer[] = []
+  for await (const c of Readable.from(chunks).pipe(make())) out.push(c)
+  return Buffer.concat(out)
+}
+
+const SIZES = [1, 2, 3, 5, 7, 64, 1 << 20]
+
+t.test('LineReader: lines, CRLF and LF, the 255-octet cap, in any chunking', async t => {
+  const input = Buffer.from('USER a\r\nPASS b c\nNOOP\r\n' + 'x'.repeat(300) + '\r\n' + 'y'.repeat(253) + '\r\nQUIT\r\npartial')
+  for (const size of SIZES) {
+    const r = new LineReader()
+    const lines = []
+    for (let i = 0; i < input.length; i += size) lines.push(...r.push(input.subarray(i, i + size)))
+    t.same(lines.map(l => (l.tooLong ? `too long ${l.octets}` : l.bytes.toString())), ['USER a', 'PASS b c', 'NOOP', 'too long 302', 'y'.repeat(253), 'QUIT'], `chunks of ${size}`)
+    t.equal(r.pending, 7, 'the unfinished line waits')
+  }
+})
+
+t.test('LineEndings: CRLF, mboxrd unquoting and a missing last newline, in any chunking', async t => {
+  const input = Buffer.from('a\nb\r\n>From x\n>>From y\n>From\n> From z\nFrom_ok\r\r\nc\rd\n>\r\n>>>\nend')
+  const want = 'a\r\nb\r\nFrom x\r\n>From y\r\n>From\r\n> From z\r\nFrom_ok\r\r\nc\rd\r\n>\r\n>>>\r\nend\r\n'
+  for (const size of SIZES) t.equal((await through(input, () => new LineEndings({ unquoteFrom: true }), size)).toString(), want, `chunks of ${size}`)
+  const maildir = await through(input, () => new LineEndings({ unquoteFrom: false }), 3)
+  t.match(maildir.toString(), /^a\r\nb\r\n>From x\r\n>>From y/, 'no unquoting for maildir')
+})
+
+t.test('DotStuffer and TopFilter in any chunking', async t => {
+  const msg = Buffer.from('H: 1\r\n.H: 2\r\n\r\n.\r\nbody .\r\n..two\r\nthree\r\n')
+  for (const size of SIZES) {
+    t.equal((await through(msg, () => new DotStuffer(), size)).toString(), 'H: 1\r\n..H: 2\r\n\r\n..\r\nbody .\r\n...two\r\nthree\r\n', `stuffing, chunks of ${size}`)
+    t.equal((await through(msg, () => new TopFilter(0), size)).toString(), 'H: 1\r\n.H: 2\r\n\r\n', `TOP 0, chunks of ${size}`)
+    t.equal((await through(msg, () => new TopFilter(2), size)).toString(), 'H: 1\r\n.H: 2\r\n\r\n.\r\nbody .\r\n', `TOP 2, chunks of ${size}`)
+    t.equal((await through(msg, () => new TopFilter(99), size)).toString(), msg.toString(), `TOP 99, chunks of ${size}`)
+  }
+})
+
+t.test('the mbox scanner: sizes equal the bytes streamed, also across its 1 MiB reads', async t => {
+  const dir = mkdtempSync(join(tmpdir(), 'smallpop3-scan-'))
+  const long = 'L'.repeat(3 * (1 << 20) + 17) // a line longer than a read
+  const quotedFar = '>'.repeat(5000) + 'From far' // beyond the unquoting cap: delivered as it is
+  const parts = [
+    readFileSync(AWKWARD, 'latin1'),
+    `\nFrom big@example.com Mon Jan  5 11:00:00 2026\nSubject: long line\n\n${long}\n>From after the long line\n${quotedFar}\n`,
+    `\nFrom crlf@example.com Mon Jan  5 11:00:00 2026\r\nSubject: x\r\n\r\n${'y'.repeat((1 << 20) - 3)}\r\n\r\n`,
+  ]
+  const path = join(dir, 'big.mbox')
+  writeFileSync(path, parts.join(''), 'latin1')
+  const md = await openMaildrop(path)
+  t.teardown(() => md.release())
+  t.equal(md.messages.length, AWKWARD_DELIVERED.length + 2)
+  for (let i = 0; i < md.messages.length; i++) {
+    const chunks: Buffer[] = []
+    for await (const c of md.open(i)) chunks.push(c)
+    const got = Buffer.concat(chunks)
+    t.equal(got.length, md.messages[i]!.size, `message ${i + 1}: size equals the bytes delivered`)
+    if (i < AWKWARD_DELIVERED.length) t.equal(got.toString(), AWKWARD_DELIVERED[i])
+  }
+  const bigText = Buffer.concat(await md.open(AWKWARD_DELIVERED.length).toArray()).toString('latin1')
+  t.equal(bigText, `Subject: long line\r\n\r\n${long}\r\nFrom after the long line\r\n${quotedFar}\r\n`)
+})
+
+t.test('a file that is not an mbox is refused at login with a clear reason', async t => {
+  const dir = mkdtempSync(join(tmpdir(), 'smallpop3-scan-'))
+  const path = join(dir, 'notes.txt')
+  writeFileSync(path, '\nthese are notes\nFrom me\n')
+  await t.rejects(openMaildrop(path), { code: 'EMAILDROP', message: /line 2 comes before the first "From " line/ })
+})
