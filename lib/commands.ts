@@ -194,6 +194,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     run(ctx, [arg]) {
       const i = message(ctx, arg!)
       if (typeof i !== 'number') return i
+      ctx.maildrop!.seen(i)
       return ok('retr.ok', { n: i + 1, size: ctx.maildrop!.messages[i]!.size }, { body: { kind: 'message', index: i } })
     },
   },

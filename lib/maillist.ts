@@ -3,9 +3,10 @@
  * mailbox", separated by spaces or tabs; blank lines and lines starting with
  * "#" are ignored; a mailbox path is relative to the maillist's folder.
  */
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, readdir, stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import type { Account } from './commands.js'
+import { isMaildir } from './store/maildir.js'
 
 export interface MaillistAccount extends Account {
   /** Line of the maillist that defines it. */
@@ -44,10 +45,10 @@ export async function loadMaillist(file: string): Promise<MaillistAccount[]> {
     if (first) throw new MaillistError(file, i + 1, `user "${user}" is already defined on line ${first}; each user needs one line`)
     seen.set(user, i + 1)
     const path = resolve(base, mailbox)
-    try {
-      await stat(path)
-    } catch {
-      throw new MaillistError(file, i + 1, `mailbox "${mailbox}" of user "${user}" not found (looked for ${path})`)
+    const st = await stat(path).catch(() => null)
+    if (!st) throw new MaillistError(file, i + 1, `mailbox "${mailbox}" of user "${user}" not found (looked for ${path})`)
+    if (st.isDirectory() && !isMaildir(await readdir(path))) {
+      throw new MaillistError(file, i + 1, `mailbox "${mailbox}" of user "${user}" is a folder but not a maildir: a maildir holds cur/, new/ and tmp/`)
     }
     accounts.push({ user, password, mailbox: path, line: i + 1 })
   }

@@ -10,7 +10,6 @@ import type { Reply } from './commands.js'
 import type { BodySummary } from './events.js'
 import type { Translator } from './i18n/index.js'
 import { DotStuffer, TopFilter } from './message-stream.js'
-import type { Maildrop } from './store/index.js'
 
 const CAPTURE_LINES = 200
 const TERMINATOR = Buffer.from('.\r\n')
@@ -34,8 +33,12 @@ export class Responder {
     return !this.#socket.destroyed && this.#socket.writable
   }
 
-  /** Sends a reply; resolves when it is handed to the socket, with the body's summary. */
-  async send(status: string, reply: Reply, maildrop?: Maildrop): Promise<BodySummary | undefined> {
+  /**
+   * Sends a reply; resolves when it is handed to the socket, with the body's
+   * summary. A message body comes as `message`, already opened, so that a
+   * message that cannot be read is answered -ERR before any +OK is sent.
+   */
+  async send(status: string, reply: Reply, message?: Readable): Promise<BodySummary | undefined> {
     if (!this.writable) return undefined
     this.#socket.write(`${status}\r\n`)
     if (!reply.body) return undefined
@@ -45,7 +48,7 @@ export class Responder {
       const text = reply.body.lines.map(l => `${l}\r\n`).join('')
       source = Readable.from(text ? [Buffer.from(text)] : [])
     } else {
-      source = maildrop!.open(reply.body.index)
+      source = message!
     }
     const stuffer = new DotStuffer()
     let tail: Readable = source

@@ -9,7 +9,8 @@ import type { DisconnectReason, Pop3Event } from './events.js'
 import type { Translator } from './i18n/index.js'
 import { LineReader, type ReadLine } from './line-reader.js'
 import { Responder, statusLine } from './responder.js'
-import type { Maildrop } from './store/index.js'
+import type { Readable } from 'node:stream'
+import { StoreError, type Maildrop } from './store/index.js'
 
 /** Lines queued before the server stops reading from a client that does not read its replies. */
 const QUEUE_HIGH = 64
@@ -182,11 +183,21 @@ export class Session {
   }
 
   async #reply(reply: Reply, before: State): Promise<void> {
+    let message: Readable | undefined
+    if (reply.body?.kind === 'message') {
+      try {
+        message = await this.ctx.maildrop!.open(reply.body.index)
+      } catch (err) {
+        const n = reply.body.index + 1
+        const gone = err instanceof StoreError && err.code === 'EGONE'
+        reply = { ok: false, code: 'SYS/TEMP', key: gone ? 'msg.gone' : 'msg.unreadable', params: { n, reason: (err as Error).message } }
+      }
+    }
     if (reply.next && reply.next !== 'UPDATE') this.ctx.state = reply.next
     const status = statusLine(reply, this.#host.t)
     let body
     try {
-      body = await this.#responder.send(status, reply, this.ctx.maildrop)
+      body = await this.#responder.send(status, reply, message)
     } catch (err) {
       // The message could not be read (the file vanished or changed): the
       // status line is already sent, so the connection cannot go on.

@@ -1,10 +1,10 @@
 /** Shared by the tests: a server on port 0 over a copy of a fixture, and a raw POP3 client. */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startServer, type Pop3Event, type RunningServer, type ServerOptions } from '../dist/index.js'
 
@@ -27,32 +27,68 @@ export const AWKWARD_DELIVERED = [
 ]
 
 
-/** A fresh folder holding copies of the given mbox files and a maillist for them. */
-export function maildropDir(accounts: Record<string, string> = { guest: join(ROOT, 'mbox.mail') }): { dir: string; maillist: string; path: (user: string) => string } {
+export type StoreKind = 'mbox' | 'maildir'
+
+/**
+ * An mbox written out as a maildir, message by message, the way a delivery
+ * agent would store them: the From line and the blank separator dropped,
+ * >From unquoted, line ends left as they are. Odd messages go to cur/ as
+ * seen, even ones to new/; the names keep the mbox's order.
+ */
+export function mboxToMaildir(mboxPath: string, dir: string): void {
+  for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(dir, sub), { recursive: true })
+  const text = readFileSync(mboxPath, 'latin1')
+  const starts = [...text.matchAll(/^From /gm)].map(m => m.index!)
+  starts.forEach((start, i) => {
+    let piece = text.slice(text.indexOf('\n', start) + 1, starts[i + 1] ?? text.length)
+    const sep = /\r?\n(\r?\n)$/.exec(piece)
+    if (sep) piece = piece.slice(0, -sep[1]!.length)
+    piece = piece.replace(/^>(>*From )/gm, '$1')
+    const name = `${1700000000 + i}.M${i}P1.test`
+    writeFileSync(join(dir, i % 2 ? 'cur' : 'new', i % 2 ? `${name}:2,S` : name), piece, 'latin1')
+  })
+}
+
+/** A fresh folder holding copies of the given maildrops (mbox files, or maildirs made from them) and a maillist. */
+export function maildropDir(accounts: Record<string, string> = { guest: join(ROOT, 'mbox.mail') }, kind: StoreKind = 'mbox'): { dir: string; maillist: string; path: (user: string) => string } {
   const dir = mkdtempSync(join(tmpdir(), 'smallpop3-test-'))
   const lines: string[] = []
   for (const [user, source] of Object.entries(accounts)) {
-    copyFileSync(source, join(dir, `${user}.mbox`))
-    lines.push(`${user} ${user === 'guest' ? 'visitor' : `${user}-pw`} ${user}.mbox`)
+    const target = join(dir, kind === 'mbox' ? `${user}.mbox` : user)
+    if (statSync(source).isDirectory()) cpSync(source, target, { recursive: true })
+    else if (kind === 'maildir') mboxToMaildir(source, target)
+    else copyFileSync(source, target)
+    lines.push(`${user} ${user === 'guest' ? 'visitor' : `${user}-pw`} ${basename(target)}`)
   }
   const maillist = join(dir, 'maillist')
   writeFileSync(maillist, lines.join('\n') + '\n')
-  return { dir, maillist, path: user => join(dir, `${user}.mbox`) }
+  return { dir, maillist, path: user => join(dir, kind === 'mbox' ? `${user}.mbox` : user) }
+}
+
+/** What a maildrop holds on disk, to compare before and after (a maildir: its files, lock and journal left out). */
+export function snapshot(path: string): string {
+  if (!statSync(path).isDirectory()) return readFileSync(path, 'latin1')
+  return ['new', 'cur']
+    .flatMap(sub => readdirSync(join(path, sub)).sort().map(n => `${sub}/${n}\n${readFileSync(join(path, sub, n), 'latin1')}`))
+    .join('\n--\n')
 }
 
 export interface TestServer extends RunningServer {
   events: Pop3Event[]
   dir: string
+  /** Where a user's maildrop is. */
   mbox: (user: string) => string
+  snapshot: (user: string) => string
 }
 
-export async function testServer(accounts?: Record<string, string>, options: ServerOptions = {}): Promise<TestServer> {
-  const drop = maildropDir(accounts)
+export async function testServer(accounts?: Record<string, string>, options: ServerOptions = {}, kind: StoreKind = 'mbox'): Promise<TestServer> {
+  const drop = maildropDir(accounts, kind)
   const events: Pop3Event[] = []
   const server = (await startServer({ port: 0, maillist: drop.maillist, onEvent: e => events.push(e), ...options })) as TestServer
   server.events = events
   server.dir = drop.dir
   server.mbox = drop.path
+  server.snapshot = user => snapshot(drop.path(user))
   return server
 }
 

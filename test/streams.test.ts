@@ -64,12 +64,12 @@ t.test('the mbox scanner: sizes equal the bytes streamed, also across its 1 MiB 
   t.equal(md.messages.length, AWKWARD_DELIVERED.length + 2)
   for (let i = 0; i < md.messages.length; i++) {
     const chunks: Buffer[] = []
-    for await (const c of md.open(i)) chunks.push(c)
+    for await (const c of await md.open(i)) chunks.push(c)
     const got = Buffer.concat(chunks)
     t.equal(got.length, md.messages[i]!.size, `message ${i + 1}: size equals the bytes delivered`)
     if (i < AWKWARD_DELIVERED.length) t.equal(got.toString(), AWKWARD_DELIVERED[i])
   }
-  const bigText = Buffer.concat(await md.open(AWKWARD_DELIVERED.length).toArray()).toString('latin1')
+  const bigText = Buffer.concat(await (await md.open(AWKWARD_DELIVERED.length)).toArray()).toString('latin1')
   t.equal(bigText, `Subject: long line\r\n\r\n${long}\r\nFrom after the long line\r\n${quotedFar}\r\n`)
 })
 

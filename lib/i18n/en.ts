@@ -82,6 +82,10 @@ export default {
   'msg.emptyDrop.explain': 'This maildrop holds no messages, so no message number is valid.',
   'msg.notNumber': '"{arg}" is not a message number; use a number from 1 to {total}',
   'msg.notNumber.explain': 'A message number is written in digits only, like 1 or 12.',
+  'msg.gone': 'message {n} was removed from the maildrop by another program; the others are still there',
+  'msg.gone.explain': 'Another mail reader deleted or moved the message file while this session was open. [SYS/TEMP] marks a problem on the server\'s side.',
+  'msg.unreadable': 'message {n} cannot be read: {reason}',
+  'msg.unreadable.explain': 'The server could not read the message from disk. [SYS/TEMP] marks a problem on the server\'s side.',
   'msg.deleted': 'message {n} is deleted; RSET undeletes it',
   'msg.deleted.explain': 'Message {n} was marked with DELE in this session, so it cannot be read any more. RSET unmarks it.',
 

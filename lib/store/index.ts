@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
+import { isMaildir, openMaildir } from './maildir.js'
 import { openMbox } from './mbox.js'
 import { StoreError, type Maildrop } from './types.js'
 
@@ -14,7 +15,8 @@ export async function openMaildrop(path: string): Promise<Maildrop> {
     throw new StoreError('EMAILDROP', `the maildrop ${path} is missing (${(err as NodeJS.ErrnoException).code})`)
   }
   if (st.isDirectory()) {
-    throw new StoreError('EMAILDROP', `${path} is a directory; maildir maildrops are not supported yet`)
+    if (isMaildir(await readdir(path))) return openMaildir(path)
+    throw new StoreError('EMAILDROP', `${path} is a folder but not a maildir: a maildir holds cur/, new/ and tmp/`)
   }
   return openMbox(path)
 }

@@ -18,6 +18,7 @@ import { acquireLock } from './lock.js'
 import { LineEndings, isQuotedFrom, QUOTE_RUN_CAP } from '../message-stream.js'
 import { StoreError, type CommitResult, type Maildrop, type MessageInfo } from './types.js'
 import { uniqueIds } from './uid.js'
+import { stallForTests } from './fault.js'
 
 const LF = 0x0a
 const CR = 0x0d
@@ -205,7 +206,11 @@ class MboxMaildrop implements Maildrop {
     this.messages = index.entries.map((e, i) => ({ size: e.size, uid: uids[i]! }))
   }
 
-  open(index: number): Readable {
+  seen(): void {
+    // an mbox keeps no per-message flags that POP3 would set
+  }
+
+  async open(index: number): Promise<Readable> {
     const e = this.#index.entries[index]!
     const decode = new LineEndings({ unquoteFrom: true })
     if (e.contentEnd <= e.bodyStart) return Readable.from([]).pipe(decode)
@@ -237,6 +242,7 @@ class MboxMaildrop implements Maildrop {
         await copy.range(entries[i]!.from, end)
       }
       await copy.range(scannedSize, st.size) // mail delivered while the session was open
+      await stallForTests('mbox-before-rename')
       await dst.sync()
       await dst.close()
       dst = null

@@ -21,8 +21,13 @@ export interface Maildrop {
   readonly kind: 'mbox' | 'maildir'
   /** The messages as they were at login; fixed for the whole session. */
   readonly messages: readonly MessageInfo[]
-  /** The delivered bytes of message `index` (CRLF lines, not dot-stuffed). */
-  open(index: number): Readable
+  /**
+   * The delivered bytes of message `index` (CRLF lines, not dot-stuffed).
+   * Rejects with StoreError EGONE when the message vanished under the server.
+   */
+  open(index: number): Promise<Readable>
+  /** RETR read the message: a maildir moves it from new/ to cur/ at UPDATE. */
+  seen(index: number): void
   /** UPDATE state (RFC 1939 §6): removes the messages, atomically. */
   commit(deleted: ReadonlySet<number>): Promise<CommitResult>
   /** Lets another session open the maildrop. Safe to call twice. */
@@ -30,9 +35,11 @@ export interface Maildrop {
 }
 
 /** Error codes a store throws, each mapped to a response code on the wire. */
+export type StoreErrorCode = 'EINUSE' | 'EMAILDROP' | 'EGONE'
+
 export class StoreError extends Error {
-  readonly code: 'EINUSE' | 'EMAILDROP'
-  constructor(code: 'EINUSE' | 'EMAILDROP', message: string) {
+  readonly code: StoreErrorCode
+  constructor(code: StoreErrorCode, message: string) {
     super(message)
     this.code = code
   }
