@@ -1,0 +1,187 @@
+// What only a maildir does, the lock between processes, crash safety of UPDATE, and large messages.
+import t from 'tap'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { AWKWARD, AWKWARD_DELIVERED, RawClient, ROOT, loggedIn, maildropDir, runCli, snapshot, testServer, type StoreKind } from './helpers.js'
+
+const KINDS: StoreKind[] = ['mbox', 'maildir']
+
+t.test('maildir: RETR moves a message from new/ to cur/ with :2,S at UPDATE; TOP does not', async t => {
+  const server = await testServer({ guest: AWKWARD }, {}, 'maildir')
+  t.teardown(() => server.close())
+  const md = server.mbox('guest')
+  const c = await loggedIn(server)
+  const uids = (await c.cmdMulti('UIDL')).lines
+  await c.cmdMulti('RETR 1') // in new/
+  await c.cmdMulti('TOP 3 0') // in new/, only TOP
+  await c.cmdMulti('RETR 2') // already in cur/ with :2,S
+  t.ok(existsSync(join(md, 'new', '1700000000.M0P1.test')), 'nothing moves before QUIT')
+  await c.cmd('QUIT')
+  await c.closedByServer()
+  t.notOk(existsSync(join(md, 'new', '1700000000.M0P1.test')))
+  t.ok(existsSync(join(md, 'cur', '1700000000.M0P1.test:2,S')), 'seen: moved to cur/ with the S flag')
+  t.ok(existsSync(join(md, 'new', '1700000002.M2P1.test')), 'TOP does not mark it seen')
+  t.ok(existsSync(join(md, 'cur', '1700000001.M1P1.test:2,S')), 'already seen: unchanged')
+  const again = await loggedIn(server)
+  t.same((await again.cmdMulti('UIDL')).lines, uids, 'UIDs survive the move')
+  await again.cmd('QUIT')
+})
+
+t.test('maildir: files renamed or deleted by another reader during a session', async t => {
+  const server = await testServer({ guest: AWKWARD }, {}, 'maildir')
+  t.teardown(() => server.close())
+  const md = server.mbox('guest')
+  const c = await loggedIn(server)
+  const before = (await c.cmdMulti('RETR 3')).lines
+  renameSync(join(md, 'new', '1700000002.M2P1.test'), join(md, 'cur', '1700000002.M2P1.test:2,RS'))
+  t.same((await c.cmdMulti('RETR 3')).lines, before, 'found again after another reader moved it')
+  unlinkSync(join(md, 'cur', '1700000003.M3P1.test:2,S'))
+  t.equal(await c.cmd('RETR 4'), '-ERR [SYS/TEMP] message 4 was removed from the maildrop by another program; the others are still there')
+  t.equal(await c.cmd('TOP 4 0'), '-ERR [SYS/TEMP] message 4 was removed from the maildrop by another program; the others are still there')
+  t.equal(await c.cmd('DELE 4'), '+OK message 4 deleted')
+  const left = AWKWARD_DELIVERED.filter((_, i) => i !== 3).reduce((n, m) => n + Buffer.byteLength(m), 0)
+  t.equal(await c.cmd('STAT'), `+OK 8 ${left}`, 'the session goes on')
+  t.equal(await c.cmd('QUIT'), '+OK goodbye: 1 deleted, 8 left', 'deleting a file already gone is not an error')
+})
+
+t.test('maildir: CRLF or LF on disk, the sizes are what is sent', async t => {
+  const dir = mkdtempSync(join(tmpdir(), 'smallpop3-md-'))
+  const md = join(dir, 'box')
+  for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(md, sub), { recursive: true })
+  writeFileSync(join(md, 'new', '1.a.x'), 'A: 1\nB: 2\n\nlf body\n')
+  writeFileSync(join(md, 'new', '2.a.x'), 'A: 1\r\n\r\ncrlf body\r\n.\r\n')
+  writeFileSync(join(md, 'new', '3.a.x'), 'A: 1\n\nno newline at the end')
+  writeFileSync(join(dir, 'maillist'), 'u p box\n')
+  const { startServer } = await import('../dist/index.js')
+  const server = await startServer({ port: 0, maillist: join(dir, 'maillist') })
+  t.teardown(() => server.close())
+  const c = await loggedIn(server, 'u', 'p')
+  t.same((await c.cmdMulti('LIST')).lines, ['1 23', '2 22', '3 31'])
+  t.equal(await c.cmd('RETR 2'), '+OK 22 octets')
+  t.equal((await c.multi()).toString(), 'A: 1\r\n\r\ncrlf body\r\n..\r\n.\r\n')
+  t.equal(await c.cmd('RETR 3'), '+OK 31 octets')
+  t.equal((await c.multi()).toString(), 'A: 1\r\n\r\nno newline at the end\r\n.\r\n')
+  await c.cmd('QUIT')
+})
+
+for (const kind of KINDS) {
+  t.test(`${kind}: two server processes, one maildrop: the second login gets [IN-USE]`, async t => {
+    const drop = maildropDir({ guest: AWKWARD }, kind)
+    const a = runCli(['--port', '0', '--maillist', drop.maillist])
+    const b = runCli(['--port', '0', '--maillist', drop.maillist])
+    t.teardown(() => {
+      a.child.kill('SIGKILL')
+      b.child.kill('SIGKILL')
+    })
+    const [, portA] = await a.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
+    const [, portB] = await b.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
+    const first = await RawClient.open(Number(portA))
+    await first.line()
+    await first.cmd('USER guest')
+    t.match(await first.cmd('PASS visitor'), /^\+OK/)
+    const second = await RawClient.open(Number(portB))
+    await second.line()
+    await second.cmd('USER guest')
+    t.match(await second.cmd('PASS visitor'), /^-ERR \[IN-USE\] the maildrop of "guest" is already open in another session/)
+    await first.cmd('QUIT')
+    await first.closedByServer()
+    await second.cmd('USER guest')
+    t.match(await second.cmd('PASS visitor'), /^\+OK/, 'free once the first session has ended')
+    await second.cmd('QUIT')
+  })
+
+  t.test(`${kind}: a server killed in the middle of UPDATE loses nothing and duplicates nothing`, async t => {
+    const drop = maildropDir({ guest: AWKWARD }, kind)
+    const path = drop.path('guest')
+    const before = snapshot(path)
+    const stall = kind === 'mbox' ? 'mbox-before-rename' : 'maildir-mid-commit'
+    const cli = runCli(['--port', '0', '--maillist', drop.maillist], { env: { SMALLPOP3_TEST_STALL: stall } })
+    const [, port] = await cli.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
+    const c = await RawClient.open(Number(port))
+    await c.line()
+    await c.cmd('USER guest')
+    await c.cmd('PASS visitor')
+    const uids = (await c.cmdMulti('UIDL')).lines.map(l => l.split(' ')[1])
+    await c.cmdMulti('RETR 3')
+    await c.cmd('DELE 2')
+    await c.cmd('DELE 5')
+    c.send('QUIT\r\n')
+    await cli.waitFor(new RegExp(`stalled at ${stall}`))
+    cli.child.kill('SIGKILL')
+    await cli.exit
+    t.ok(readdirSync(drop.dir).some(n => n.includes('pop3lock')) || existsSync(join(path, '.pop3lock')), 'the killed server left its lock behind')
+
+    const restarted = runCli(['--port', '0', '--maillist', drop.maillist])
+    t.teardown(() => restarted.child.kill('SIGKILL'))
+    const [, port2] = await restarted.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
+    const c2 = await RawClient.open(Number(port2))
+    await c2.line()
+    await c2.cmd('USER guest')
+    t.match(await c2.cmd('PASS visitor'), /^\+OK/, 'the stale lock is recognised and cleared')
+    const after = (await c2.cmdMulti('UIDL')).lines.map(l => l.split(' ')[1])
+    await c2.cmd('QUIT')
+    if (kind === 'mbox') {
+      // killed before the rename: the old file is intact, the half-written one is gone
+      t.equal(snapshot(path), before, 'as before, byte for byte')
+      t.same(after, uids)
+      t.notOk(readdirSync(drop.dir).some(n => n.includes('pop3update')), 'the temporary file was cleaned up')
+    } else {
+      // killed after the journal and one step: the next open finished the commit
+      t.same(after, uids.filter((_, i) => i !== 1 && i !== 4), 'fully updated: both deletions done, nothing duplicated')
+      t.notOk(existsSync(join(path, '.pop3update')), 'the journal is gone')
+      const all = ['new', 'cur'].flatMap(sub => readdirSync(join(path, sub)))
+      t.equal(all.length, 7)
+      t.equal(new Set(all.map(n => n.split(':')[0])).size, 7, 'no message in both new/ and cur/')
+    }
+  })
+
+  t.test(`${kind}: a 24 MB message is streamed byte for byte`, async t => {
+    const dir = mkdtempSync(join(tmpdir(), 'smallpop3-big-'))
+    const line = 'The quick brown fox jumps over the lazy dog. 0123456789\n'
+    const body = line.repeat(Math.ceil((24 << 20) / line.length)) + '.leading dot\nFrom inside\n'
+    const mbox = join(dir, 'big.mbox')
+    writeFileSync(mbox, `From x@example.com Mon Jan  5 10:00:00 2026\nSubject: big\n\n${body.replace(/^From /gm, '>From ')}`)
+    const server = await testServer({ guest: mbox }, {}, kind)
+    t.teardown(() => server.close())
+    const c = await loggedIn(server)
+    const want = Buffer.from(`Subject: big\n\n${body}`.replace(/\n/g, "\r\n"))
+    t.equal(await c.cmd('LIST 1'), `+OK 1 ${want.length}`)
+    t.equal(await c.cmd('RETR 1'), `+OK ${want.length} octets`)
+    const raw = await c.multi(60000)
+    const got = raw.subarray(0, raw.length - 3).toString('latin1').replace(/^\.\./gm, '.')
+    t.equal(createHash('sha256').update(got, 'latin1').digest('hex'), createHash('sha256').update(want).digest('hex'), 'identical')
+    await c.cmd('QUIT')
+  })
+}
+
+t.test('the bundled maildrops: every account of the bundled maillist works', async t => {
+  const { startServer } = await import('../dist/index.js')
+  const drop = mkdtempSync(join(tmpdir(), 'smallpop3-bundled-'))
+  const { cpSync } = await import('node:fs')
+  for (const name of ['maillist', 'mbox.mail', 'mailboxes']) cpSync(join(ROOT, name), join(drop, name), { recursive: true })
+  const server = await startServer({ port: 0, maillist: join(drop, 'maillist') })
+  t.teardown(() => server.close())
+  const users: Record<string, string> = Object.fromEntries(readFileSync(join(drop, 'maillist'), 'utf8').split('\n').filter(l => l && !l.startsWith('#')).map(l => l.split(/\s+/)))
+  t.same(Object.keys(users), ['guest', 'maria', 'sam', 'empty', 'busy'])
+  const stat: Record<string, string> = {}
+  for (const [user, password] of Object.entries(users)) {
+    const c = await loggedIn(server, user, password)
+    stat[user] = await c.cmd('STAT')
+    await c.cmd('QUIT')
+  }
+  t.equal(stat.empty, '+OK 0 0', 'an empty maildrop')
+  t.match(stat.maria, /^\+OK 4 \d+$/, 'the maildir account')
+  t.match(stat.sam, /^\+OK 3 \d+$/, 'a second mbox account')
+  t.ok(Number(stat.busy!.split(' ')[1]) >= 30, 'a few dozen messages')
+})
+
+t.test('a folder that is not a maildir is refused at start-up', async t => {
+  const dir = mkdtempSync(join(tmpdir(), 'smallpop3-md-'))
+  mkdirSync(join(dir, 'box'))
+  writeFileSync(join(dir, 'maillist'), 'u p box\n')
+  const cli = runCli(['--port', '0', '--maillist', join(dir, 'maillist')])
+  t.equal(await cli.exit, 1)
+  t.match(cli.stderr(), /maillist:1: mailbox "box" of user "u" is a folder but not a maildir: a maildir holds cur\/, new\/ and tmp\//)
+})
