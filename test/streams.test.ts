@@ -7,7 +7,7 @@ import { Readable, type Transform } from 'node:stream'
 import { LineReader } from '../dist/line-reader.js'
 import { DotStuffer, LineEndings, TopFilter } from '../dist/message-stream.js'
 import { openMaildrop } from '../dist/store/index.js'
-import { AWKWARD, AWKWARD_DELIVERED } from './helpers.js'
+import { AWKWARD, AWKWARD_DELIVERED, ROOT } from './helpers.js'
 
 async function through(input: Buffer, make: () => Transform, size: number): Promise<Buffer> {
   const chunks: Buffer[] = []
@@ -78,4 +78,21 @@ t.test('a file that is not an mbox is refused at login with a clear reason', asy
   const path = join(dir, 'notes.txt')
   writeFileSync(path, '\nthese are notes\nFrom me\n')
   await t.rejects(openMaildrop(path), { code: 'EMAILDROP', message: /line 2 comes before the first "From " line/ })
+})
+
+t.test('the scanner agrees with mbox-reader, an independent mbox parser', async t => {
+  const { mboxReader } = await import('mbox-reader')
+  const { createReadStream } = await import('node:fs')
+  for (const file of [AWKWARD, join(ROOT, 'mbox.mail'), join(ROOT, 'mailboxes', 'busy.mbox')]) {
+    const theirs: string[] = []
+    for await (const m of mboxReader(createReadStream(file))) theirs.push(m.content.toString('latin1'))
+    const md = await openMaildrop(file)
+    t.equal(md.messages.length, theirs.length, `${file}: same number of messages`)
+    for (let i = 0; i < theirs.length; i++) {
+      const ours = Buffer.concat(await (await md.open(i)).toArray()).toString('latin1')
+      // mbox-reader joins lines with LF and drops the last line end
+      t.equal(ours.replace(/\r\n/g, '\n'), theirs[i]! === '' ? '' : theirs[i] + '\n', `${file} message ${i + 1}`)
+    }
+    await md.release()
+  }
 })
