@@ -3,14 +3,17 @@
  * `smallpop3 help`. `main` returns the exit status; only bin/ exits.
  */
 import { readFile, realpath, stat } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { translator, LANGUAGES, type Translator } from './i18n/index.js'
 import { MaillistError } from './maillist.js'
 import { chalkFor } from './render/color.js'
 import { jsonRenderer } from './render/json.js'
 import { terminalRenderer } from './render/terminal.js'
-import { prepareSample, sampleDir } from './sample.js'
+import { checkExercise } from './check.js'
+import { findExercise, loadExercises, type Exercise } from './exercises.js'
+import { prepareSample, sampleDir, stateDir } from './sample.js'
+import { readTranscripts } from './transcripts.js'
 import { ListenError, startServer } from './server.js'
 import { PACKAGE_ROOT, VERSION } from './version.js'
 
@@ -30,7 +33,7 @@ class CliError extends Error {
   }
 }
 
-const COMMANDS = ['serve', 'reset', 'help']
+const COMMANDS = ['serve', 'reset', 'exercises', 'check', 'help']
 
 const OPTIONS = {
   port: { type: 'string', short: 'p' },
@@ -41,6 +44,9 @@ const OPTIONS = {
   log: { type: 'string' },
   'show-secrets': { type: 'boolean' },
   lang: { type: 'string' },
+  transcripts: { type: 'string' },
+  user: { type: 'string' },
+  json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const
@@ -76,10 +82,17 @@ async function run(argv: string[], io: CliIO, t: Translator): Promise<number> {
   }
   if (values.help || command === 'help') {
     const topic = command === 'help' ? rest[0] : command
-    io.stdout.write((topic === 'reset' ? t('help.reset', { dir: sampleDir(io.env) }) : t('help.main', { version: VERSION, languages: LANGUAGES.join(', ') })) + '\n')
+    const text =
+      topic === 'reset' ? t('help.reset', { dir: sampleDir(io.env) })
+      : topic === 'check' ? t('help.check')
+      : topic === 'exercises' ? t('help.exercises')
+      : t('help.main', { version: VERSION, languages: LANGUAGES.join(', ') })
+    io.stdout.write(text + '\n')
     return 0
   }
+  if (command === 'check') return check(rest, values, io, t)
   if (rest.length) throw new CliError(t('cli.unknownCommand', { command: rest[0], commands: COMMANDS.join(', ') }), 2)
+  if (command === 'exercises') return listExercises(io, t)
 
   if (command === 'reset') {
     const sample = await prepareSample({ reset: true, env: io.env })
@@ -104,6 +117,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   }
 
   const source = await chooseMaillist(values.maillist, io)
+  const transcripts = values.transcripts ? resolve(io.cwd, values.transcripts) : source.transcripts
   const json = format === 'json'
   // JSON lines own stdout; the banner then goes to stderr.
   const bannerOut = json ? io.stderr : io.stdout
@@ -115,7 +129,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   try {
     server = await startServer({
       port, host, maillist: source.maillist, timeout, lang: t.lang,
-      showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: render,
+      showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: render, transcripts,
     })
   } catch (err) {
     if (err instanceof ListenError) throw new CliError(listenProblem(err, t))
@@ -151,17 +165,70 @@ interface MaillistSource {
   maillist: string
   sample: boolean
   dir?: string
+  /** Where sessions are recorded unless --transcripts says otherwise. */
+  transcripts: string
 }
 
-/** --maillist, else ./maillist (served in place), else the bundled sample (a scratch copy). */
-async function chooseMaillist(option: string | undefined, io: CliIO): Promise<MaillistSource> {
-  if (option) return { maillist: resolve(io.cwd, option), sample: false }
+/**
+ * --maillist, else ./maillist (served in place), else the bundled sample (a
+ * scratch copy, made unless `prepare` is false). Transcripts go beside the
+ * maildrops; for the sample, beside its copy, so that a reset keeps them.
+ */
+async function chooseMaillist(option: string | undefined, io: CliIO, prepare = true): Promise<MaillistSource> {
+  const inPlace = (maillist: string): MaillistSource => ({ maillist, sample: false, transcripts: join(dirname(maillist), 'transcripts') })
+  if (option) return inPlace(resolve(io.cwd, option))
   const local = join(io.cwd, 'maillist')
-  if ((await stat(local).catch(() => null))?.isFile() && !(await isPackageFolder(io.cwd))) {
-    return { maillist: local, sample: false }
-  }
+  if ((await stat(local).catch(() => null))?.isFile() && !(await isPackageFolder(io.cwd))) return inPlace(local)
+  const transcripts = join(stateDir(io.env), 'transcripts')
+  if (!prepare) return { maillist: join(sampleDir(io.env), 'maillist'), sample: true, transcripts }
   const sample = await prepareSample({ env: io.env })
-  return { maillist: sample.maillist, sample: true, dir: sample.dir }
+  return { maillist: sample.maillist, sample: true, dir: sample.dir, transcripts }
+}
+
+async function exercises(t: Translator): Promise<Exercise[]> {
+  try {
+    return await loadExercises(join(PACKAGE_ROOT, 'exercises'))
+  } catch (err) {
+    throw new CliError(t('cli.badExercise', { problem: (err as Error).message }))
+  }
+}
+
+async function listExercises(io: CliIO, t: Translator): Promise<number> {
+  const all = await exercises(t)
+  const c = chalkFor(io.stdout, io.env)
+  io.stdout.write(t('exercises.header', { dir: join(PACKAGE_ROOT, 'exercises') }) + '\n\n')
+  for (const ex of all) io.stdout.write('  ' + t('exercises.line', { n: c.bold(String(ex.number).padStart(2)), number: ex.number, title: ex.title, account: ex.account }) + '\n')
+  io.stdout.write('\n' + t('exercises.footer') + '\n')
+  return 0
+}
+
+/** smallpop3 check EXERCISE: exit 0 when every goal is met, 1 when not. */
+async function check(args: string[], values: Values, io: CliIO, t: Translator): Promise<number> {
+  if (args.length !== 1) throw new CliError(t('cli.needExercise'), 2)
+  const ex = findExercise(await exercises(t), args[0]!)
+  if (!ex) throw new CliError(t('cli.unknownExercise', { name: args[0] }), 2)
+  const source = await chooseMaillist(values.maillist, io, false)
+  const dir = values.transcripts ? resolve(io.cwd, values.transcripts) : source.transcripts
+  const user = values.user ?? ex.account
+  const result = checkExercise(ex, await readTranscripts(dir), user)
+  if (values.json) {
+    io.stdout.write(JSON.stringify({ ...result, transcripts: dir }, null, 2) + '\n')
+    return result.done ? 0 : 1
+  }
+  const c = chalkFor(io.stdout, io.env)
+  const out: string[] = [c.bold(t('check.title', { number: ex.number, title: ex.title }))]
+  out.push(result.sessions ? t('check.read', { sessions: result.sessions, user, dir }) : t('check.none', { user, dir }), '')
+  for (const g of result.goals) {
+    out.push(`  ${g.done ? c.green('✔') : c.red('✘')} ${t('check.goal', { step: g.step, title: g.title })}`)
+    if (g.hint) {
+      out.push(`      ${t(g.hint.newSession ? 'check.typeNew' : 'check.type', { lines: g.hint.type.join('  ·  ') })}`)
+      if (g.hint.sent) out.push(`      ${c.yellow(t('check.sent', { sent: g.hint.sent, answered: g.hint.answered ?? '', expected: g.hint.expected ?? '' }))}`)
+    }
+  }
+  const met = result.goals.filter(g => g.done).length
+  out.push('', result.done ? c.green(t('check.allDone', { total: met, number: ex.number })) : t('check.someDone', { met, total: result.goals.length }))
+  io.stdout.write(out.join('\n') + '\n')
+  return result.done ? 0 : 1
 }
 
 /** Whether `dir` is smallpop3's own folder (a clone or the installed package), whose files must not change. */

@@ -12,6 +12,7 @@ import { translator, type Translator } from './i18n/index.js'
 import { loadMaillist } from './maillist.js'
 import { Session, type SessionHost } from './session.js'
 import { openMaildrop } from './store/index.js'
+import { transcriptRecorder } from './transcripts.js'
 import { VERSION } from './version.js'
 
 export interface ServerOptions {
@@ -32,6 +33,8 @@ export interface ServerOptions {
   captureBodies?: boolean
   /** Called with every event (also emitted as "event"). */
   onEvent?: (event: Pop3Event) => void
+  /** Record every session as a transcript (JSON lines) in this folder. */
+  transcripts?: string
 }
 
 export interface RunningServer extends EventEmitter {
@@ -53,7 +56,12 @@ export class ListenError extends Error {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const accounts = options.accounts ?? (options.maillist ? await loadMaillist(options.maillist) : undefined)
   if (!accounts) throw new TypeError('startServer needs a maillist path or a list of accounts')
-  const pop = new Pop3Server(accounts, options)
+  const recorder = options.transcripts ? await transcriptRecorder(options.transcripts) : undefined
+  const onEvent = options.onEvent
+  const pop = new Pop3Server(accounts, {
+    ...options,
+    onEvent: recorder ? e => (recorder.record(e), onEvent?.(e)) : onEvent,
+  }, recorder?.close)
   await pop.listen(options.port ?? 65000, options.host ?? '127.0.0.1')
   return pop
 }
@@ -73,8 +81,11 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   #address?: AddressInfo
   #closing?: Promise<void>
 
-  constructor(accounts: Account[], options: ServerOptions) {
+  readonly #closeRecorder?: () => Promise<void>
+
+  constructor(accounts: Account[], options: ServerOptions, closeRecorder?: () => Promise<void>) {
     super()
+    this.#closeRecorder = closeRecorder
     this.accounts = accounts
     this.#byUser = new Map(accounts.map(a => [a.user, a]))
     this.t = translator(options.lang)
@@ -142,6 +153,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
       const stopped = new Promise<void>(resolve => this.#server.close(() => resolve()))
       await Promise.all([...this.#sessions].map(s => s.shutdown()))
       await stopped
+      await this.#closeRecorder?.()
     })()
     return this.#closing
   }

@@ -169,6 +169,24 @@ export default {
   'cli.portInUse': 'port {port} on {host} is already in use (is another smallpop3 running?); stop it or choose another port with --port {other}',
   'cli.portDenied': 'not allowed to listen on port {port}: ports below 1024 need root; use a higher one, like the default 65000',
   'cli.hostUnavailable': 'cannot listen on {host}: this machine has no such address; use 127.0.0.1, 0.0.0.0 or ::',
+  'cli.unknownExercise': 'there is no exercise "{name}"; "smallpop3 exercises" lists them',
+  'cli.needExercise': 'say which exercise to check, for example: smallpop3 check 1 ("smallpop3 exercises" lists them)',
+  'cli.badExercise': 'an exercise file is broken: {problem}',
+
+  'exercises.header': 'Exercises (the files are in {dir}):',
+  'exercises.line': '{n}. {title}  (account {account}; smallpop3 check {number})',
+  'exercises.footer': 'Read one as a handout in exercises/, or let "smallpop3 check N" tell you what you have done.',
+
+  'check.title': 'Exercise {number}: {title}',
+  'check.read': 'Read {sessions|session|sessions} of user "{user}" in {dir}',
+  'check.none': 'No session of user "{user}" was recorded in {dir} yet: connect, log in as {user} and follow the exercise.',
+  'check.goal': 'Step {step}: {title}',
+  'check.type': 'type: {lines}',
+  'check.typeNew': 'type, in a new connection where the exercise says so: {lines}',
+  'check.sent': 'you sent "{sent}" and the server answered "{answered}"; the exercise expects "{expected}"',
+  'check.allDone': 'All {total} goals met: exercise {number} is done.',
+  'check.someDone': '{met} of {total} goals met. Follow the hints above, then run the check again.',
+
   'cli.reset': 'The sample mailbox is restored: {dir}',
   'cli.resetNone': 'There is nothing to reset: the bundled sample was never copied to {dir}.',
 
@@ -177,6 +195,8 @@ export default {
 Usage:
   smallpop3 [options]        run the server (port 65000, the sample mailbox)
   smallpop3 reset            restore the sample mailbox to how it was shipped
+  smallpop3 exercises        list the exercises
+  smallpop3 check N          check exercise N in your recorded sessions
   smallpop3 help [command]   show this help, or a command's
 
 Options:
@@ -192,11 +212,28 @@ Options:
                         or json (one JSON object per line, for tools)
       --show-secrets    show passwords in the log instead of ********
       --lang LANG       language of replies and explanations: {languages}
+      --transcripts DIR where to record sessions (default: a transcripts
+                        folder beside the maildrops)
   -h, --help            show this help
   -V, --version         print the version
 
 Then, from another terminal:  telnet localhost 65000
 Colour follows the terminal; set NO_COLOR=1 to turn it off.`,
+  'help.check': `smallpop3 check EXERCISE: did I really do it?
+
+Reads the recorded sessions (transcripts) and reports, step by step, what is
+done and what is missing, with a hint. EXERCISE is a number or a name, as
+"smallpop3 exercises" lists them.
+
+Options:
+  --user NAME          whose sessions to check (default: the exercise's account)
+  --json               print the result as JSON, for tools
+  -m, --maillist FILE  the maillist the server was started with (to find its
+                       transcripts), as for the server
+      --transcripts DIR  read the transcripts from DIR
+
+Exit status: 0 every goal met, 1 some are not, 2 a usage error.`,
+  'help.exercises': `smallpop3 exercises: list the exercises, with their number and title.`,
   'help.reset': `smallpop3 reset: restore the sample mailbox
 
 The sample (user guest, password visitor) is served from a scratch copy in

@@ -1,0 +1,150 @@
+/**
+ * Exercises: one Markdown file each in exercises/, the lab handout a student
+ * reads and, from the same text, the steps the program plays, coaches and
+ * checks.
+ *
+ * The conventions the program reads:
+ *   - a front matter block (`---` lines) with `title:` and `account:`;
+ *   - `**What you will learn:**` and a `## Why it matters` section;
+ *   - `## Step N: title` headings, one per step;
+ *   - in a step, ```pop3 blocks of the exchange: `C:` lines the student types,
+ *     `S:` lines the server answers (the first after a C: line is the status
+ *     line, the next ones a multi-line body as sent, ending in `S: .`). `...`
+ *     stands for any text; a body line that is only `...` for any lines.
+ *     ```pop3 session=2 means the exchange happens in another connection;
+ *   - `**Question:**` (and `**Answer:**`) paragraphs.
+ * A step whose blocks hold C: lines is a goal that `smallpop3 check` verifies.
+ */
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+export interface Exchange {
+  /** What the student types; undefined for the greeting of a new connection. */
+  client?: string
+  /** The expected status line (a pattern where "..." matches any text). */
+  status?: string
+  /** The expected multi-line body as sent, ending with ".", if the file shows it. */
+  body: string[]
+}
+
+export interface Block {
+  /** Which connection: 1 unless the block says session=N. */
+  session: number
+  exchanges: Exchange[]
+}
+
+export interface Step {
+  number: number
+  title: string
+  /** The step's Markdown, blocks included: what a person reads. */
+  text: string
+  blocks: Block[]
+  question?: string
+  answer?: string
+  /** True when the step has commands to type: a goal for the check. */
+  goal: boolean
+}
+
+export interface Exercise {
+  id: string
+  number: number
+  title: string
+  account: string
+  learn: string
+  why: string
+  steps: Step[]
+  file: string
+  markdown: string
+}
+
+export class ExerciseError extends Error {
+  readonly code = 'EEXERCISE'
+  constructor(readonly file: string, problem: string) {
+    super(`${file}: ${problem}`)
+  }
+}
+
+/** Reads every exercise in `dir` (files named like 01-first-login.md), in order. */
+export async function loadExercises(dir: string): Promise<Exercise[]> {
+  const names = (await readdir(dir)).filter(n => /^\d+-[\w-]+\.md$/.test(n)).sort()
+  return Promise.all(names.map(async n => parseExercise(await readFile(join(dir, n), 'utf8'), join(dir, n))))
+}
+
+/** Finds an exercise by number ("4"), id ("04-deleting") or the id without its number ("deleting"). */
+export function findExercise(all: Exercise[], name: string): Exercise | undefined {
+  const n = /^\d+$/.test(name) ? Number(name) : NaN
+  return all.find(e => e.number === n || e.id === name || e.id.replace(/^\d+-/, '') === name)
+}
+
+export function parseExercise(markdown: string, file: string): Exercise {
+  const id = (file.split('/').pop() ?? file).replace(/\.md$/, '')
+  const number = Number(/^(\d+)-/.exec(id)?.[1] ?? NaN)
+  const front = /^---\n([\s\S]*?)\n---\n/.exec(markdown)
+  if (!front) throw new ExerciseError(file, 'no front matter: start the file with ---, title: ..., account: ..., ---')
+  const meta = Object.fromEntries(front[1]!.split('\n').map(l => /^(\w+):\s*(.*)$/.exec(l)).filter(Boolean).map(m => [m![1], m![2]!.trim()]))
+  if (!meta.title) throw new ExerciseError(file, 'the front matter has no title:')
+  if (!meta.account) throw new ExerciseError(file, 'the front matter has no account: (the user the exercise logs in as)')
+  const body = markdown.slice(front[0].length)
+
+  const learn = /\*\*What you will learn:\*\*\s*([\s\S]*?)(?:\n\n|$)/.exec(body)?.[1]?.trim() ?? ''
+  const why = /^## Why it matters\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(body)?.[1]?.trim() ?? ''
+
+  const steps: Step[] = []
+  const headings = [...body.matchAll(/^## Step (\d+): (.+)$/gm)]
+  headings.forEach((h, i) => {
+    const start = h.index! + h[0].length
+    const nextHeading = body.slice(start).search(/^## /m)
+    const text = (nextHeading === -1 ? body.slice(start) : body.slice(start, start + nextHeading)).trim()
+    if (Number(h[1]) !== i + 1) throw new ExerciseError(file, `step ${h[1]} should be step ${i + 1}`)
+    const blocks = [...text.matchAll(/^```pop3([^\n]*)\n([\s\S]*?)^```$/gm)].map(m => parseBlock(m[2]!, m[1]!, file, i + 1))
+    steps.push({
+      number: i + 1,
+      title: h[2]!.trim(),
+      text,
+      blocks,
+      question: /\*\*Question:\*\*\s*([\s\S]*?)(?:\n\n|$)/.exec(text)?.[1]?.trim(),
+      answer: /\*\*Answer:\*\*\s*([\s\S]*?)(?:\n\n|<\/details>|$)/.exec(text)?.[1]?.trim(),
+      goal: blocks.some(b => b.exchanges.some(x => x.client !== undefined)),
+    })
+  })
+  if (!steps.length) throw new ExerciseError(file, 'no steps: add headings like "## Step 1: Connect"')
+  return { id, number, title: meta.title, account: meta.account, learn, why, steps, file, markdown }
+}
+
+function parseBlock(text: string, info: string, file: string, step: number): Block {
+  const session = Number(/session=(\d+)/.exec(info)?.[1] ?? 1)
+  const exchanges: Exchange[] = []
+  for (const raw of text.split('\n')) {
+    if (!raw.trim()) continue
+    const m = /^([CS]): ?(.*)$/.exec(raw)
+    if (!m) throw new ExerciseError(file, `step ${step}: a pop3 block line must start with "C: " or "S: ", not "${raw}"`)
+    const [, who, line] = m as unknown as [string, 'C' | 'S', string]
+    if (who === 'C') exchanges.push({ client: line, body: [] })
+    else {
+      let last = exchanges[exchanges.length - 1]
+      if (!last) exchanges.push((last = { body: [] })) // the greeting of a new connection
+      if (last.status === undefined) last.status = line
+      else last.body.push(line)
+    }
+  }
+  return { session, exchanges }
+}
+
+/** Whether `text` matches `pattern`, where "..." stands for any text. */
+export function matches(pattern: string, text: string): boolean {
+  const re = pattern.split('...').map(p => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*')
+  return new RegExp(`^${re}$`).test(text)
+}
+
+/** Whether body lines match a body pattern, where a line "..." stands for any number of lines. */
+export function bodyMatches(pattern: string[], lines: string[]): boolean {
+  const go = (p: number, l: number): boolean => {
+    if (p === pattern.length) return l === lines.length
+    if (pattern[p] === '...') {
+      for (let k = l; k <= lines.length; k++) if (go(p + 1, k)) return true
+      return false
+    }
+    return l < lines.length && matches(pattern[p]!, lines[l]!) && go(p + 1, l + 1)
+  }
+  return go(0, 0)
+}

@@ -1,0 +1,72 @@
+/**
+ * Session transcripts: every session's events, one JSON line each, in a
+ * file of its own, so that `smallpop3 check` (and the instructor's tools)
+ * can see what a student really did. Passwords are always masked here, even
+ * with --show-secrets.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs'
+import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Pop3Event } from './events.js'
+
+/** Makes transcripts in `dir`; returns the event listener and a close function. */
+export async function transcriptRecorder(dir: string): Promise<{ record: (e: Pop3Event) => void; close: () => Promise<void> }> {
+  await mkdir(dir, { recursive: true })
+  const open = new Map<number, WriteStream>()
+  const prefix = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}`
+  const record = (event: Pop3Event): void => {
+    let out = open.get(event.session)
+    if (!out) {
+      out = createWriteStream(join(dir, `${prefix}-${String(event.session).padStart(4, '0')}.jsonl`), { flags: 'a' })
+      out.on('error', () => {}) // a full disk must not stop the server
+      open.set(event.session, out)
+    }
+    out.write(JSON.stringify(mask(event)) + '\n')
+    if (event.type === 'disconnect') {
+      out.end()
+      open.delete(event.session)
+    }
+  }
+  const close = async (): Promise<void> => {
+    await Promise.all([...open.values()].map(s => new Promise(r => s.end(r))))
+    open.clear()
+  }
+  return { record, close }
+}
+
+function mask(event: Pop3Event): Pop3Event {
+  if (event.type === 'command' && event.verb === 'PASS' && !event.masked) {
+    return { ...event, raw: 'PASS ********', args: ['********'], masked: true }
+  }
+  return event
+}
+
+/** One recorded session: its file name and its events in order. */
+export interface Transcript {
+  id: string
+  events: Pop3Event[]
+  /** The user the session named (USER, or a login). */
+  user?: string
+  start: string
+}
+
+/** Reads every transcript in `dir`, oldest first. A missing folder holds none. */
+export async function readTranscripts(dir: string): Promise<Transcript[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter(n => n.endsWith('.jsonl')).sort()
+  const out: Transcript[] = []
+  for (const name of names) {
+    const text = await readFile(join(dir, name), 'utf8').catch(() => '')
+    const events: Pop3Event[] = []
+    for (const line of text.split('\n')) {
+      if (!line) continue
+      try {
+        events.push(JSON.parse(line) as Pop3Event)
+      } catch {
+        // a line cut short when the server was killed
+      }
+    }
+    if (!events.length) continue
+    out.push({ id: name.replace(/\.jsonl$/, ''), events, user: events.find(e => e.user)?.user, start: events[0]!.time })
+  }
+  return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
+}

@@ -1,0 +1,179 @@
+// Every exercise is played against a fresh server, and `smallpop3 check` must agree.
+import t, { type Test } from 'tap'
+import { createHash } from 'node:crypto'
+import { cpSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startServer, type RunningServer } from '../dist/index.js'
+import { bodyMatches, loadExercises, matches, type Exercise, type Step } from '../dist/exercises.js'
+import { RawClient, ROOT, runCli } from './helpers.js'
+
+const all = await loadExercises(join(ROOT, 'exercises'))
+
+/** A fresh copy of the bundled sample, served with transcripts beside it. */
+async function freshServer(): Promise<{ server: RunningServer; maillist: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'smallpop3-ex-'))
+  for (const name of ['maillist', 'mbox.mail', 'mailboxes']) cpSync(join(ROOT, name), join(dir, name), { recursive: true })
+  const maillist = join(dir, 'maillist')
+  const server = await startServer({ port: 0, maillist, transcripts: join(dir, 'transcripts') })
+  return { server, maillist }
+}
+
+const MULTI = /^(RETR|TOP|CAPA)\b|^(LIST|UIDL)$/i
+
+/** Plays steps as a student would type them, asserting every reply the exercise shows. */
+async function play(t: Test, server: RunningServer, steps: Step[]): Promise<void> {
+  const conns = new Map<number, { c: RawClient; greeting: string }>()
+  for (const step of steps) {
+    for (const block of step.blocks) {
+      let conn = conns.get(block.session)
+      if (!conn) {
+        const c = await RawClient.open(server.port)
+        conn = { c, greeting: await c.line() }
+        conns.set(block.session, conn)
+      }
+      for (const x of block.exchanges) {
+        if (x.client === undefined) {
+          t.ok(matches(x.status!, conn.greeting), `step ${step.number}: greeting "${conn.greeting}"`)
+          continue
+        }
+        let line = x.client
+        if (/^APOP \S+ \.\.\.$/.test(line)) {
+          // the student computes the digest from the greeting (exercise 12)
+          const stamp = /<[^>]+>/.exec(conn.greeting)![0]
+          line = line.replace('...', createHash('md5').update(stamp + 'visitor').digest('hex'))
+        }
+        const status = await conn.c.cmd(line)
+        t.ok(matches(x.status!, status), `step ${step.number}: ${line} → ${status}`)
+        if (status.startsWith('+OK') && MULTI.test(line)) {
+          const lines = (await conn.c.multi()).toString('utf8').split('\r\n').slice(0, -1)
+          if (x.body.length) t.ok(bodyMatches(x.body, lines), `step ${step.number}: the body of ${line} is as the exercise shows`)
+        }
+        if (/^QUIT$/i.test(line)) {
+          await conn.c.closedByServer()
+          conns.delete(block.session)
+        }
+      }
+    }
+  }
+  for (const { c } of conns.values()) c.end()
+}
+
+const lastGoal = (ex: Exercise): Step => ex.steps.filter(s => s.goal).at(-1)!
+
+t.test('there are at least ten exercises, each a readable handout', async t => {
+  t.ok(all.length >= 10, `${all.length} exercises`)
+  for (const ex of all) {
+    t.ok(ex.learn.length > 20, `${ex.id}: says what the student will learn`)
+    t.ok(ex.why.length > 40, `${ex.id}: says why it matters`)
+    t.ok(ex.steps.some(s => s.goal), `${ex.id}: has goals to check`)
+    t.match(ex.markdown, new RegExp(`^# Exercise ${ex.number}: `, 'm'), `${ex.id}: a title line`)
+  }
+})
+
+for (const ex of all) {
+  t.test(`exercise ${ex.number} (${ex.id}): the walkthrough works and the check says done`, async t => {
+    const { server, maillist } = await freshServer()
+    t.teardown(() => server.close())
+    await play(t, server, ex.steps)
+    const cli = runCli(['check', String(ex.number), '--maillist', maillist])
+    t.equal(await cli.exit, 0, 'check exits 0')
+    t.notMatch(cli.stdout(), /✘/)
+    t.match(cli.stdout(), new RegExp(`All ${ex.steps.filter(s => s.goal).length} goals met`))
+  })
+
+  t.test(`exercise ${ex.number} (${ex.id}): skipping the last step is reported as not done`, async t => {
+    const { server, maillist } = await freshServer()
+    t.teardown(() => server.close())
+    const skipped = lastGoal(ex)
+    await play(t, server, ex.steps.filter(s => s !== skipped))
+    await new Promise(r => setTimeout(r, 50))
+    const cli = runCli(['check', String(ex.number), '--maillist', maillist, '--json'])
+    t.equal(await cli.exit, 1, 'check exits 1')
+    const result = JSON.parse(cli.stdout())
+    for (const g of result.goals) t.equal(g.done, g.step !== skipped.number, `step ${g.step} ${g.done ? 'done' : 'missing'}`)
+    const missing = result.goals.find((g: { done: boolean }) => !g.done)
+    t.ok(missing.hint.type.length > 0, 'the hint says what to type')
+  })
+}
+
+t.test('check: not started, half done with a wrong reply, another user, usage errors', async t => {
+  const { server, maillist } = await freshServer()
+  t.teardown(() => server.close())
+
+  const none = runCli(['check', '1', '--maillist', maillist])
+  t.equal(await none.exit, 1)
+  t.match(none.stdout(), /No session of user "guest" was recorded/)
+  t.equal((none.stdout().match(/✘/g) ?? []).length, 3, 'every goal missing')
+
+  // half done by hand: a wrong password first, then a real login, and no QUIT
+  const c = await RawClient.open(server.port)
+  await c.line()
+  await c.cmd('user guest')
+  await c.cmd('PASS wrong')
+  await c.cmd('USER guest')
+  await c.cmd('PASS visitor')
+  await c.cmd('STAT')
+  await c.cmd('LIST 9')
+  await new Promise(r => setTimeout(r, 50))
+  const half = runCli(['check', '2', '--maillist', maillist])
+  t.equal(await half.exit, 1)
+  t.match(half.stdout(), /✔ Step 1: Log in/)
+  t.match(half.stdout(), /✔ Step 2: Ask for the status with STAT/)
+  t.match(half.stdout(), /✘ Step 3: List every message with LIST\n\s+type: LIST/)
+  t.match(half.stdout(), /✘ Step 5: Leave\n\s+type: QUIT/)
+  c.end()
+
+  const other = runCli(['check', '2', '--maillist', maillist, '--user', 'sam'])
+  t.equal(await other.exit, 1, 'another user has done nothing')
+  t.match(other.stdout(), /No session of user "sam"/)
+
+  const noName = runCli(['check', '--maillist', maillist])
+  t.equal(await noName.exit, 2)
+  t.match(noName.stderr(), /say which exercise to check/)
+  const unknown = runCli(['check', '99', '--maillist', maillist])
+  t.equal(await unknown.exit, 2)
+  t.match(unknown.stderr(), /there is no exercise "99"/)
+  const byName = runCli(['check', 'first-login', '--maillist', maillist])
+  t.equal(await byName.exit, 1, 'an exercise can be named')
+  t.match(byName.stdout(), /Exercise 1: First login and logout/)
+})
+
+t.test('a reply the exercise does not expect is shown in the hint', async t => {
+  const { server, maillist } = await freshServer()
+  t.teardown(() => server.close())
+  const c = await RawClient.open(server.port)
+  await c.line()
+  await c.cmd('USER guest')
+  await c.cmd('PASS visitor')
+  await c.cmd('STAT') // exercise 6 wants STAT before logging in
+  c.end()
+  await new Promise(r => setTimeout(r, 50))
+  const cli = runCli(['check', '6', '--maillist', maillist])
+  t.equal(await cli.exit, 1)
+  t.match(cli.stdout(), /✘ Step 1: A TRANSACTION command before logging in\n\s+type: STAT\n\s+you sent "STAT" and the server answered "\+OK 7 6242"; the exercise expects "-ERR STAT is a TRANSACTION-state command/)
+  t.match(cli.stdout(), /✔ Step 4: Log in properly/)
+})
+
+t.test('transcripts: one file per session, passwords masked even with showSecrets', async t => {
+  const dir = mkdtempSync(join(tmpdir(), 'smallpop3-tr-'))
+  for (const name of ['maillist', 'mbox.mail', 'mailboxes']) cpSync(join(ROOT, name), join(dir, name), { recursive: true })
+  const server = await startServer({ port: 0, maillist: join(dir, 'maillist'), transcripts: join(dir, 't'), showSecrets: true })
+  for (let i = 0; i < 2; i++) {
+    const c = await RawClient.open(server.port)
+    await c.line()
+    await c.cmd('USER guest')
+    await c.cmd('PASS visitor')
+    await c.cmd('QUIT')
+    await c.closedByServer()
+  }
+  await server.close()
+  const { readdirSync, readFileSync } = await import('node:fs')
+  const files = readdirSync(join(dir, 't'))
+  t.equal(files.length, 2)
+  const text = files.map(f => readFileSync(join(dir, 't', f), 'utf8')).join('')
+  t.notMatch(text, /visitor/)
+  t.match(text, /"raw":"PASS \*{8}"/)
+  const types = readFileSync(join(dir, 't', files[0]!), 'utf8').trim().split('\n').map(l => JSON.parse(l).type)
+  t.same(types, ['connect', 'reply', 'command', 'reply', 'command', 'login', 'reply', 'command', 'update', 'reply', 'disconnect'])
+})
