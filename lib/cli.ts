@@ -4,6 +4,7 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
+import { networkInterfaces } from 'node:os'
 import { parseArgs } from 'node:util'
 import { translator, LANGUAGES, type Translator } from './i18n/index.js'
 import { MaillistError } from './maillist.js'
@@ -150,6 +151,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
     '  ' + t('banner.accounts', { list: accounts }),
     '',
     c.bold('  ' + t('banner.connect', { host: connectHost, port: server.port })),
+    ...networkAddresses(server.host).map(address => '  ' + t('banner.network', { address, port: server.port })),
     '  ' + t('banner.try', { user: first.user, password: source.sample ? first.password : '…' }),
     '  ' + t('banner.stop'),
     '',
@@ -159,6 +161,16 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   bannerOut.write(t('banner.stopping') + '\n')
   await server.close()
   return 0
+}
+
+/** When listening on every address: this machine's addresses that others on the network can reach. */
+function networkAddresses(host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return []
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter(a => a && !a.internal && (a.family === 'IPv4' || host === '::'))
+    .map(a => (a!.family === 'IPv6' ? `${a!.address.split('%')[0]}` : a!.address))
+    .slice(0, 4)
 }
 
 interface MaillistSource {

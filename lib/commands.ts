@@ -281,6 +281,7 @@ export function dispatch(line: Buffer, state: State): Parsed {
   const rest = space === -1 ? '' : text.slice(space + 1)
   const command = TABLE.get(verb)
   if (!command) {
+    if (UNSUPPORTED.has(verb)) return { verb, error: err('verb.unsupported', { verb, what: UNSUPPORTED.get(verb) }) }
     const guess = suggest(verb)
     return { verb, error: guess ? err('verb.unknownGuess', { verb, guess }) : err('verb.unknown', { verb }) }
   }
@@ -303,6 +304,15 @@ export function dispatch(line: Buffer, state: State): Parsed {
   }
   return { command, verb, args }
 }
+
+/** Real POP3 commands this server does not offer: named, so that the error does not call them typos. */
+const UNSUPPORTED = new Map([
+  ['AUTH', 'SASL authentication, RFC 5034'],
+  ['STLS', 'TLS on this connection, RFC 2595'],
+  ['LAST', 'an old command removed from POP3 in RFC 1939'],
+  ['RPOP', 'an old command removed from POP3 in RFC 1939'],
+  ['XTND', 'a private extension of some old servers'],
+])
 
 const EXAMPLES: Record<string, string> = {
   USER: 'USER guest', PASS: 'PASS visitor', APOP: 'APOP guest c4c9334bac560ecc979e58001b3e22fb',

@@ -128,13 +128,15 @@ export class Session {
 
   async #handle(line: ReadLine): Promise<void> {
     const before = this.ctx.state
+    // A PASS line is masked whatever is wrong with it: too long, control bytes, wrong state.
+    const secret = /^pass(?: |$)/i.test(line.bytes.subarray(0, 5).toString('latin1')) && !this.#host.showSecrets
     if (line.tooLong) {
-      this.#emit({ type: 'command', raw: printable(line.bytes.subarray(0, 60)) + '…', args: [], masked: false, octets: line.octets, state: before })
+      const raw = secret ? 'PASS ********…' : printable(line.bytes.subarray(0, 60)) + '…'
+      this.#emit({ type: 'command', raw, args: [], masked: secret, octets: line.octets, state: before })
       await this.#reply({ ok: false, key: 'line.tooLong', params: { octets: line.octets } }, before)
       return
     }
     const parsed = dispatch(line.bytes, before)
-    const secret = parsed.verb === 'PASS' && !this.#host.showSecrets
     this.#emit({
       type: 'command',
       raw: secret ? 'PASS ********' : printable(line.bytes),

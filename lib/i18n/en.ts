@@ -98,6 +98,8 @@ export default {
 
   'verb.unknown': 'unknown command "{verb}"; CAPA lists what this server supports',
   'verb.unknown.explain': 'POP3 commands are four letters or fewer, like USER, STAT, LIST, RETR, QUIT (RFC 1939 §3).',
+  'verb.unsupported': '{verb} ({what}) is not supported by this server; CAPA lists what is',
+  'verb.unsupported.explain': '{verb} is a real POP3 command, but this server does not offer it. A client should send CAPA first and use only what is listed (RFC 2449).',
   'verb.unknownGuess': 'unknown command "{verb}" (did you mean {guess}?)',
   'verb.unknownGuess.explain': '"{verb}" is not a POP3 command; {guess} is the nearest one.',
 
@@ -159,6 +161,7 @@ export default {
   'banner.maillist': 'Serving the accounts in {file}',
   'banner.accounts': 'Accounts: {list}',
   'banner.connect': 'From another terminal, connect with:  telnet {host} {port}',
+  'banner.network': 'From other machines on the network:  telnet {address} {port}',
   'banner.try': 'then type, one line at a time:  USER {user}   PASS {password}   STAT   LIST   RETR 1   QUIT',
   'banner.stop': 'Every line is shown below with an explanation. Press Ctrl-C to stop.',
   'banner.stopping': 'Stopping: open sessions are closed without UPDATE, so nothing is deleted.',
