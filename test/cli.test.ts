@@ -4,7 +4,7 @@ import { createServer } from 'node:net'
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { AWKWARD, RawClient, ROOT, runCli, maildropDir } from './helpers.js'
+import { AWKWARD, RawClient, loggedIn, ROOT, runCli, maildropDir } from './helpers.js'
 
 const emptyDir = (): string => mkdtempSync(join(tmpdir(), 'smallpop3-cwd-'))
 const stop = async (cli: ReturnType<typeof runCli>): Promise<number | null> => {
@@ -42,10 +42,7 @@ t.test('started in the package folder, the bundled files are still not touched',
   const cli = runCli(['--port', '0'], { cwd: ROOT, env: { SMALLPOP3_HOME: home } })
   const [, port] = await cli.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
   t.match(cli.stdout(), /scratch copy/)
-  const c = await RawClient.open(Number(port))
-  await c.line()
-  await c.cmd('USER guest')
-  await c.cmd('PASS visitor')
+  const c = await loggedIn(port)
   await c.cmd('DELE 1')
   await c.cmd('DELE 2')
   t.equal(await c.cmd('QUIT'), '+OK goodbye: 2 deleted, 5 left')
@@ -65,10 +62,8 @@ t.test('a maillist in the working folder is served in place', async t => {
   const [, port] = await cli.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
   t.match(cli.stdout(), /Serving the accounts in .*maillist/)
   t.notMatch(cli.stdout(), /alice-pw/, 'an instructor\'s passwords are not printed')
-  const c = await RawClient.open(Number(port))
-  await c.line()
-  await c.cmd('USER alice')
-  t.match(await c.cmd('PASS alice-pw'), /^\+OK alice has 9 messages/)
+  const c = await loggedIn(port, 'alice', 'alice-pw')
+  t.match(await c.cmd('STAT'), /^\+OK 9 /, 'alice has 9 messages')
   await c.cmd('DELE 9')
   await c.cmd('QUIT')
   await c.closedByServer()
@@ -81,10 +76,7 @@ t.test('--maillist and --log json', async t => {
   const cli = runCli(['--port', '0', '--maillist', drop.maillist, '--log', 'json'], { cwd: emptyDir() })
   const [, port] = await cli.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
   t.equal(cli.stdout(), '', 'the banner goes to stderr, stdout holds only JSON')
-  const c = await RawClient.open(Number(port))
-  await c.line()
-  await c.cmd('USER guest')
-  await c.cmd('PASS visitor')
+  const c = await loggedIn(port)
   await c.cmd('STAT')
   await c.cmd('QUIT')
   await c.closedByServer()
@@ -106,10 +98,7 @@ t.test('the text log: explanations, masking, --show-secrets, --verbose, colour',
   const session = async (args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> => {
     const cli = runCli(['--port', '0', '--maillist', drop.maillist, ...args], { cwd: emptyDir(), env })
     const [, port] = await cli.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
-    const c = await RawClient.open(Number(port))
-    await c.line()
-    await c.cmd('USER guest')
-    await c.cmd('PASS visitor')
+    const c = await loggedIn(port)
     await c.cmd('STAT')
     await c.cmdMulti('RETR 1')
     await c.cmd('RETR 99')
@@ -220,10 +209,7 @@ t.test('Ctrl-C with a session open: closed without UPDATE', async t => {
   const before = readFileSync(drop.path('guest'))
   const cli = runCli(['--port', '0', '--maillist', drop.maillist], { cwd: emptyDir() })
   const [, port] = await cli.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
-  const c = await RawClient.open(Number(port))
-  await c.line()
-  await c.cmd('USER guest')
-  await c.cmd('PASS visitor')
+  const c = await loggedIn(port)
   await c.cmd('DELE 1')
   t.equal(await stop(cli), 0)
   await c.closedByServer()

@@ -211,9 +211,9 @@ export class RawClient {
   }
 }
 
-/** A logged-in client of `server`. */
-export async function loggedIn(server: RunningServer, user = 'guest', password = 'visitor'): Promise<RawClient> {
-  const c = await RawClient.open(server.port)
+/** A logged-in client of a server (or of the port a CLI server printed). */
+export async function loggedIn(server: RunningServer | number | string, user = 'guest', password = 'visitor'): Promise<RawClient> {
+  const c = await RawClient.open(typeof server === 'object' ? server.port : Number(server))
   await c.line()
   const u = await c.cmd(`USER ${user}`)
   const p = await c.cmd(`PASS ${password}`)
