@@ -306,7 +306,7 @@ export function dispatch(line: Buffer, state: State): Parsed {
 }
 
 /** Real POP3 commands this server does not offer: named, so that the error does not call them typos. */
-const UNSUPPORTED = new Map([
+export const UNSUPPORTED = new Map([
   ['AUTH', 'SASL authentication, RFC 5034'],
   ['STLS', 'TLS on this connection, RFC 2595'],
   ['LAST', 'an old command removed from POP3 in RFC 1939'],

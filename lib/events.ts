@@ -36,9 +36,12 @@ export type Pop3Event =
       type: 'command'
       /** The line as received, printable, with the password masked unless asked. */
       raw: string
+      /** The first word in capitals, known to the server or not; none for a line it could not read. */
       verb?: string
       args: string[]
       masked: boolean
+      /** Over the 255-octet limit: `raw` holds only its start. */
+      tooLong?: boolean
       octets: number
       state: State
     })

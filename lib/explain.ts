@@ -3,7 +3,7 @@
  * (and in the "explanation" field of JSON lines). All words come from the
  * catalogue; this file only picks keys and parameters.
  */
-import { COMMANDS } from './commands.js'
+import { COMMANDS, UNSUPPORTED } from './commands.js'
 import type { Pop3Event } from './events.js'
 import type { MessageKey, Translator } from './i18n/index.js'
 
@@ -22,7 +22,8 @@ export function explain(event: Pop3Event, t: Translator): string[] {
       return [event.deleted ? t('ev.update', { deleted: event.deleted, left: event.left, path: event.path }) : t('ev.update.none')]
     case 'command': {
       const spec = event.verb ? SPECS.get(event.verb) : undefined
-      if (!spec) return event.verb === undefined && event.raw.endsWith('…') ? [] : [t('cmd.unknown')]
+      if (event.tooLong) return []
+      if (!spec) return [t(event.verb && UNSUPPORTED.has(event.verb) ? 'cmd.unsupported' : 'cmd.unknown')]
       const params = Object.fromEntries(event.args.map((a, i) => [`a${i}`, a]))
       const [min, max] = spec.args
       const wellFormed = event.args.length >= min && event.args.length <= max && !event.args.includes('')

@@ -116,6 +116,8 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
       this.#server.once('error', onError)
       this.#server.listen({ port, host, ipv6Only: false }, () => {
         this.#server.off('error', onError)
+        // After start-up (out of file descriptors, say), a failed accept costs one connection, not the server.
+        this.#server.on('error', () => {})
         this.#address = this.#server.address() as AddressInfo
         resolve()
       })

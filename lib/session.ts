@@ -4,7 +4,7 @@
  * replies and reports every step as an event.
  */
 import type { Socket } from 'node:net'
-import { COMMANDS, dispatch, type Account, type Reply, type SessionContext, type State } from './commands.js'
+import { dispatch, type Account, type Reply, type SessionContext, type State } from './commands.js'
 import type { DisconnectReason, Pop3Event } from './events.js'
 import type { Translator } from './i18n/index.js'
 import { LineReader, type ReadLine } from './line-reader.js'
@@ -28,7 +28,8 @@ export interface SessionHost {
   report(event: Pop3Event): void
 }
 
-type Omit2<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never
+/** An event as a session makes it; the time and session number are added when it is emitted. */
+type Unstamped<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never
 
 export class Session {
   readonly id: number
@@ -117,7 +118,13 @@ export class Session {
       try {
         await this.#work.catch(() => {})
         while (this.#queue.length && !this.#ended) {
-          await this.#handle(this.#queue.shift()!)
+          const line = this.#queue.shift()!
+          try {
+            await this.#handle(line)
+          } catch (err) {
+            // A bug must cost one command, not the server: answer it and go on.
+            await this.#reply({ ok: false, code: 'SYS/TEMP', key: 'server.bug', params: { reason: (err as Error).message } }, this.ctx.state)
+          }
           if (this.#queue.length < QUEUE_HIGH / 2 && !this.#ended) this.#socket.resume()
         }
       } finally {
@@ -132,7 +139,7 @@ export class Session {
     const secret = /^pass(?: |$)/i.test(line.bytes.subarray(0, 5).toString('latin1')) && !this.#host.showSecrets
     if (line.tooLong) {
       const raw = secret ? 'PASS ********…' : printable(line.bytes.subarray(0, 60)) + '…'
-      this.#emit({ type: 'command', raw, args: [], masked: secret, octets: line.octets, state: before })
+      this.#emit({ type: 'command', raw, args: [], masked: secret, tooLong: true, octets: line.octets, state: before })
       await this.#reply({ ok: false, key: 'line.tooLong', params: { octets: line.octets } }, before)
       return
     }
@@ -140,7 +147,7 @@ export class Session {
     this.#emit({
       type: 'command',
       raw: secret ? 'PASS ********' : printable(line.bytes),
-      verb: parsed.verb && COMMANDS.some(c => c.verb === parsed.verb) ? parsed.verb : undefined,
+      verb: parsed.verb,
       args: secret ? ['********'] : parsed.args ?? [],
       masked: secret,
       octets: line.octets,
@@ -227,7 +234,7 @@ export class Session {
     this.#resolveDone()
   }
 
-  #emit(event: Omit2<Pop3Event, 'time' | 'session'>): void {
+  #emit(event: Unstamped<Pop3Event, 'time' | 'session'>): void {
     const user = this.user
     this.#host.report({ time: new Date().toISOString(), session: this.id, ...(user ? { user } : {}), ...event } as Pop3Event)
   }

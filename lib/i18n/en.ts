@@ -89,6 +89,8 @@ export default {
   'msg.deleted': 'message {n} is deleted; RSET undeletes it',
   'msg.deleted.explain': 'Message {n} was marked with DELE in this session, so it cannot be read any more. RSET unmarks it.',
 
+  'server.bug': 'the server failed on this command ({reason}); the session goes on',
+  'server.bug.explain': 'This is a bug in smallpop3, not a mistake of yours: please report it with the command that caused it.',
   'line.empty': 'empty line: type a command, for example CAPA or USER guest',
   'line.empty.explain': 'The client sent an empty line; every POP3 line holds a command.',
   'line.control': 'the line holds a control character ({name}) at column {column}; type the line again without correcting it',
@@ -118,7 +120,7 @@ export default {
   // ── what a command asks for (the log's explanation of a client line) ─────
   'cmd.USER': 'Names the mailbox to open: "{a0}". PASS with its password must follow.',
   'cmd.PASS': 'The password for the user named by USER.',
-  'cmd.PASS.clear': 'The password travels in clear text: anyone who can watch the network reads it. It is masked here (--show-secrets shows it). APOP and STLS avoid this.',
+  'cmd.PASS.clear': 'The password travels in clear text: anyone who can watch the network reads it. It is masked here (--show-secrets shows it). APOP logs in without sending it; TLS encrypts the whole connection.',
   'cmd.APOP': 'Logs in as "{a0}" without sending the password: {a1} is the MD5 of the greeting\'s timestamp followed by the password.',
   'cmd.QUIT': 'Ends the session.',
   'cmd.QUIT.update': 'Ends the session: the server enters the UPDATE state and removes the messages marked with DELE.',
@@ -134,6 +136,7 @@ export default {
   'cmd.UIDL.one': 'Asks for the unique id of message {a0}.',
   'cmd.CAPA': 'Asks which extensions the server supports.',
   'cmd.unknown': 'Not a command this server knows.',
+  'cmd.unsupported': 'A real POP3 command, from an extension this server does not offer.',
   'cmd.usage': '{verb} is written {usage}.',
 
   // ── events and log furniture ─────────────────────────────────────────────
