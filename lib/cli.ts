@@ -238,6 +238,7 @@ async function check(args: string[], values: Values, io: CliIO, t: Translator): 
     }
   }
   const met = result.goals.filter(g => g.done).length
+  if (source.sample && result.goals.some(g => g.hint?.sent)) out.push('', t('check.resetHint'))
   out.push('', result.done ? c.green(t('check.allDone', { total: met, number: ex.number })) : t('check.someDone', { met, total: result.goals.length }))
   io.stdout.write(out.join('\n') + '\n')
   return result.done ? 0 : 1

@@ -66,7 +66,13 @@ export async function prepareSample(opts: { reset?: boolean; env?: NodeJS.Proces
   await writeFile(join(tmp, STAMP), want)
   const old = `${dir}.old-${process.pid}`
   await rename(dir, old).catch(() => {})
-  await rename(tmp, dir)
+  try {
+    await rename(tmp, dir)
+  } catch (err) {
+    // another smallpop3 starting at the same moment made the copy first: use it
+    if (!['ENOTEMPTY', 'EEXIST'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err
+    await rm(tmp, { recursive: true, force: true })
+  }
   await rm(old, { recursive: true, force: true })
   return { dir, maillist, copied: true }
 }

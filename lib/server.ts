@@ -11,7 +11,7 @@ import type { Pop3Event } from './events.js'
 import { translator, type Translator } from './i18n/index.js'
 import { loadMaillist } from './maillist.js'
 import { Session, type SessionHost } from './session.js'
-import { openMaildrop } from './store/index.js'
+import { openMaildrop, recoverMaildrop } from './store/index.js'
 import { transcriptRecorder } from './transcripts.js'
 import { VERSION } from './version.js'
 
@@ -56,6 +56,7 @@ export class ListenError extends Error {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const accounts = options.accounts ?? (options.maillist ? await loadMaillist(options.maillist) : undefined)
   if (!accounts) throw new TypeError('startServer needs a maillist path or a list of accounts')
+  for (const mailbox of new Set(accounts.map(a => a.mailbox))) await recoverMaildrop(mailbox)
   const recorder = options.transcripts ? await transcriptRecorder(options.transcripts) : undefined
   const onEvent = options.onEvent
   const pop = new Pop3Server(accounts, {

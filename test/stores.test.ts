@@ -110,25 +110,22 @@ for (const kind of KINDS) {
     const restarted = runCli(['--port', '0', '--maillist', drop.maillist])
     t.teardown(() => restarted.child.kill('SIGKILL'))
     const [, port2] = await restarted.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
-    const c2 = await RawClient.open(Number(port2))
-    await c2.line()
-    await c2.cmd('USER guest')
-    t.match(await c2.cmd('PASS visitor'), /^\+OK/, 'the stale lock is recognised and cleared')
-    const after = (await c2.cmdMulti('UIDL')).lines.map(l => l.split(' ')[1])
-    await c2.cmd('QUIT')
+    // on disk, before anyone logs in: the start-up already put things right
+    t.notOk(readdirSync(drop.dir).some(n => n.includes('pop3lock')) || existsSync(join(path, '.pop3lock')), 'the stale lock is cleared at start-up')
     if (kind === 'mbox') {
       // killed before the rename: the old file is intact, the half-written one is gone
       t.equal(snapshot(path), before, 'as before, byte for byte')
-      t.same(after, uids)
       t.notOk(readdirSync(drop.dir).some(n => n.includes('pop3update')), 'the temporary file was cleaned up')
     } else {
-      // killed after the journal and one step: the next open finished the commit
-      t.same(after, uids.filter((_, i) => i !== 1 && i !== 4), 'fully updated: both deletions done, nothing duplicated')
-      t.notOk(existsSync(join(path, '.pop3update')), 'the journal is gone')
+      t.notOk(existsSync(join(path, '.pop3update')), 'the journal was replayed and removed')
       const all = ['new', 'cur'].flatMap(sub => readdirSync(join(path, sub)))
-      t.equal(all.length, 7)
+      t.equal(all.length, 7, 'both deletions done')
       t.equal(new Set(all.map(n => n.split(':')[0])).size, 7, 'no message in both new/ and cur/')
     }
+    const c2 = await loggedIn(port2)
+    const after = (await c2.cmdMulti('UIDL')).lines.map(l => l.split(' ')[1])
+    await c2.cmd('QUIT')
+    t.same(after, kind === 'mbox' ? uids : uids.filter((_, i) => i !== 1 && i !== 4), kind === 'mbox' ? 'nothing lost' : 'fully updated, nothing duplicated')
   })
 
   t.test(`${kind}: a 24 MB message is streamed byte for byte`, async t => {
@@ -178,4 +175,31 @@ t.test('a folder that is not a maildir is refused at start-up', async t => {
   const cli = runCli(['--port', '0', '--maillist', join(dir, 'maillist')])
   t.equal(await cli.exit, 1)
   t.match(cli.stderr(), /maillist:1: mailbox "box" of user "u" is a folder but not a maildir: a maildir holds cur\/, new\/ and tmp\//)
+})
+
+t.test('a lock file is honoured only while its owner lives', async t => {
+  const { spawn } = await import('node:child_process')
+  const { hostname } = await import('node:os')
+  const sleeper = spawn('sleep', ['30'])
+  t.teardown(() => sleeper.kill())
+  await new Promise(r => setTimeout(r, 100))
+  const server = await testServer({ guest: AWKWARD })
+  t.teardown(() => server.close())
+  const lock = join(server.dir, '.guest.mbox.pop3lock')
+  const tryLogin = async (): Promise<string> => {
+    const c = await RawClient.open(server.port)
+    await c.line()
+    await c.cmd('USER guest')
+    const reply = await c.cmd('PASS visitor')
+    await c.cmd('QUIT')
+    return reply
+  }
+  writeFileSync(lock, `${sleeper.pid}\n${hostname()}\n${new Date().toISOString()}\n`)
+  t.match(await tryLogin(), /^-ERR \[IN-USE\]/, 'a live owner keeps it')
+  writeFileSync(lock, `${sleeper.pid}\n${hostname()}\n${new Date(Date.now() - 3600e3).toISOString()}\n`)
+  t.match(await tryLogin(), /^\+OK/, 'a process that started after the lock was written is not its owner (a reused pid)')
+  writeFileSync(lock, `999999999\n${hostname()}\n${new Date().toISOString()}\n`)
+  t.match(await tryLogin(), /^\+OK/, 'a dead owner loses it')
+  writeFileSync(lock, '')
+  t.match(await tryLogin(), /^\+OK/, 'a lock file cut short by a crash is cleared')
 })

@@ -190,6 +190,7 @@ export default {
   'check.type': 'type: {lines}',
   'check.typeNew': 'type, in a new connection where the exercise says so: {lines}',
   'check.sent': 'you sent "{sent}" and the server answered "{answered}"; the exercise expects "{expected}"',
+  'check.resetHint': 'If the numbers differ because messages were deleted in an earlier session, "smallpop3 reset" brings the sample mailboxes back.',
   'check.allDone': 'All {total} goals met: exercise {number} is done.',
   'check.someDone': '{met} of {total} goals met. Follow the hints above, then run the check again.',
 

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises'
-import { isMaildir, openMaildir } from './maildir.js'
-import { openMbox } from './mbox.js'
+import { isMaildir, openMaildir, recoverMaildir } from './maildir.js'
+import { openMbox, recoverMbox } from './mbox.js'
 import { StoreError, type Maildrop } from './types.js'
 
 export { StoreError } from './types.js'
@@ -19,4 +19,18 @@ export async function openMaildrop(path: string): Promise<Maildrop> {
     throw new StoreError('EMAILDROP', `${path} is a folder but not a maildir: a maildir holds cur/, new/ and tmp/`)
   }
   return openMbox(path)
+}
+
+/**
+ * At start-up: clears a stale lock and finishes or undoes an UPDATE that a
+ * killed server left half done, so that the maildrop on disk is whole again
+ * before anyone logs in. A maildrop another live server holds is left alone.
+ */
+export async function recoverMaildrop(path: string): Promise<void> {
+  try {
+    const st = await stat(path)
+    await (st.isDirectory() ? recoverMaildir(path) : recoverMbox(path))
+  } catch {
+    // in use, or unreadable: the login will say so
+  }
 }

@@ -55,6 +55,16 @@ export async function openMaildir(path: string): Promise<Maildrop> {
   }
 }
 
+/** Clears what a killed server left: its lock, and finishes a commit cut short. */
+export async function recoverMaildir(path: string): Promise<void> {
+  const release = await acquireLock(join(path, LOCK))
+  try {
+    await replayJournal(path)
+  } finally {
+    await release()
+  }
+}
+
 /** The unique part of a maildir file name: everything before the ":2,flags" info. */
 const uniqueOf = (name: string): string => name.split(':')[0]!
 

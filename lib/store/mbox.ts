@@ -180,6 +180,16 @@ export async function openMbox(path: string): Promise<Maildrop> {
   }
 }
 
+/** Clears what a killed server left: its lock, and the temporary file of a commit cut short. */
+export async function recoverMbox(path: string): Promise<void> {
+  const release = await acquireLock(lockPathFor(path))
+  try {
+    await removeStaleTemps(path)
+  } finally {
+    await release()
+  }
+}
+
 function lockPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.pop3lock`)
 }
