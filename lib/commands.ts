@@ -264,7 +264,7 @@ export type Parsed =
 export function controlName(byte: number): string {
   const named: Record<number, string> = {
     0x00: 'NUL', 0x08: 'backspace', 0x09: 'tab', 0x0d: 'carriage return (CR) inside the line',
-    0x1b: 'escape (an arrow key sends it)', 0x7f: 'delete (DEL)', 0xff: 'a telnet command byte (255)',
+    0x1b: 'escape (an arrow key sends it)', 0x7f: 'delete (DEL)', 0xff: 'byte 255',
   }
   return named[byte] ?? `Ctrl-${String.fromCharCode(0x40 + byte)} (byte ${byte})`
 }

@@ -23,6 +23,7 @@ export function explain(event: Pop3Event, t: Translator): string[] {
     case 'command': {
       const spec = event.verb ? SPECS.get(event.verb) : undefined
       if (event.tooLong) return []
+      if (event.verb === undefined) return [t('cmd.unreadable')]
       if (!spec) return [t(event.verb && UNSUPPORTED.has(event.verb) ? 'cmd.unsupported' : 'cmd.unknown')]
       const params = Object.fromEntries(event.args.map((a, i) => [`a${i}`, a]))
       const [min, max] = spec.args

@@ -37,14 +37,28 @@ export class LineReader {
     const lines: ReadLine[] = []
     let start = 0
     while (start < chunk.length) {
-      const nl = chunk.indexOf(LF, start)
-      const end = nl === -1 ? chunk.length : nl
-      this.#keep(chunk.subarray(start, end))
-      if (nl === -1) break
+      const end = this.#lineEnd(chunk, start)
+      this.#keep(chunk.subarray(start, end === -1 ? chunk.length : end))
+      if (end === -1) break
       lines.push(this.#finish())
-      start = nl + 1
+      start = end + 1
     }
     return lines
+  }
+
+  /** Where the line ends: an LF, or the NUL of CR NUL (the CR may have come in the last chunk). */
+  #lineEnd(chunk: Buffer, from: number): number {
+    for (let i = from; i < chunk.length; i++) {
+      const b = chunk[i]
+      if (b === LF) return i
+      if (b === 0 && (i > from ? chunk[i - 1] === CR : this.#lastByte() === CR)) return i
+    }
+    return -1
+  }
+
+  #lastByte(): number {
+    const last = this.#parts[this.#parts.length - 1]
+    return last && !this.#dropped ? last[last.length - 1]! : -1
   }
 
   /** Bytes of an unfinished line waiting for its end. */

@@ -8,6 +8,7 @@ import { dispatch, type Account, type Reply, type SessionContext, type State } f
 import type { DisconnectReason, Pop3Event } from './events.js'
 import type { Translator } from './i18n/index.js'
 import { LineReader, type ReadLine } from './line-reader.js'
+import { TelnetFilter } from './telnet.js'
 import { Responder, statusLine } from './responder.js'
 import type { Readable } from 'node:stream'
 import { StoreError, type Maildrop } from './store/index.js'
@@ -36,6 +37,7 @@ export class Session {
   readonly #socket: Socket
   readonly #host: SessionHost
   readonly #reader = new LineReader()
+  readonly #telnet = new TelnetFilter()
   readonly #responder: Responder
   readonly #queue: ReadLine[] = []
   readonly ctx: SessionContext
@@ -106,7 +108,9 @@ export class Session {
 
   #onData(chunk: Buffer): void {
     if (this.#ended) return
-    this.#queue.push(...this.#reader.push(chunk))
+    const { data, answer } = this.#telnet.push(chunk)
+    if (answer) this.#socket.write(answer)
+    this.#queue.push(...this.#reader.push(data))
     if (this.#queue.length >= QUEUE_HIGH) this.#socket.pause()
     this.#pump()
   }

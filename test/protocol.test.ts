@@ -213,6 +213,8 @@ t.test(`${kind} store`, async t => {
       await new Promise(r => setTimeout(r, 2))
     }
     t.match(await c.line(), /^\+OK guest has 7/, 'typed one character at a time')
+    c.send('NOOP\r\0')
+    t.equal(await c.line(), '+OK', 'CR NUL ends a line, as telnet sends it in character mode')
     c.send('STAT\r\nLIST 1\r\nNOOP\r\nUIDL 1\r\nLIST 2\r\n')
     t.equal(await c.line(), '+OK 7 6242')
     t.equal(await c.line(), '+OK 1 395')
@@ -252,8 +254,8 @@ t.test(`${kind} store`, async t => {
     t.match(await c.cmd('STAT 1'), /^-ERR too many arguments: STAT/)
     t.match(await c.cmd('LIST  1'), /^-ERR separate LIST and its arguments with single spaces/)
     t.equal(await c.cmd('LIST 1 '), '+OK 1 395', 'a trailing space is tolerated')
-    c.send(Buffer.from([0xff, 0xf4, 0xff, 0xfd, 0x06, 0x0d, 0x0a]))
-    t.match(await c.line(), /^-ERR the line holds a control character \(a telnet command byte/)
+    c.send(Buffer.from([0x1b, 0x5b, 0x41, 0x0d, 0x0a]))
+    t.match(await c.line(), /^-ERR the line holds a control character \(escape \(an arrow key sends it\)\) at column 1/)
     t.equal(await c.cmd('STAT'), '+OK 7 6242', 'still in the session')
     await c.cmd('QUIT')
   })
@@ -295,6 +297,28 @@ t.test('the sample mailbox teaches what the issue asks', async t => {
   t.match(text, /^Subject: =\?utf-8\?[bq]\?/im, 'an encoded-word subject')
   t.match(text, /[^\x00-\x7f]/, 'a UTF-8 body')
   t.match(text, /multipart\/alternative[\s\S]*text\/html/, 'an HTML alternative')
+})
+
+t.test('telnet in character mode: negotiations answered, not read as commands', async t => {
+  const server = await makeServer()
+  t.teardown(() => server.close())
+  const c = await RawClient.open(server.port)
+  await c.line()
+  const answers: Buffer[] = []
+  c.socket.prependListener('data', d => answers.push(Buffer.from(d)))
+  // what inetutils telnet sends after "mode character": IAC DO SGA, IAC DO ECHO, then typing, Enter as CR NUL
+  for (const b of Buffer.from([255, 253, 3, 255, 253, 1, ...Buffer.from('USER guest'), 13, 0])) {
+    c.send(Buffer.from([b]))
+    await new Promise(r => setImmediate(r))
+  }
+  const reply = await c.line().catch(() => '')
+  const all = Buffer.concat(answers)
+  t.ok(all.subarray(0, 6).equals(Buffer.from([255, 251, 3, 255, 252, 1])), 'WILL SUPPRESS-GO-AHEAD, WONT ECHO')
+  t.equal(reply.slice(6), '+OK hello guest, now send your password with PASS', 'the command is read without the negotiation bytes')
+  c.send(Buffer.from([255, 244, 255, 253, 6])) // Ctrl-C in telnet: IAC IP, IAC DO TIMING-MARK
+  t.match(await c.cmd('PASS visitor'), /.\+OK guest has 7 messages \(6242 octets\)$/, 'the next line is read whole')
+  t.ok(Buffer.concat(answers).includes(Buffer.from([255, 252, 6])), 'WONT TIMING-MARK')
+  await c.cmd('QUIT')
 })
 
 t.test('real commands this server lacks are named, not called typos', async t => {

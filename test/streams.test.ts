@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable, type Transform } from 'node:stream'
 import { LineReader } from '../dist/line-reader.js'
+import { TelnetFilter } from '../dist/telnet.js'
 import { DotStuffer, LineEndings, TopFilter } from '../dist/message-stream.js'
 import { openMaildrop } from '../dist/store/index.js'
 import { AWKWARD, AWKWARD_DELIVERED, ROOT } from './helpers.js'
@@ -20,13 +21,29 @@ async function through(input: Buffer, make: () => Transform, size: number): Prom
 const SIZES = [1, 2, 3, 5, 7, 64, 1 << 20]
 
 t.test('LineReader: lines, CRLF and LF, the 255-octet cap, in any chunking', async t => {
-  const input = Buffer.from('USER a\r\nPASS b c\nNOOP\r\n' + 'x'.repeat(300) + '\r\n' + 'y'.repeat(253) + '\r\nQUIT\r\npartial')
+  const input = Buffer.from('USER a\r\nPASS b c\nNOOP\r\0' + 'x'.repeat(300) + '\r\n' + 'y'.repeat(253) + '\r\nQUIT\r\npartial')
   for (const size of SIZES) {
     const r = new LineReader()
     const lines = []
     for (let i = 0; i < input.length; i += size) lines.push(...r.push(input.subarray(i, i + size)))
     t.same(lines.map(l => (l.tooLong ? `too long ${l.octets}` : l.bytes.toString())), ['USER a', 'PASS b c', 'NOOP', 'too long 302', 'y'.repeat(253), 'QUIT'], `chunks of ${size}`)
     t.equal(r.pending, 7, 'the unfinished line waits')
+  }
+})
+
+t.test('TelnetFilter: negotiations out of the data and answered, in any chunking', async t => {
+  const input = Buffer.from([255, 253, 3, 255, 253, 1, 85, 255, 255, 255, 251, 24, 255, 250, 24, 1, 255, 240, 86, 255, 244, 87])
+  for (const size of SIZES) {
+    const f = new TelnetFilter()
+    const data: Buffer[] = []
+    const answers: Buffer[] = []
+    for (let i = 0; i < input.length; i += size) {
+      const { data: d, answer } = f.push(input.subarray(i, i + size))
+      data.push(d)
+      if (answer) answers.push(answer)
+    }
+    t.same([...Buffer.concat(data)], [85, 255, 86, 87], `chunks of ${size}: data, with IAC IAC as one 255`)
+    t.same([...Buffer.concat(answers)], [255, 251, 3, 255, 252, 1, 255, 254, 24], 'WILL SGA, WONT ECHO, DONT TERMINAL-TYPE')
   }
 })
 

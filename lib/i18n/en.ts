@@ -94,7 +94,7 @@ export default {
   'line.empty': 'empty line: type a command, for example CAPA or USER guest',
   'line.empty.explain': 'The client sent an empty line; every POP3 line holds a command.',
   'line.control': 'the line holds a control character ({name}) at column {column}; type the line again without correcting it',
-  'line.control.explain': 'Your terminal sent the key as a byte instead of editing the line, so the server sees it as part of the command. Use telnet in line mode, or retype the whole line.',
+  'line.control.explain': 'Your terminal sent the key as a byte instead of editing the line, so the server sees it as part of the command. Retype the whole line without correcting it, or switch telnet to line mode (press Ctrl-] and type "mode line"), where Backspace edits the line before it is sent.',
   'line.tooLong': 'line too long ({octets} octets): a command line holds at most 255',
   'line.tooLong.explain': 'RFC 2449 §4 limits a command line to 255 octets, CRLF included. The line was ignored; the session goes on.',
 
@@ -136,6 +136,7 @@ export default {
   'cmd.UIDL.one': 'Asks for the unique id of message {a0}.',
   'cmd.CAPA': 'Asks which extensions the server supports.',
   'cmd.unknown': 'Not a command this server knows.',
+  'cmd.unreadable': 'The line holds bytes that are not text (control characters), so the server cannot read a command in it.',
   'cmd.unsupported': 'A real POP3 command, from an extension this server does not offer.',
   'cmd.usage': '{verb} is written {usage}.',
 
