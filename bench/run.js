@@ -80,7 +80,14 @@ async function bigMessage() {
   writeSync(fd, 'From bench@example.com Mon Jan  5 10:00:00 2026\nSubject: a big one\n\n')
   const line = '.A line of the big message, with a leading dot to be stuffed on the way out: 0123456789\n'
   const block = Buffer.from(line.repeat(Math.floor((1 << 20) / line.length)))
-  for (let written = 0; written < size; written += block.length) writeSync(fd, block)
+  // what must arrive after the +OK line: CRLF line ends, every line dot-stuffed, then the terminator
+  const want = createHash('sha256').update('Subject: a big one\r\n\r\n')
+  const wireBlock = Buffer.from(block.toString().replace(/\n/g, '\r\n').replace(/^\./gm, '..'))
+  for (let written = 0; written < size; written += block.length) {
+    writeSync(fd, block)
+    want.update(wireBlock)
+  }
+  want.update('.\r\n')
   closeSync(fd)
 
   const { child, port } = await server(writeMaillist(dir, 'big.mbox'))
@@ -92,9 +99,16 @@ async function bigMessage() {
   const finished = new Promise(r => (done = r))
   const hash = createHash('sha256')
   let retrieving = false
+  let status = '' // the +OK line, before the body
   let tail = Buffer.alloc(0)
   const c = await client(port, d => {
     if (!retrieving) return false
+    if (!status.endsWith('\r\n')) {
+      const nl = d.indexOf('\r\n')
+      status += d.subarray(0, nl === -1 ? d.length : nl + 2).toString('latin1')
+      if (nl === -1) return true
+      d = d.subarray(nl + 2)
+    }
     received += d.length
     hash.update(d)
     tail = Buffer.concat([tail, d]).subarray(-5)
@@ -113,7 +127,8 @@ async function bigMessage() {
   c.s.destroy()
   child.kill('SIGINT')
   await once(child, 'exit')
-  console.log(`RETR of one ${mb(size)} message (${list}): ${secs.toFixed(1)} s, ${(received / (1 << 20) / secs).toFixed(0)} MB/s`)
+  const identical = hash.digest('hex') === want.digest('hex')
+  console.log(`RETR of one ${mb(size)} message (${list}): ${secs.toFixed(1)} s, ${(received / (1 << 20) / secs).toFixed(0)} MB/s; bytes ${identical ? 'identical' : 'DIFFERENT'} to the file (CRLF and dot-stuffing aside)`)
   console.log(`  server memory (RSS): ${mb(base)} before, ${mb(peak)} at most during the transfer`)
   rmSync(dir, { recursive: true, force: true })
 }
@@ -126,10 +141,14 @@ async function bigMbox() {
   const fd = openSync(join(dir, 'many.mbox'), 'w')
   const per = Math.floor(total / count)
   const bodyLine = 'Some body text of a message in a large mbox file, for the benchmark.\n'
+  let expected = 0 // octets as delivered: every LF becomes CRLF, the From line and the separator drop
   for (let i = 0; i < count; i++) {
-    const head = `From user${i}@example.com Mon Jan  5 10:00:00 2026\nSubject: message ${i}\nMessage-ID: <${i}@bench>\n\n`
-    const body = bodyLine.repeat(Math.max(1, Math.floor((per - head.length) / bodyLine.length)))
-    writeSync(fd, head + body + '\n')
+    const from = `From user${i}@example.com Mon Jan  5 10:00:00 2026\n`
+    const head = `Subject: message ${i}\nMessage-ID: <${i}@bench>\n\n`
+    const body = bodyLine.repeat(Math.max(1, Math.floor((per - from.length - head.length) / bodyLine.length)))
+    writeSync(fd, from + head + body + '\n')
+    const message = head + body
+    expected += message.length + message.split('\n').length - 1
   }
   closeSync(fd)
   const { child, port } = await server(writeMaillist(dir, 'many.mbox'))
@@ -142,7 +161,8 @@ async function bigMbox() {
   await c.cmd('QUIT')
   child.kill('SIGINT')
   await once(child, 'exit')
-  console.log(`login to an mbox of ${mb(total)} with ${count} messages: ${secs.toFixed(2)} s (${ok})`)
+  const right = ok.includes(`has ${count} messages (${expected} octets)`)
+  console.log(`login to an mbox of ${mb(total)} with ${count} messages: ${secs.toFixed(2)} s (${ok}; sizes ${right ? 'right' : `WRONG, expected ${expected}`})`)
   console.log(`  server memory (RSS) after the login: ${mb(peak)}`)
   rmSync(dir, { recursive: true, force: true })
 }

@@ -61,7 +61,11 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       io.stderr.write(`smallpop3: ${err.message}\n`)
       return err instanceof CliError ? err.status : 1
     }
-    throw err
+    // A file the system refused (permissions, a full disk): still one line, saying which file.
+    const e = err as NodeJS.ErrnoException
+    io.stderr.write(`smallpop3: ${e.code && e.path ? t('cli.fileProblem', { path: e.path, code: e.code, reason: e.message.replace(/^\w+: /, '').replace(/, \w+ .*$/, '') }) : e.message}\n`)
+    if (io.env.SMALLPOP3_DEBUG) io.stderr.write(`${e.stack}\n`)
+    return 1
   }
 }
 

@@ -6,17 +6,29 @@
  */
 import { createHash } from 'node:crypto'
 import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { homedir } from 'node:os'
+import { accessSync, constants, mkdirSync } from 'node:fs'
+import { homedir, tmpdir, userInfo } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { PACKAGE_ROOT, VERSION } from './version.js'
 
 const BUNDLED = ['maillist', 'mbox.mail', 'mailboxes']
 const STAMP = '.smallpop3-sample'
 
-/** Where smallpop3 keeps its state: $SMALLPOP3_HOME, else the XDG state folder. */
+/**
+ * Where smallpop3 keeps its state: $SMALLPOP3_HOME, else the XDG state
+ * folder, else (no writable home: a lab machine, a container) a folder in
+ * the temporary directory.
+ */
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.SMALLPOP3_HOME) return env.SMALLPOP3_HOME
-  return join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'smallpop3')
+  const home = join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'smallpop3')
+  try {
+    mkdirSync(home, { recursive: true })
+    accessSync(home, constants.W_OK)
+    return home
+  } catch {
+    return join(tmpdir(), `smallpop3-${userInfo().username}`)
+  }
 }
 
 export function sampleDir(env: NodeJS.ProcessEnv = process.env): string {

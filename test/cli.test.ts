@@ -146,6 +146,15 @@ t.test('command-line errors: one clear line and a non-zero exit', async t => {
   }
 })
 
+t.test('a state folder that cannot be made: one line, or a fallback when there is no usable home', async t => {
+  const told = runCli(['--port', '0'], { cwd: emptyDir(), env: { SMALLPOP3_HOME: '/etc/passwd/x' } })
+  t.equal(await told.exit, 1)
+  t.equal(told.stderr(), 'smallpop3: cannot use /etc/passwd/x (ENOTDIR: not a directory); check that it exists and that you may read and write it\n')
+  const homeless = runCli(['--port', '0'], { cwd: emptyDir(), env: { SMALLPOP3_HOME: '', XDG_STATE_HOME: '', HOME: '/etc/passwd' } })
+  await homeless.waitFor(/scratch copy in .*smallpop3-[^/]+\/sample/)
+  t.equal(await stop(homeless), 0, 'served from the temporary folder')
+})
+
 t.test('maillist problems stop start-up with the file and line', async t => {
   const dir = emptyDir()
   copyFileSync(AWKWARD, join(dir, 'a.mbox'))

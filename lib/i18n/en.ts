@@ -195,6 +195,7 @@ export default {
   'check.allDone': 'All {total} goals met: exercise {number} is done.',
   'check.someDone': '{met} of {total} goals met. Follow the hints above, then run the check again.',
 
+  'cli.fileProblem': 'cannot use {path} ({code}: {reason}); check that it exists and that you may read and write it',
   'cli.reset': 'The sample mailbox is restored: {dir}',
   'cli.resetNone': 'There is nothing to reset: the bundled sample was never copied to {dir}.',
 
