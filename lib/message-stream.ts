@@ -5,7 +5,7 @@
  *
  *   file bytes → LineEndings (CRLF, mboxrd unquoting) → [TopFilter] → DotStuffer → socket
  */
-import { Transform, type TransformCallback } from 'node:stream'
+import { Transform, type Readable, type TransformCallback } from 'node:stream'
 
 const LF = 0x0a
 const CR = 0x0d
@@ -133,6 +133,18 @@ function countRun(head: number[]): number {
   let k = 0
   while (k < head.length && head[k] === GT) k++
   return k
+}
+
+/**
+ * A stored message as delivered: `file` (its bytes on disk) through
+ * LineEndings. Destroying the result closes the file, so a TOP that stops
+ * early or a client that goes away leaves no descriptor open.
+ */
+export function delivered(file: Readable, opts: { unquoteFrom: boolean }): Readable {
+  const decode = new LineEndings(opts)
+  file.on('error', err => decode.destroy(err))
+  decode.on('close', () => file.destroy())
+  return file.pipe(decode)
 }
 
 /**

@@ -39,7 +39,10 @@ export class Responder {
    * message that cannot be read is answered -ERR before any +OK is sent.
    */
   async send(status: string, reply: Reply, message?: Readable): Promise<BodySummary | undefined> {
-    if (!this.writable) return undefined
+    if (!this.writable) {
+      message?.destroy() // the client left: close the file
+      return undefined
+    }
     this.#socket.write(`${status}\r\n`)
     if (!reply.body) return undefined
 

@@ -203,3 +203,23 @@ t.test('a lock file is honoured only while its owner lives', async t => {
   writeFileSync(lock, '')
   t.match(await tryLogin(), /^\+OK/, 'a lock file cut short by a crash is cleared')
 })
+
+for (const kind of KINDS) {
+  t.test(`${kind}: TOP that stops early and a client that leaves mid-RETR close their files`, async t => {
+    const dir = mkdtempSync(join(tmpdir(), 'smallpop3-fd-'))
+    const mbox = join(dir, 'big.mbox')
+    writeFileSync(mbox, `From x@example.com Mon Jan  5 10:00:00 2026\nSubject: big\n\n${'a line of text\n'.repeat(400000)}`)
+    const server = await testServer({ guest: mbox }, {}, kind)
+    t.teardown(() => server.close())
+    const openFiles = (): number => readdirSync('/proc/self/fd').length
+    const c = await loggedIn(server)
+    await c.cmdMulti('TOP 1 0') // warm up whatever the first use opens
+    const before = openFiles()
+    for (let i = 0; i < 40; i++) await c.cmdMulti('TOP 1 1')
+    c.send('RETR 1\r\n')
+    await c.line()
+    c.end() // gone in the middle of a 6 MB reply
+    await new Promise(r => setTimeout(r, 300))
+    t.ok(openFiles() <= before + 2, `open files: ${before} before, ${openFiles()} after`)
+  })
+}

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto'
 import { open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
-import { LineEndings } from '../message-stream.js'
+import { delivered } from '../message-stream.js'
 import { stallForTests } from './fault.js'
 import { acquireLock } from './lock.js'
 import { syncDir } from './mbox.js'
@@ -214,7 +214,7 @@ class MaildirMaildrop implements Maildrop {
         throw new StoreError('EGONE', `the file of message ${index + 1} is gone`)
       })
     }
-    return fh.createReadStream({ highWaterMark: 256 * 1024 }).pipe(new LineEndings({ unquoteFrom: false }))
+    return delivered(fh.createReadStream({ highWaterMark: 256 * 1024 }), { unquoteFrom: false })
   }
 
   seen(index: number): void {

@@ -15,7 +15,7 @@ import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises
 import { basename, dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
 import { acquireLock } from './lock.js'
-import { LineEndings, isQuotedFrom, QUOTE_RUN_CAP } from '../message-stream.js'
+import { delivered, isQuotedFrom, QUOTE_RUN_CAP } from '../message-stream.js'
 import { StoreError, type CommitResult, type Maildrop, type MessageInfo } from './types.js'
 import { uniqueIds } from './uid.js'
 import { stallForTests } from './fault.js'
@@ -222,12 +222,10 @@ class MboxMaildrop implements Maildrop {
 
   async open(index: number): Promise<Readable> {
     const e = this.#index.entries[index]!
-    const decode = new LineEndings({ unquoteFrom: true })
-    if (e.contentEnd <= e.bodyStart) return Readable.from([]).pipe(decode)
-    const src = createReadStream(this.path, { start: e.bodyStart, end: e.contentEnd - 1, highWaterMark: 256 * 1024 })
-    src.on('error', err => decode.destroy(err))
-    decode.on('close', () => src.destroy())
-    return src.pipe(decode)
+    const file = e.contentEnd <= e.bodyStart
+      ? Readable.from([])
+      : createReadStream(this.path, { start: e.bodyStart, end: e.contentEnd - 1, highWaterMark: 256 * 1024 })
+    return delivered(file, { unquoteFrom: true })
   }
 
   async commit(deleted: ReadonlySet<number>): Promise<CommitResult> {
