@@ -223,3 +223,22 @@ for (const kind of KINDS) {
     t.ok(openFiles() <= before + 2, `open files: ${before} before, ${openFiles()} after`)
   })
 }
+
+t.test('mbox: mail delivered during a session survives its UPDATE', async t => {
+  const { appendFileSync } = await import('node:fs')
+  const server = await testServer({ guest: AWKWARD })
+  t.teardown(() => server.close())
+  const c = await loggedIn(server)
+  t.equal(await c.cmd('DELE 1'), '+OK message 1 deleted')
+  const late = '\nFrom late@example.com Mon Jan  5 12:00:00 2026\nSubject: arrived during the session\n\nhello\n'
+  appendFileSync(server.mbox('guest'), late) // what a delivery agent does
+  t.equal(await c.cmd('STAT'), `+OK 8 ${AWKWARD_DELIVERED.slice(1).reduce((n, m) => n + Buffer.byteLength(m), 0)}`, 'not seen by this session')
+  t.equal(await c.cmd('QUIT'), '+OK goodbye: 1 deleted, 8 left')
+  await c.closedByServer()
+  t.ok(readFileSync(server.mbox('guest'), 'latin1').endsWith(late), 'kept, byte for byte')
+  const again = await loggedIn(server)
+  t.match(await again.cmd('STAT'), /^\+OK 9 /, 'and seen by the next session')
+  t.equal(await again.cmd('TOP 9 0'), '+OK headers and 0 body lines of message 9 follow')
+  t.equal((await again.multi()).toString(), 'Subject: arrived during the session\r\n\r\n.\r\n')
+  await again.cmd('QUIT')
+})
