@@ -39,7 +39,8 @@ export function explain(event: Pop3Event, t: Translator): string[] {
         const stuffed = event.body.stuffed ? t('log.stuffed', { count: event.body.stuffed }) : ''
         lines.push(t('log.multi', { lines: event.body.lines, octets: event.body.octets, stuffed }))
       }
-      lines.push(event.state === event.next ? t('log.state', { before: event.state }) : t('log.stateChange', { before: event.state, after: event.next }))
+      const meaning = t(`state.${event.next}`)
+      lines.push(event.state === event.next ? t('log.state', { before: event.state, meaning }) : t('log.stateChange', { before: event.state, after: event.next, meaning }))
       return lines
     }
   }

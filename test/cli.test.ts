@@ -113,7 +113,7 @@ t.test('the text log: explanations, masking, --show-secrets, --verbose, colour',
   t.notMatch(plain, /visitor/)
   t.match(plain, /C: STAT\n\s+Asks how many messages there are and their total size\. \(RFC 1939 §5\)/)
   t.match(plain, /S: \+OK 9 454\n\s+9 messages, 454 octets in all/)
-  t.match(plain, /state AUTHORIZATION → TRANSACTION/)
+  t.match(plain, /state AUTHORIZATION → TRANSACTION \(logged in: reading and marking\s+messages\)/)
   t.match(plain, /multi-line: 6 lines, 38 octets, 3 dot-stuffed/, 'RETR summarised')
   t.notMatch(plain, /S: \.\.hidden/, 'the body is not shown without --verbose')
   t.match(plain, /S: -ERR no message 99: the maildrop has 9 messages\n\s+Messages are numbered from 1 to 9/)
