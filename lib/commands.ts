@@ -120,12 +120,13 @@ async function login(ctx: SessionContext, account: Account): Promise<Reply> {
   return ok('login.ok', { user: account.user, count, octets }, { next: 'TRANSACTION' })
 }
 
-/** The capabilities this server really has (RFC 2449 §6), in CAPA order. */
+/**
+ * The capabilities this server really has (RFC 2449 §6), in CAPA order. Each
+ * is announced in both states (RFC 2449 §6, IANA's registry: "both", no
+ * differences), USER included: it tells how this server may be logged in to.
+ */
 export function capabilities(ctx: SessionContext): string[] {
-  const caps = ['TOP', 'UIDL']
-  if (ctx.state === 'AUTHORIZATION') caps.push('USER')
-  caps.push('PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER', `IMPLEMENTATION ${ctx.implementation}`)
-  return caps
+  return ['TOP', 'UIDL', 'USER', 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER', `IMPLEMENTATION ${ctx.implementation}`]
 }
 
 export const COMMANDS: readonly CommandSpec[] = [

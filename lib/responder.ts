@@ -14,10 +14,18 @@ import { DotStuffer, TopFilter } from './message-stream.js'
 const CAPTURE_LINES = 200
 const TERMINATOR = Buffer.from('.\r\n')
 
+/** RFC 2449 §4: a status line is at most 512 octets, CRLF included. */
+const MAX_STATUS_OCTETS = 510
+
 export function statusLine(reply: Reply, t: Translator): string {
   const text = t(reply.key, reply.params)
   const code = reply.code ? `[${reply.code}]` : ''
-  return [reply.ok ? '+OK' : '-ERR', code, text].filter(Boolean).join(' ')
+  const line = [reply.ok ? '+OK' : '-ERR', code, text].filter(Boolean).join(' ')
+  if (Buffer.byteLength(line) <= MAX_STATUS_OCTETS) return line
+  // only free text gets this long (a path in a reason, a long name): cut it, on a character boundary
+  let cut = Buffer.from(line).subarray(0, MAX_STATUS_OCTETS - 3).toString('utf8').replace(/\uFFFD$/, '')
+  while (Buffer.byteLength(cut + '…') > MAX_STATUS_OCTETS) cut = cut.slice(0, -1)
+  return cut + '…'
 }
 
 export class Responder {
