@@ -110,7 +110,10 @@ async function login(ctx: SessionContext, account: Account): Promise<Reply> {
     md = await ctx.openMaildrop(account)
   } catch (e) {
     if (e instanceof StoreError && e.code === 'EINUSE') return err('login.inUse', { user: account.user }, 'IN-USE')
-    return err('login.failed', { user: account.user, reason: (e as Error).message }, 'SYS/TEMP')
+    // RFC 3206: a maildrop that is missing or not a maildrop needs its administrator (PERM);
+    // anything else (out of file descriptors, a disk error) may pass (TEMP)
+    const permanent = e instanceof StoreError && e.code === 'EMAILDROP'
+    return err('login.failed', { user: account.user, reason: (e as Error).message }, permanent ? 'SYS/PERM' : 'SYS/TEMP')
   }
   ctx.pendingUser = undefined
   ctx.user = account.user

@@ -364,7 +364,7 @@ t.test('a status line is never longer than 512 octets (RFC 2449 §4)', async t =
   await c.line()
   await c.cmd('USER u')
   const reply = await c.cmd('PASS p')
-  t.match(reply, /^-ERR \[SYS\/TEMP\] cannot open the maildrop of "u": .*…$/)
+  t.match(reply, /^-ERR \[SYS\/PERM\] cannot open the maildrop of "u": .*…$/, 'a missing maildrop needs its administrator (RFC 3206)')
   t.ok(Buffer.byteLength(reply) + 2 <= 512, `${Buffer.byteLength(reply) + 2} octets`)
   const long = await c.cmd('USER ' + 'é'.repeat(120))
   t.ok(Buffer.byteLength(long) + 2 <= 512, 'a long user name echoed back still fits')

@@ -26,7 +26,7 @@ export default {
   'login.inUse': 'the maildrop of "{user}" is already open in another session; end that one with QUIT and try again',
   'login.inUse.explain': 'Only one session at a time may open a maildrop (RFC 1939 §8). [IN-USE] tells the client that another session holds the lock (RFC 2449 §8.1.1).',
   'login.failed': 'cannot open the maildrop of "{user}": {reason}',
-  'login.failed.explain': 'The password was right but the maildrop could not be read. [SYS/TEMP] means a problem on the server\'s side that may go away (RFC 3206).',
+  'login.failed.explain': 'The password was right but the maildrop could not be read. [SYS/PERM] means a problem on the server\'s side that its administrator must fix; [SYS/TEMP] one that may go away if the client tries again later (RFC 3206).',
 
   'quit.auth': 'goodbye',
   'quit.auth.explain': 'The session ends from the AUTHORIZATION state: nothing was changed (RFC 1939 §6).',
