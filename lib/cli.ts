@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util'
 import { translator, LANGUAGES, type Translator } from './i18n/index.js'
 import { MaillistError } from './maillist.js'
 import { chalkFor } from './render/color.js'
+import { renderBanner } from './render/banner.js'
+import { renderCheck, renderExercises } from './render/check.js'
 import { jsonRenderer } from './render/json.js'
 import { terminalRenderer } from './render/terminal.js'
 import { checkExercise } from './check.js'
@@ -115,10 +117,10 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   const timeout = timeoutOption(values.timeout ?? '600', t)
   const format = values.log ?? 'text'
   if (format !== 'text' && format !== 'json') {
-    throw new CliError(t('cli.badValue', { option: '--log', problem: `must be "text" or "json", not "${format}"` }), 2)
+    throw new CliError(t('cli.badLog', { value: format }), 2)
   }
   if (values.lang && !LANGUAGES.includes(values.lang)) {
-    throw new CliError(t('cli.badValue', { option: '--lang', problem: `must be one of: ${LANGUAGES.join(', ')}` }), 2)
+    throw new CliError(t('cli.badLang', { value: values.lang, languages: LANGUAGES.join(', ') }), 2)
   }
 
   const source = await chooseMaillist(values.maillist, io)
@@ -141,25 +143,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
     throw err
   }
 
-  const c = chalkFor(bannerOut, io.env)
-  const first = server.accounts[0]!
-  const where = server.host.includes(':') ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
-  const connectHost = server.host === '0.0.0.0' || server.host === '::' ? 'localhost' : server.host.includes(':') ? server.host : server.host === '127.0.0.1' ? 'localhost' : server.host
-  const accounts = source.sample
-    ? server.accounts.map(a => `${a.user} (password ${a.password})`).join(', ')
-    : `${server.accounts.length}: ${server.accounts.slice(0, 8).map(a => a.user).join(', ')}${server.accounts.length > 8 ? ', …' : ''}`
-  bannerOut.write([
-    c.bold(t('banner.title', { version: VERSION })),
-    '  ' + t('banner.listening', { where }),
-    '  ' + (source.sample ? t('banner.sample', { dir: source.dir }) : t('banner.maillist', { file: source.maillist })),
-    '  ' + t('banner.accounts', { list: accounts }),
-    '',
-    c.bold('  ' + t('banner.connect', { host: connectHost, port: server.port })),
-    ...networkAddresses(server.host).map(address => '  ' + t('banner.network', { address, port: server.port })),
-    '  ' + t('banner.try', { user: first.user, password: source.sample ? first.password : '…' }),
-    '  ' + t('banner.stop'),
-    '',
-  ].join('\n') + '\n')
+  bannerOut.write(renderBanner({ server, source, t, chalk: chalkFor(bannerOut, io.env), network: networkAddresses(server.host) }))
 
   await io.stopSignal()
   bannerOut.write(t('banner.stopping') + '\n')
@@ -210,11 +194,7 @@ async function exercises(t: Translator): Promise<Exercise[]> {
 }
 
 async function listExercises(io: CliIO, t: Translator): Promise<number> {
-  const all = await exercises(t)
-  const c = chalkFor(io.stdout, io.env)
-  io.stdout.write(t('exercises.header', { dir: join(PACKAGE_ROOT, 'exercises') }) + '\n\n')
-  for (const ex of all) io.stdout.write('  ' + t('exercises.line', { n: c.bold(String(ex.number).padStart(2)), number: ex.number, title: ex.title, account: ex.account }) + '\n')
-  io.stdout.write('\n' + t('exercises.footer') + '\n')
+  io.stdout.write(renderExercises(await exercises(t), { t, chalk: chalkFor(io.stdout, io.env), dir: join(PACKAGE_ROOT, 'exercises') }))
   return 0
 }
 
@@ -231,20 +211,7 @@ async function check(args: string[], values: Values, io: CliIO, t: Translator): 
     io.stdout.write(JSON.stringify({ ...result, transcripts: dir }, null, 2) + '\n')
     return result.done ? 0 : 1
   }
-  const c = chalkFor(io.stdout, io.env)
-  const out: string[] = [c.bold(t('check.title', { number: ex.number, title: ex.title }))]
-  out.push(result.sessions ? t('check.read', { sessions: result.sessions, user, dir }) : t('check.none', { user, dir }), '')
-  for (const g of result.goals) {
-    out.push(`  ${g.done ? c.green('✔') : c.red('✘')} ${t('check.goal', { step: g.step, title: g.title })}`)
-    if (g.hint) {
-      out.push(`      ${t(g.hint.newSession ? 'check.typeNew' : 'check.type', { lines: g.hint.type.join('  ·  ') })}`)
-      if (g.hint.sent) out.push(`      ${c.yellow(t('check.sent', { sent: g.hint.sent, answered: g.hint.answered ?? '', expected: g.hint.expected ?? '' }))}`)
-    }
-  }
-  const met = result.goals.filter(g => g.done).length
-  if (source.sample && result.goals.some(g => g.hint?.sent)) out.push('', t('check.resetHint'))
-  out.push('', result.done ? c.green(t('check.allDone', { total: met, number: ex.number })) : t('check.someDone', { met, total: result.goals.length }))
-  io.stdout.write(out.join('\n') + '\n')
+  io.stdout.write(renderCheck(result, ex, { t, chalk: chalkFor(io.stdout, io.env), dir, resetHint: source.sample }))
   return result.done ? 0 : 1
 }
 
@@ -262,7 +229,7 @@ async function isPackageFolder(dir: string): Promise<boolean> {
 
 function integerOption(option: string, text: string, min: number, max: number, t: Translator): number {
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new CliError(t('cli.badValue', { option, problem: `needs a whole number from ${min} to ${max}, not "${text}"` }), 2)
+    throw new CliError(t('cli.badNumber', { option, min, max, value: text }), 2)
   }
   return Number(text)
 }
@@ -271,7 +238,7 @@ function timeoutOption(text: string, t: Translator): number {
   const m = /^(\d+)(s|m)?$/.exec(text)
   const seconds = m ? Number(m[1]) * (m[2] === 'm' ? 60 : 1) : 0
   if (!m || seconds < 1 || seconds > 86400) {
-    throw new CliError(t('cli.badValue', { option: '--timeout', problem: `needs a number of seconds from 1 to 86400 (like 600 or 10m), not "${text}"` }), 2)
+    throw new CliError(t('cli.badTimeout', { value: text }), 2)
   }
   return seconds
 }
@@ -281,8 +248,7 @@ function argError(err: Error & { code?: string }, t: Translator): string {
   if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('cli.unknownOption', { option })
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const name = /--[\w-]+/.exec(err.message)?.[0] ?? option
-    const boolean = /does not take an argument/.test(err.message)
-    return t('cli.badValue', { option: name, problem: boolean ? 'takes no value' : 'needs a value' })
+    return t(/does not take an argument/.test(err.message) ? 'cli.noValueWanted' : 'cli.valueNeeded', { option: name })
   }
   return err.message
 }
@@ -298,7 +264,7 @@ function listenProblem(err: ListenError, t: Translator): string {
     case 'EAI_AGAIN':
       return t('cli.hostUnavailable', { host: err.host })
     default:
-      return `cannot listen on ${err.host} port ${err.port}: ${err.message}`
+      return t('cli.listenFailed', { host: err.host, port: err.port, reason: err.message })
   }
 }
 

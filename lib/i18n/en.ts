@@ -150,7 +150,6 @@ export default {
   'ev.update': 'UPDATE: {deleted|message|messages} removed from {path}, {left} kept. The file was rewritten to a temporary file and renamed, so it is never half written.',
   'ev.update.none': 'UPDATE: no message was marked with DELE, so the maildrop was not changed.',
   'ev.update.failed': 'UPDATE failed ({reason}); the maildrop was not changed.',
-  'ev.ignored': 'Ignored: the session is closing.',
   'log.state': 'state {before} ({meaning})',
   'log.stateChange': 'state {before} → {after} ({meaning})',
   'state.AUTHORIZATION': 'not logged in yet',
@@ -158,7 +157,6 @@ export default {
   'state.UPDATE': 'removing the messages marked with DELE, then closing',
   'log.multi': 'multi-line: {lines|line|lines}, {octets|octet|octets}{stuffed}, then a line holding only "."',
   'log.stuffed': ', {count} dot-stuffed (a leading "." doubled)',
-  'log.body': '(body not shown: --verbose shows it)',
   'log.truncated': '… (--verbose shows at most 200 lines of a response)',
 
   // ── the command line ─────────────────────────────────────────────────────
@@ -174,7 +172,13 @@ export default {
   'banner.stopping': 'Stopping: open sessions are closed without UPDATE, so nothing is deleted.',
 
   'cli.unknownOption': 'unknown option {option}; "smallpop3 --help" lists the options',
-  'cli.badValue': 'option {option} {problem}',
+  'cli.badNumber': 'option {option} needs a whole number from {min} to {max}, not "{value}"',
+  'cli.badTimeout': 'option --timeout needs a number of seconds from 1 to 86400 (like 600 or 10m), not "{value}"',
+  'cli.badLog': 'option --log must be "text" or "json", not "{value}"',
+  'cli.badLang': 'option --lang must be one of: {languages}, not "{value}"',
+  'cli.valueNeeded': 'option {option} needs a value',
+  'cli.noValueWanted': 'option {option} takes no value',
+  'cli.listenFailed': 'cannot listen on {host} port {port}: {reason}',
   'cli.unknownCommand': 'unknown command "{command}"; the commands are: {commands}',
   'cli.portInUse': 'port {port} on {host} is already in use (is another smallpop3 running?); stop it or choose another port with --port {other}',
   'cli.portDenied': 'not allowed to listen on port {port}: ports below 1024 need root; use a higher one, like the default 65000',
@@ -200,7 +204,6 @@ export default {
 
   'cli.fileProblem': 'cannot use {path} ({code}: {reason}); check that it exists and that you may read and write it',
   'cli.reset': 'The sample mailbox is restored: {dir}',
-  'cli.resetNone': 'There is nothing to reset: the bundled sample was never copied to {dir}.',
 
   'help.main': `smallpop3 {version}: a POP3 server for learning (RFC 1939)
 

@@ -40,7 +40,7 @@ export function terminalRenderer(opts: TerminalLogOptions): (event: Pop3Event) =
       case 'reply': {
         const color = event.ok ? c.green : c.red
         out = `${head}  ${color('S:')} ${color.bold(event.raw)}\n`
-        if (event.body?.text) {
+        if (opts.verbose && event.body?.text) {
           out += event.body.text.map(l => `${INDENT}${c.gray('S: ' + l)}\n`).join('')
           out += `${INDENT}${c.gray('S: .')}\n`
           if (event.body.truncated) out += INDENT + c.gray(t('log.truncated')) + '\n'
