@@ -15,7 +15,7 @@ import type { Readable } from 'node:stream'
 import { delivered } from '../message-stream.js'
 import { stallForTests } from './fault.js'
 import { acquireLock } from './lock.js'
-import { syncDir } from './mbox.js'
+import { syncDir } from './durable.js'
 import { StoreError, type CommitResult, type Maildrop, type MessageInfo } from './types.js'
 import { uniqueIds } from './uid.js'
 

@@ -19,6 +19,7 @@ import { delivered, isQuotedFrom, QUOTE_RUN_CAP } from '../message-stream.js'
 import { StoreError, type CommitResult, type Maildrop, type MessageInfo } from './types.js'
 import { uniqueIds } from './uid.js'
 import { stallForTests } from './fault.js'
+import { syncDir } from './durable.js'
 
 const LF = 0x0a
 const CR = 0x0d
@@ -285,15 +286,3 @@ class RangeCopier {
     }
   }
 }
-
-export async function syncDir(dir: string): Promise<void> {
-  const fh = await open(dir, 'r')
-  try {
-    await fh.sync()
-  } catch {
-    // some file systems cannot fsync a directory; the rename is still atomic
-  } finally {
-    await fh.close()
-  }
-}
-
