@@ -6,7 +6,7 @@ import { readFile, realpath, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { networkInterfaces } from 'node:os'
 import { parseArgs } from 'node:util'
-import { translator, LANGUAGES, type Translator } from './i18n/index.js'
+import { reasonOf, translator, LANGUAGES, type Translator } from './i18n/index.js'
 import { MaillistError } from './maillist.js'
 import { chalkFor } from './render/color.js'
 import { renderBanner } from './render/banner.js'
@@ -60,7 +60,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     return await run(argv, io, t)
   } catch (err) {
     if (err instanceof CliError || err instanceof MaillistError) {
-      io.stderr.write(`smallpop3: ${err.message}\n`)
+      io.stderr.write(`smallpop3: ${reasonOf(err, t)}\n`)
       return err instanceof CliError ? err.status : 1
     }
     // A file the system refused (permissions, a full disk): still one line, saying which file.
@@ -189,7 +189,7 @@ async function exercises(t: Translator): Promise<Exercise[]> {
   try {
     return await loadExercises(join(PACKAGE_ROOT, 'exercises'))
   } catch (err) {
-    throw new CliError(t('cli.badExercise', { problem: (err as Error).message }))
+    throw new CliError(t('cli.badExercise', { problem: reasonOf(err, t) }))
   }
 }
 

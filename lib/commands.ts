@@ -7,7 +7,7 @@
  * return a Reply that the responder writes.
  */
 import { createHash } from 'node:crypto'
-import type { MessageKey, Params } from './i18n/index.js'
+import { reasonOf, type MessageKey, type Params, type Translator } from './i18n/index.js'
 import type { Maildrop } from './store/index.js'
 import { StoreError } from './store/index.js'
 
@@ -52,6 +52,8 @@ export interface SessionContext {
   /** The greeting's timestamp, for APOP (RFC 1939 §7). */
   readonly stamp: string
   readonly implementation: string
+  /** The session's language, for reasons put into replies. */
+  readonly t: Translator
   findAccount(user: string): Account | undefined
   openMaildrop(account: Account): Promise<Maildrop>
 }
@@ -113,7 +115,7 @@ async function login(ctx: SessionContext, account: Account): Promise<Reply> {
     // RFC 3206: a maildrop that is missing or not a maildrop needs its administrator (PERM);
     // anything else (out of file descriptors, a disk error) may pass (TEMP)
     const permanent = e instanceof StoreError && e.code === 'EMAILDROP'
-    return err('login.failed', { user: account.user, reason: (e as Error).message }, permanent ? 'SYS/PERM' : 'SYS/TEMP')
+    return err('login.failed', { user: account.user, reason: reasonOf(e, ctx.t) }, permanent ? 'SYS/PERM' : 'SYS/TEMP')
   }
   ctx.pendingUser = undefined
   ctx.user = account.user

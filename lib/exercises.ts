@@ -17,6 +17,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { english, LocalizedError, type MessageKey, type Params, type Translator } from './i18n/index.js'
 
 export interface Exchange {
   /** What the student types; undefined for the greeting of a new connection. */
@@ -57,10 +58,15 @@ export interface Exercise {
   markdown: string
 }
 
-export class ExerciseError extends Error {
+export class ExerciseError extends LocalizedError {
   readonly code = 'EEXERCISE'
-  constructor(readonly file: string, problem: string) {
-    super(`${file}: ${problem}`)
+  constructor(readonly file: string, key: MessageKey, params?: Params) {
+    super(key, params)
+    this.message = this.describe(english)
+  }
+
+  override describe(t: Translator): string {
+    return `${this.file}: ${t(this.key, this.params)}`
   }
 }
 
@@ -80,10 +86,10 @@ export function parseExercise(markdown: string, file: string): Exercise {
   const id = (file.split('/').pop() ?? file).replace(/\.md$/, '')
   const number = Number(/^(\d+)-/.exec(id)?.[1] ?? NaN)
   const front = /^---\n([\s\S]*?)\n---\n/.exec(markdown)
-  if (!front) throw new ExerciseError(file, 'no front matter: start the file with ---, title: ..., account: ..., ---')
+  if (!front) throw new ExerciseError(file, 'exercise.noFront')
   const meta = Object.fromEntries(front[1]!.split('\n').map(l => /^(\w+):\s*(.*)$/.exec(l)).filter(Boolean).map(m => [m![1], m![2]!.trim()]))
-  if (!meta.title) throw new ExerciseError(file, 'the front matter has no title:')
-  if (!meta.account) throw new ExerciseError(file, 'the front matter has no account: (the user the exercise logs in as)')
+  if (!meta.title) throw new ExerciseError(file, 'exercise.noTitle')
+  if (!meta.account) throw new ExerciseError(file, 'exercise.noAccount')
   const body = markdown.slice(front[0].length)
 
   const learn = /\*\*What you will learn:\*\*\s*([\s\S]*?)(?:\n\n|$)/.exec(body)?.[1]?.trim() ?? ''
@@ -95,7 +101,7 @@ export function parseExercise(markdown: string, file: string): Exercise {
     const start = h.index! + h[0].length
     const nextHeading = body.slice(start).search(/^## /m)
     const text = (nextHeading === -1 ? body.slice(start) : body.slice(start, start + nextHeading)).trim()
-    if (Number(h[1]) !== i + 1) throw new ExerciseError(file, `step ${h[1]} should be step ${i + 1}`)
+    if (Number(h[1]) !== i + 1) throw new ExerciseError(file, 'exercise.stepNumber', { found: h[1], expected: i + 1 })
     const blocks = [...text.matchAll(/^```pop3([^\n]*)\n([\s\S]*?)^```$/gm)].map(m => parseBlock(m[2]!, m[1]!, file, i + 1))
     steps.push({
       number: i + 1,
@@ -107,7 +113,7 @@ export function parseExercise(markdown: string, file: string): Exercise {
       goal: blocks.some(b => b.exchanges.some(x => x.client !== undefined)),
     })
   })
-  if (!steps.length) throw new ExerciseError(file, 'no steps: add headings like "## Step 1: Connect"')
+  if (!steps.length) throw new ExerciseError(file, 'exercise.noSteps')
   return { id, number, title: meta.title, account: meta.account, learn, why, steps, file, markdown }
 }
 
@@ -117,7 +123,7 @@ function parseBlock(text: string, info: string, file: string, step: number): Blo
   for (const raw of text.split('\n')) {
     if (!raw.trim()) continue
     const m = /^([CS]): ?(.*)$/.exec(raw)
-    if (!m) throw new ExerciseError(file, `step ${step}: a pop3 block line must start with "C: " or "S: ", not "${raw}"`)
+    if (!m) throw new ExerciseError(file, 'exercise.badLine', { step, line: raw })
     const [, who, line] = m as unknown as [string, 'C' | 'S', string]
     if (who === 'C') exchanges.push({ client: line, body: [] })
     else {

@@ -6,6 +6,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import type { Account } from './commands.js'
+import { english, LocalizedError, type MessageKey, type Params, type Translator } from './i18n/index.js'
 import { isMaildir } from './store/maildir.js'
 
 export interface MaillistAccount extends Account {
@@ -13,10 +14,16 @@ export interface MaillistAccount extends Account {
   line: number
 }
 
-export class MaillistError extends Error {
+export class MaillistError extends LocalizedError {
   readonly code = 'EMAILLIST'
-  constructor(readonly file: string, readonly line: number | undefined, problem: string) {
-    super(line ? `${file}:${line}: ${problem}` : `${file}: ${problem}`)
+  constructor(readonly file: string, readonly line: number | undefined, key: MessageKey, params?: Params) {
+    super(key, params)
+    this.message = this.describe(english)
+  }
+
+  /** "file:line: problem", the problem in the language of `t`. */
+  override describe(t: Translator): string {
+    return `${this.file}${this.line ? `:${this.line}` : ''}: ${t(this.key, this.params)}`
   }
 }
 
@@ -26,8 +33,8 @@ export async function loadMaillist(file: string): Promise<MaillistAccount[]> {
     text = await readFile(file, 'utf8')
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'this is a folder, not a file' : (err as Error).message
-    throw new MaillistError(file, undefined, `cannot read the maillist (${why})`)
+    const why: Record<string, MessageKey> = { ENOENT: 'maillist.noFile', EACCES: 'maillist.denied', EISDIR: 'maillist.isFolder' }
+    throw new MaillistError(file, undefined, 'maillist.unreadable', { why: code && why[code] ? english(why[code]) : (err as Error).message })
   }
   const base = dirname(resolve(file))
   const accounts: MaillistAccount[] = []
@@ -38,20 +45,20 @@ export async function loadMaillist(file: string): Promise<MaillistAccount[]> {
     if (line === '' || line.startsWith('#')) continue
     const fields = line.split(/[ \t]+/)
     if (fields.length !== 3) {
-      throw new MaillistError(file, i + 1, `expected 3 fields "user password mailbox", found ${fields.length}: "${line}"`)
+      throw new MaillistError(file, i + 1, 'maillist.fields', { found: fields.length, line })
     }
     const [user, password, mailbox] = fields as [string, string, string]
     const first = seen.get(user)
-    if (first) throw new MaillistError(file, i + 1, `user "${user}" is already defined on line ${first}; each user needs one line`)
+    if (first) throw new MaillistError(file, i + 1, 'maillist.duplicate', { user, first })
     seen.set(user, i + 1)
     const path = resolve(base, mailbox)
     const st = await stat(path).catch(() => null)
-    if (!st) throw new MaillistError(file, i + 1, `mailbox "${mailbox}" of user "${user}" not found (looked for ${path})`)
+    if (!st) throw new MaillistError(file, i + 1, 'maillist.missing', { mailbox, user, path })
     if (st.isDirectory() && !isMaildir(await readdir(path))) {
-      throw new MaillistError(file, i + 1, `mailbox "${mailbox}" of user "${user}" is a folder but not a maildir: a maildir holds cur/, new/ and tmp/`)
+      throw new MaillistError(file, i + 1, 'maillist.notMaildir', { mailbox, user })
     }
     accounts.push({ user, password, mailbox: path, line: i + 1 })
   }
-  if (accounts.length === 0) throw new MaillistError(file, undefined, 'no accounts: add a line "user password mailbox"')
+  if (accounts.length === 0) throw new MaillistError(file, undefined, 'maillist.empty')
   return accounts
 }

@@ -6,7 +6,7 @@
 import type { Socket } from 'node:net'
 import { dispatch, type Account, type Reply, type SessionContext, type State } from './commands.js'
 import type { DisconnectReason, Pop3Event } from './events.js'
-import type { Translator } from './i18n/index.js'
+import { reasonOf, type Translator } from './i18n/index.js'
 import { LineReader, type ReadLine } from './line-reader.js'
 import { TelnetFilter } from './telnet.js'
 import { Responder, statusLine } from './responder.js'
@@ -61,6 +61,7 @@ export class Session {
       deleted: new Set(),
       stamp: host.stamp(id),
       implementation: host.implementation,
+      t: host.t,
       findAccount: user => host.findAccount(user),
       openMaildrop: account => host.openMaildrop(account),
     }
@@ -186,7 +187,7 @@ export class Session {
       this.#emit({ type: 'update', ok: true, path: md.path, deleted, left })
       return { ok: true, key: deleted ? 'quit.done' : 'quit.none', params: { deleted, left }, close: true }
     } catch (err) {
-      const reason = (err as Error).message
+      const reason = reasonOf(err, this.#host.t)
       this.#emit({ type: 'update', ok: false, path: md.path, deleted: 0, left: md.messages.length, reason })
       return { ok: false, code: 'SYS/TEMP', key: 'quit.failed', params: { reason }, close: true }
     } finally {
@@ -203,7 +204,7 @@ export class Session {
       } catch (err) {
         const n = reply.body.index + 1
         const gone = err instanceof StoreError && err.code === 'EGONE'
-        reply = { ok: false, code: 'SYS/TEMP', key: gone ? 'msg.gone' : 'msg.unreadable', params: { n, reason: (err as Error).message } }
+        reply = { ok: false, code: 'SYS/TEMP', key: gone ? 'msg.gone' : 'msg.unreadable', params: { n, reason: reasonOf(err, this.#host.t) } }
       }
     }
     if (reply.next && reply.next !== 'UPDATE') this.ctx.state = reply.next

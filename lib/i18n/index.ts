@@ -30,6 +30,26 @@ export function translator(lang = 'en'): Translator {
   return t
 }
 
+/** English, for the message of an error (a translation is made from its key where it is shown). */
+export const english: Translator = translator('en')
+
+/** An error a person reads: its words come from the catalogue, by key. */
+export class LocalizedError extends Error {
+  constructor(readonly key: MessageKey, readonly params: Params = {}) {
+    super(english(key, params))
+  }
+
+  /** The message in the language of `t`. */
+  describe(t: Translator): string {
+    return t(this.key, this.params)
+  }
+}
+
+/** What went wrong, for a person, in the language of `t`. */
+export function reasonOf(err: unknown, t: Translator): string {
+  return err instanceof LocalizedError ? err.describe(t) : (err as Error).message
+}
+
 export function format(template: string, params: Params, lang = 'en'): string {
   return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (_m, name: string, one?: string, many?: string) => {
     const v = params[name]

@@ -12,11 +12,11 @@ export async function openMaildrop(path: string): Promise<Maildrop> {
   try {
     st = await stat(path)
   } catch (err) {
-    throw new StoreError('EMAILDROP', `the maildrop ${path} is missing (${(err as NodeJS.ErrnoException).code})`)
+    throw new StoreError('EMAILDROP', 'store.missing', { path, code: (err as NodeJS.ErrnoException).code })
   }
   if (st.isDirectory()) {
     if (isMaildir(await readdir(path))) return openMaildir(path)
-    throw new StoreError('EMAILDROP', `${path} is a folder but not a maildir: a maildir holds cur/, new/ and tmp/`)
+    throw new StoreError('EMAILDROP', 'store.notMaildir', { path })
   }
   return openMbox(path)
 }

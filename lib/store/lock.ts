@@ -80,5 +80,5 @@ export async function acquireLock(lockPath: string): Promise<() => Promise<void>
       await unlink(lockPath).catch(() => {})
     }
   }
-  throw new StoreError('EINUSE', 'the maildrop is already open in another session')
+  throw new StoreError('EINUSE', 'store.inUse')
 }

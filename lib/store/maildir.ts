@@ -73,7 +73,7 @@ async function scanMaildir(path: string): Promise<Entry[]> {
   for (const sub of ['new', 'cur'] as const) {
     const dir = join(path, sub)
     const names = await readdir(dir).catch(err => {
-      throw new StoreError('EMAILDROP', `cannot read ${dir}: ${(err as Error).message}`)
+      throw new StoreError('EMAILDROP', 'store.unreadable', { path: dir, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message })
     })
     for (const name of names) {
       if (name.startsWith('.')) continue
@@ -209,9 +209,9 @@ class MaildirMaildrop implements Maildrop {
       fh = await open(this.#file(e), 'r')
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
-      if (!(await this.#relocate(e))) throw new StoreError('EGONE', `the file of message ${index + 1} is gone`)
+      if (!(await this.#relocate(e))) throw new StoreError('EGONE', 'store.gone', { n: index + 1 })
       fh = await open(this.#file(e), 'r').catch(() => {
-        throw new StoreError('EGONE', `the file of message ${index + 1} is gone`)
+        throw new StoreError('EGONE', 'store.gone', { n: index + 1 })
       })
     }
     return delivered(fh.createReadStream({ highWaterMark: 256 * 1024 }), { unquoteFrom: false })

@@ -88,7 +88,7 @@ export async function scanMbox(path: string): Promise<MboxIndex> {
     }
     if (!cur) {
       if (len - crAtEnd > 0) {
-        throw new StoreError('EMAILDROP', `line ${lineNo} comes before the first "From " line, so this is not an mbox file`)
+        throw new StoreError('EMAILDROP', 'store.notMbox', { line: lineNo })
       }
       preambleEnd = next
       return
@@ -124,7 +124,7 @@ export async function scanMbox(path: string): Promise<MboxIndex> {
   try {
     fh = await open(path, 'r')
   } catch (err) {
-    throw new StoreError('EMAILDROP', `cannot read ${path}: ${(err as Error).message}`)
+    throw new StoreError('EMAILDROP', 'store.unreadable', { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message })
   }
   let offset = 0
   try {
@@ -240,7 +240,7 @@ class MboxMaildrop implements Maildrop {
     try {
       const st = await src.stat()
       if (st.size < scannedSize) {
-        throw new StoreError('EMAILDROP', 'the mbox file was shortened by another program during the session')
+        throw new StoreError('EMAILDROP', 'store.shortened')
       }
       dst = await open(tmp, 'wx', st.mode & 0o7777)
       const copy = new RangeCopier(src, dst)
@@ -280,7 +280,7 @@ class RangeCopier {
     let pos = start
     while (pos < end) {
       const { bytesRead } = await this.src.read(this.#buf, 0, Math.min(CHUNK, end - pos), pos)
-      if (bytesRead === 0) throw new StoreError('EMAILDROP', 'the mbox file changed during the session')
+      if (bytesRead === 0) throw new StoreError('EMAILDROP', 'store.changed')
       await this.dst.write(this.#buf, 0, bytesRead)
       pos += bytesRead
     }

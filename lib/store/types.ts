@@ -3,6 +3,7 @@
  * maildir). Message numbers are 1-based in the protocol and 0-based here.
  */
 import type { Readable } from 'node:stream'
+import { LocalizedError, type MessageKey, type Params } from '../i18n/index.js'
 
 export interface MessageInfo {
   /** Octets as delivered: CRLF line ends, before dot-stuffing (RFC 1939 §5). */
@@ -37,10 +38,8 @@ export interface Maildrop {
 /** Error codes a store throws, each mapped to a response code on the wire. */
 export type StoreErrorCode = 'EINUSE' | 'EMAILDROP' | 'EGONE'
 
-export class StoreError extends Error {
-  readonly code: StoreErrorCode
-  constructor(code: StoreErrorCode, message: string) {
-    super(message)
-    this.code = code
+export class StoreError extends LocalizedError {
+  constructor(readonly code: StoreErrorCode, key: MessageKey, params?: Params) {
+    super(key, params)
   }
 }
