@@ -9,17 +9,31 @@ import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Pop3Event } from './events.js'
 
-/** Makes transcripts in `dir`; returns the event listener and a close function. */
+/**
+ * Makes transcripts in `dir`; returns the event listener and a close
+ * function. A session's file is opened at its first command, not when it
+ * connects: a thousand idle connections cost no file descriptors, and a
+ * connection that never says anything leaves no file.
+ */
 export async function transcriptRecorder(dir: string): Promise<{ record: (e: Pop3Event) => void; close: () => Promise<void> }> {
   await mkdir(dir, { recursive: true })
   const open = new Map<number, WriteStream>()
+  const waiting = new Map<number, Pop3Event[]>() // events of sessions that have not sent a command yet
   const prefix = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}`
   const record = (event: Pop3Event): void => {
     let out = open.get(event.session)
     if (!out) {
+      const early = waiting.get(event.session) ?? []
+      if (event.type !== 'command') {
+        if (event.type === 'disconnect') waiting.delete(event.session)
+        else waiting.set(event.session, [...early, event])
+        return
+      }
+      waiting.delete(event.session)
       out = createWriteStream(join(dir, `${prefix}-${String(event.session).padStart(4, '0')}.jsonl`), { flags: 'a' })
       out.on('error', () => {}) // a full disk must not stop the server
       open.set(event.session, out)
+      for (const e of early) out.write(JSON.stringify(mask(e)) + '\n')
     }
     out.write(JSON.stringify(mask(event)) + '\n')
     if (event.type === 'disconnect') {
@@ -30,6 +44,7 @@ export async function transcriptRecorder(dir: string): Promise<{ record: (e: Pop
   const close = async (): Promise<void> => {
     await Promise.all([...open.values()].map(s => new Promise(r => s.end(r))))
     open.clear()
+    waiting.clear()
   }
   return { record, close }
 }
