@@ -156,8 +156,8 @@ function networkAddresses(host: string): string[] {
   if (host !== '0.0.0.0' && host !== '::') return []
   return Object.values(networkInterfaces())
     .flat()
-    .filter(a => a && !a.internal && (a.family === 'IPv4' || host === '::'))
-    .map(a => (a!.family === 'IPv6' ? `${a!.address.split('%')[0]}` : a!.address))
+    .filter(a => a && !a.internal && (a.family === 'IPv4' || (host === '::' && !a.address.startsWith('fe80'))))
+    .map(a => a!.address)
     .slice(0, 4)
 }
 
