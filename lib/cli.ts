@@ -2,7 +2,7 @@
  * The command line: `smallpop3 [options]`, `smallpop3 reset`,
  * `smallpop3 help`. `main` returns the exit status; only bin/ exits.
  */
-import { readFile, realpath, stat } from 'node:fs/promises'
+import { mkdir, readFile, realpath, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { networkInterfaces } from 'node:os'
 import { parseArgs } from 'node:util'
@@ -124,7 +124,14 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   }
 
   const source = await chooseMaillist(values.maillist, io)
-  const transcripts = values.transcripts ? resolve(io.cwd, values.transcripts) : source.transcripts
+  let transcripts: string | undefined = values.transcripts ? resolve(io.cwd, values.transcripts) : source.transcripts
+  try {
+    await mkdir(transcripts, { recursive: true })
+  } catch (err) {
+    // a read-only folder of maildrops can still be served; only the self-check loses its record
+    io.stderr.write(`smallpop3: ${t('cli.noTranscripts', { dir: transcripts, code: (err as NodeJS.ErrnoException).code })}\n`)
+    transcripts = undefined
+  }
   const json = format === 'json'
   // JSON lines own stdout; the banner then goes to stderr.
   const bannerOut = json ? io.stderr : io.stdout

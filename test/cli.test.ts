@@ -155,6 +155,13 @@ t.test('a state folder that cannot be made: one line, or a fallback when there i
   t.equal(await stop(homeless), 0, 'served from the temporary folder')
 })
 
+t.test('a transcripts folder that cannot be made is a warning, not a stop', async t => {
+  const cli = runCli(['--port', '0', '--transcripts', '/etc/passwd/t'], { cwd: emptyDir() })
+  await cli.waitFor(/Listening on/)
+  t.match(cli.stderr(), /^smallpop3: warning: cannot record sessions in \/etc\/passwd\/t \(ENOTDIR\)/)
+  t.equal(await stop(cli), 0)
+})
+
 t.test('maillist problems stop start-up with the file and line', async t => {
   const dir = emptyDir()
   copyFileSync(AWKWARD, join(dir, 'a.mbox'))

@@ -227,6 +227,7 @@ export default {
   'check.allDone': 'All {total} goals met: exercise {number} is done.',
   'check.someDone': '{met} of {total} goals met. Follow the hints above, then run the check again.',
 
+  'cli.noTranscripts': 'warning: cannot record sessions in {dir} ({code}), so "smallpop3 check" will not see them; choose another folder with --transcripts DIR',
   'cli.fileProblem': 'cannot use {path} ({code}: {reason}); check that it exists and that you may read and write it',
   'cli.reset': 'The sample mailbox is restored: {dir}',
 
