@@ -65,7 +65,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     }
     // A file the system refused (permissions, a full disk): still one line, saying which file.
     const e = err as NodeJS.ErrnoException
-    io.stderr.write(`smallpop3: ${e.code && e.path ? t('cli.fileProblem', { path: e.path, code: e.code, reason: e.message.replace(/^\w+: /, '').replace(/, \w+ .*$/, '') }) : e.message}\n`)
+    io.stderr.write(`smallpop3: ${e.code && e.path ? t('cli.fileProblem', { path: e.path, code: e.code, reason: e.message.split(', ')[0]!.replace(/^\w+: /, '') }) : e.message}\n`)
     if (io.env.SMALLPOP3_DEBUG) io.stderr.write(`${e.stack}\n`)
     return 1
   }
@@ -123,8 +123,8 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
     throw new CliError(t('cli.badLang', { value: values.lang, languages: LANGUAGES.join(', ') }), 2)
   }
 
-  const source = await chooseMaillist(values.maillist, io)
-  let transcripts: string | undefined = values.transcripts ? resolve(io.cwd, values.transcripts) : source.transcripts
+  const source = await chooseMaillist(values, io)
+  let transcripts: string | undefined = source.transcripts
   try {
     await mkdir(transcripts, { recursive: true })
   } catch (err) {
@@ -172,7 +172,7 @@ interface MaillistSource {
   maillist: string
   sample: boolean
   dir?: string
-  /** Where sessions are recorded unless --transcripts says otherwise. */
+  /** Where sessions are recorded: --transcripts, else beside the maildrops. */
   transcripts: string
 }
 
@@ -181,12 +181,13 @@ interface MaillistSource {
  * scratch copy, made unless `prepare` is false). Transcripts go beside the
  * maildrops; for the sample, beside its copy, so that a reset keeps them.
  */
-async function chooseMaillist(option: string | undefined, io: CliIO, prepare = true): Promise<MaillistSource> {
-  const inPlace = (maillist: string): MaillistSource => ({ maillist, sample: false, transcripts: join(dirname(maillist), 'transcripts') })
-  if (option) return inPlace(resolve(io.cwd, option))
+async function chooseMaillist(values: Values, io: CliIO, prepare = true): Promise<MaillistSource> {
+  const chosen = values.transcripts ? resolve(io.cwd, values.transcripts) : undefined
+  const inPlace = (maillist: string): MaillistSource => ({ maillist, sample: false, transcripts: chosen ?? join(dirname(maillist), 'transcripts') })
+  if (values.maillist) return inPlace(resolve(io.cwd, values.maillist))
   const local = join(io.cwd, 'maillist')
   if ((await stat(local).catch(() => null))?.isFile() && !(await isPackageFolder(io.cwd))) return inPlace(local)
-  const transcripts = join(stateDir(io.env), 'transcripts')
+  const transcripts = chosen ?? join(stateDir(io.env), 'transcripts')
   if (!prepare) return { maillist: join(sampleDir(io.env), 'maillist'), sample: true, transcripts }
   const sample = await prepareSample({ env: io.env })
   return { maillist: sample.maillist, sample: true, dir: sample.dir, transcripts }
@@ -210,15 +211,12 @@ async function check(args: string[], values: Values, io: CliIO, t: Translator): 
   if (args.length !== 1) throw new CliError(t('cli.needExercise'), 2)
   const ex = findExercise(await exercises(t), args[0]!)
   if (!ex) throw new CliError(t('cli.unknownExercise', { name: args[0] }), 2)
-  const source = await chooseMaillist(values.maillist, io, false)
-  const dir = values.transcripts ? resolve(io.cwd, values.transcripts) : source.transcripts
-  const user = values.user ?? ex.account
-  const result = checkExercise(ex, await readTranscripts(dir), user)
-  if (values.json) {
-    io.stdout.write(JSON.stringify({ ...result, transcripts: dir }, null, 2) + '\n')
-    return result.done ? 0 : 1
-  }
-  io.stdout.write(renderCheck(result, ex, { t, chalk: chalkFor(io.stdout, io.env), dir, resetHint: source.sample }))
+  const source = await chooseMaillist(values, io, false)
+  const dir = source.transcripts
+  const result = checkExercise(ex, await readTranscripts(dir), values.user ?? ex.account)
+  io.stdout.write(values.json
+    ? JSON.stringify({ ...result, transcripts: dir }, null, 2) + '\n'
+    : renderCheck(result, ex, { t, chalk: chalkFor(io.stdout, io.env), dir, resetHint: source.sample }))
   return result.done ? 0 : 1
 }
 

@@ -32,6 +32,8 @@ export interface Reply {
   next?: State
   /** Close the connection once the reply is sent. */
   close?: boolean
+  /** This reply answers a login attempt (reported as a login event). */
+  login?: 'USER/PASS' | 'APOP'
 }
 
 export interface Account {
@@ -94,35 +96,31 @@ function live(ctx: SessionContext): { count: number; octets: number } {
 /** Parses a message-number argument: the 0-based index, or the error reply. */
 function message(ctx: SessionContext, arg: string, allowDeleted = false): number | Reply {
   const total = ctx.maildrop!.messages.length
-  if (!/^\d+$/.test(arg)) {
-    return total === 0 ? err('msg.emptyDrop', { arg }) : err('msg.notNumber', { arg, total })
-  }
+  if (total === 0) return err('msg.emptyDrop', { arg })
+  if (!/^\d+$/.test(arg)) return err('msg.notNumber', { arg, total })
   const n = Number(arg)
-  if (n < 1 || n > total) {
-    if (total === 0) return err('msg.emptyDrop', { arg })
-    return err(n === 0 ? 'msg.zero' : 'msg.none', { n: arg, total })
-  }
+  if (n < 1 || n > total) return err(n === 0 ? 'msg.zero' : 'msg.none', { n: arg, total })
   if (!allowDeleted && ctx.deleted.has(n - 1)) return err('msg.deleted', { n })
   return n - 1
 }
 
-async function login(ctx: SessionContext, account: Account): Promise<Reply> {
+async function login(ctx: SessionContext, account: Account, method: 'USER/PASS' | 'APOP'): Promise<Reply> {
   let md: Maildrop
   try {
     md = await ctx.openMaildrop(account)
   } catch (e) {
-    if (e instanceof StoreError && e.code === 'EINUSE') return err('login.inUse', { user: account.user }, 'IN-USE')
+    if (e instanceof StoreError && e.code === 'EINUSE') return { ...err('login.inUse', { user: account.user }, 'IN-USE'), login: method }
     // RFC 3206: a maildrop that is missing or not a maildrop needs its administrator (PERM);
     // anything else (out of file descriptors, a disk error) may pass (TEMP)
     const permanent = e instanceof StoreError && e.code === 'EMAILDROP'
-    return err('login.failed', { user: account.user, reason: reasonOf(e, ctx.t) }, permanent ? 'SYS/PERM' : 'SYS/TEMP')
+    return { ...err('login.failed', { user: account.user, reason: reasonOf(e, ctx.t) }, permanent ? 'SYS/PERM' : 'SYS/TEMP'), login: method }
   }
   ctx.pendingUser = undefined
   ctx.user = account.user
   ctx.maildrop = md
   ctx.deleted.clear()
   const { count, octets } = live(ctx)
-  return ok('login.ok', { user: account.user, count, octets }, { next: 'TRANSACTION' })
+  return ok('login.ok', { user: account.user, count, octets }, { next: 'TRANSACTION', login: method })
 }
 
 /**
@@ -153,9 +151,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       if (!account) return err('pass.noUser')
       if (account.password !== password) {
         ctx.pendingUser = undefined
-        return err('pass.wrong', { user: account.user }, 'AUTH')
+        return { ...err('pass.wrong', { user: account.user }, 'AUTH'), login: 'USER/PASS' }
       }
-      return login(ctx, account)
+      return login(ctx, account, 'USER/PASS')
     },
   },
   {
@@ -164,8 +162,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       const account = ctx.findAccount(name!)
       const expected = account && createHash('md5').update(ctx.stamp + account.password).digest('hex')
       ctx.pendingUser = undefined
-      if (!account || digest!.toLowerCase() !== expected) return err('apop.wrong', { user: name }, 'AUTH')
-      return login(ctx, account)
+      if (!account || digest!.toLowerCase() !== expected) return { ...err('apop.wrong', { user: name }, 'AUTH'), login: 'APOP' }
+      return login(ctx, account, 'APOP')
     },
   },
   {
@@ -266,20 +264,23 @@ export type Parsed =
   | { command: CommandSpec; verb: string; args: string[] }
   | { error: Reply; verb?: string; args?: string[] }
 
+/** Control bytes a student's keyboard sends, named by the catalogue; others are "Ctrl-letter". */
+const NAMED_CONTROLS = new Set([0x00, 0x08, 0x09, 0x0d, 0x1b, 0x7f, 0xff])
+
 /** Names a control byte the way a student would recognise it. */
-export function controlName(byte: number): string {
-  const named: Record<number, string> = {
-    0x00: 'NUL', 0x08: 'backspace', 0x09: 'tab', 0x0d: 'carriage return (CR) inside the line',
-    0x1b: 'escape (an arrow key sends it)', 0x7f: 'delete (DEL)', 0xff: 'byte 255',
-  }
-  return named[byte] ?? `Ctrl-${String.fromCharCode(0x40 + byte)} (byte ${byte})`
+export function controlName(byte: number, t: Translator): string {
+  if (NAMED_CONTROLS.has(byte)) return t(`control.${byte}` as MessageKey)
+  return t('control.ctrl', { letter: String.fromCharCode(0x40 + byte), byte })
 }
 
-/** Parses one command line and checks it against the table for `state`. */
-export function dispatch(line: Buffer, state: State): Parsed {
+/**
+ * Parses one command line and checks it against the table for `state`.
+ * `t` names things inside the error replies (a control key, an extension).
+ */
+export function dispatch(line: Buffer, state: State, t: Translator): Parsed {
   if (line.length === 0) return { error: err('line.empty') }
   const bad = line.findIndex(b => b < 0x20 || b === 0x7f || b === 0xff)
-  if (bad !== -1) return { error: err('line.control', { name: controlName(line[bad]!), column: bad + 1 }) }
+  if (bad !== -1) return { error: err('line.control', { name: controlName(line[bad]!, t), column: bad + 1 }) }
 
   const text = line.toString('utf8')
   const space = text.indexOf(' ')
@@ -287,7 +288,7 @@ export function dispatch(line: Buffer, state: State): Parsed {
   const rest = space === -1 ? '' : text.slice(space + 1)
   const command = TABLE.get(verb)
   if (!command) {
-    if (UNSUPPORTED.has(verb)) return { verb, error: err('verb.unsupported', { verb, what: UNSUPPORTED.get(verb) }) }
+    if (UNSUPPORTED.has(verb)) return { verb, error: err('verb.unsupported', { verb, what: t(`unsupported.${verb}` as MessageKey) }) }
     const guess = suggest(verb)
     return { verb, error: guess ? err('verb.unknownGuess', { verb, guess }) : err('verb.unknown', { verb }) }
   }
@@ -312,13 +313,7 @@ export function dispatch(line: Buffer, state: State): Parsed {
 }
 
 /** Real POP3 commands this server does not offer: named, so that the error does not call them typos. */
-export const UNSUPPORTED = new Map([
-  ['AUTH', 'SASL authentication, RFC 5034'],
-  ['STLS', 'TLS on this connection, RFC 2595'],
-  ['LAST', 'an old command removed from POP3 in RFC 1939'],
-  ['RPOP', 'an old command removed from POP3 in RFC 1939'],
-  ['XTND', 'a private extension of some old servers'],
-])
+export const UNSUPPORTED = new Set(['AUTH', 'STLS', 'LAST', 'RPOP', 'XTND'])
 
 const EXAMPLES: Record<string, string> = {
   USER: 'USER guest', PASS: 'PASS visitor', APOP: 'APOP guest c4c9334bac560ecc979e58001b3e22fb',
@@ -328,10 +323,10 @@ const EXAMPLES: Record<string, string> = {
 /** The known verb closest to a mistyped one, if it is close enough. */
 export function suggest(verb: string): string | undefined {
   let best: string | undefined
-  let bestDistance = verb.length <= 3 ? 1 : 2
+  let bestDistance = (verb.length <= 3 ? 1 : 2) + 1 // anything farther is not a typo
   for (const known of TABLE.keys()) {
     const d = distance(verb, known)
-    if (d <= bestDistance && (best === undefined || d < distance(verb, best))) {
+    if (d < bestDistance) {
       best = known
       bestDistance = d
     }

@@ -58,6 +58,16 @@ export type Pop3Event =
       body?: BodySummary
     })
   | (Base & { type: 'login'; ok: boolean; method: 'USER/PASS' | 'APOP'; count?: number; octets?: number; code?: RespCode })
-  | (Base & { type: 'update'; ok: boolean; path: string; deleted: number; left: number; reason?: string })
+  | (Base & {
+      type: 'update'
+      ok: boolean
+      kind: 'mbox' | 'maildir'
+      path: string
+      deleted: number
+      left: number
+      reason?: string
+      /** A maildir UPDATE that stopped after it began: the next login finishes it. */
+      unfinished?: boolean
+    })
 
 export type Pop3EventType = Pop3Event['type']

@@ -18,8 +18,8 @@ export function explain(event: Pop3Event, t: Translator): string[] {
     case 'login':
       return []
     case 'update':
-      if (!event.ok) return [t('ev.update.failed', { reason: event.reason })]
-      return [event.deleted ? t('ev.update', { deleted: event.deleted, left: event.left, path: event.path }) : t('ev.update.none')]
+      if (!event.ok) return [t(event.unfinished ? 'ev.update.unfinished' : 'ev.update.failed', { reason: event.reason })]
+      return [event.deleted ? t(`ev.update.${event.kind}`, { deleted: event.deleted, left: event.left, path: event.path }) : t('ev.update.none')]
     case 'command': {
       const spec = event.verb ? SPECS.get(event.verb) : undefined
       if (event.tooLong) return []

@@ -12,7 +12,7 @@ import { translator, type Translator } from './i18n/index.js'
 import { loadMaillist } from './maillist.js'
 import { Session, type SessionHost } from './session.js'
 import { openMaildrop, recoverMaildrop } from './store/index.js'
-import { transcriptRecorder } from './transcripts.js'
+import { transcriptRecorder, type TranscriptRecorder } from './transcripts.js'
 import { VERSION } from './version.js'
 
 export interface ServerOptions {
@@ -58,11 +58,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (!accounts) throw new TypeError('startServer needs a maillist path or a list of accounts')
   for (const mailbox of new Set(accounts.map(a => a.mailbox))) await recoverMaildrop(mailbox)
   const recorder = options.transcripts ? await transcriptRecorder(options.transcripts) : undefined
-  const onEvent = options.onEvent
-  const pop = new Pop3Server(accounts, {
-    ...options,
-    onEvent: recorder ? e => (recorder.record(e), onEvent?.(e)) : onEvent,
-  }, recorder?.close)
+  const pop = new Pop3Server(accounts, options, recorder)
   await pop.listen(options.port ?? 65000, options.host ?? '127.0.0.1')
   return pop
 }
@@ -81,12 +77,11 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   #nextId = 1
   #address?: AddressInfo
   #closing?: Promise<void>
+  readonly #recorder?: TranscriptRecorder
 
-  readonly #closeRecorder?: () => Promise<void>
-
-  constructor(accounts: Account[], options: ServerOptions, closeRecorder?: () => Promise<void>) {
+  constructor(accounts: Account[], options: ServerOptions, recorder?: TranscriptRecorder) {
     super()
-    this.#closeRecorder = closeRecorder
+    this.#recorder = recorder
     this.accounts = accounts
     this.#byUser = new Map(accounts.map(a => [a.user, a]))
     this.t = translator(options.lang)
@@ -136,6 +131,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   }
 
   report(event: Pop3Event): void {
+    this.#recorder?.record(event)
     this.#onEvent?.(event)
     this.emit('event', event)
   }
@@ -156,7 +152,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
       const stopped = new Promise<void>(resolve => this.#server.close(() => resolve()))
       await Promise.all([...this.#sessions].map(s => s.shutdown()))
       await stopped
-      await this.#closeRecorder?.()
+      await this.#recorder?.close()
     })()
     return this.#closing
   }

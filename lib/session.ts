@@ -4,14 +4,14 @@
  * replies and reports every step as an event.
  */
 import type { Socket } from 'node:net'
+import type { Readable } from 'node:stream'
 import { dispatch, type Account, type Reply, type SessionContext, type State } from './commands.js'
 import type { DisconnectReason, Pop3Event } from './events.js'
 import { reasonOf, type Translator } from './i18n/index.js'
 import { LineReader, type ReadLine } from './line-reader.js'
-import { TelnetFilter } from './telnet.js'
 import { Responder, statusLine } from './responder.js'
-import type { Readable } from 'node:stream'
 import { StoreError, type Maildrop } from './store/index.js'
+import { TelnetFilter } from './telnet.js'
 
 /** Lines queued before the server stops reading from a client that does not read its replies. */
 const QUEUE_HIGH = 64
@@ -99,12 +99,14 @@ export class Session {
     await this.done
   }
 
+  /** Stops reading commands; QUIT lets the last reply go out, anything else cuts the connection. */
   #end(reason: DisconnectReason): void {
     if (this.#ended) return
     this.#ended = true
     this.#endReason = reason
     this.#queue.length = 0
-    this.#socket.destroy()
+    if (reason === 'quit') this.#socket.end()
+    else this.#socket.destroy()
   }
 
   #onData(chunk: Buffer): void {
@@ -148,7 +150,7 @@ export class Session {
       await this.#reply({ ok: false, key: 'line.tooLong', params: { octets: line.octets } }, before)
       return
     }
-    const parsed = dispatch(line.bytes, before)
+    const parsed = dispatch(line.bytes, before, this.#host.t)
     this.#emit({
       type: 'command',
       raw: secret ? 'PASS ********' : printable(line.bytes),
@@ -162,19 +164,13 @@ export class Session {
       await this.#reply(parsed.error, before)
       return
     }
-    const loginMethod = parsed.verb === 'PASS' ? 'USER/PASS' : parsed.verb === 'APOP' ? 'APOP' : undefined
     let reply = await parsed.command.run(this.ctx, parsed.args)
-    if (loginMethod && (reply.ok || reply.key !== 'pass.noUser')) {
-      this.#emit({ type: 'login', ok: reply.ok, method: loginMethod, count: reply.params?.count as number | undefined, octets: reply.params?.octets as number | undefined, code: reply.code })
+    if (reply.login) {
+      this.#emit({ type: 'login', ok: reply.ok, method: reply.login, count: reply.params?.count as number | undefined, octets: reply.params?.octets as number | undefined, code: reply.code })
     }
     if (reply.next === 'UPDATE') reply = await this.#update()
     await this.#reply(reply, before)
-    if (reply.close) {
-      this.#endReason = 'quit'
-      this.#ended = true
-      this.#queue.length = 0
-      this.#socket.end()
-    }
+    if (reply.close) this.#end('quit')
   }
 
   /** The UPDATE state (RFC 1939 §6): remove the messages marked with DELE, then release the lock. */
@@ -184,12 +180,13 @@ export class Session {
     ctx.state = 'UPDATE'
     try {
       const { deleted, left } = await md.commit(ctx.deleted)
-      this.#emit({ type: 'update', ok: true, path: md.path, deleted, left })
+      this.#emit({ type: 'update', ok: true, kind: md.kind, path: md.path, deleted, left })
       return { ok: true, key: deleted ? 'quit.done' : 'quit.none', params: { deleted, left }, close: true }
     } catch (err) {
       const reason = reasonOf(err, this.#host.t)
-      this.#emit({ type: 'update', ok: false, path: md.path, deleted: 0, left: md.messages.length, reason })
-      return { ok: false, code: 'SYS/TEMP', key: 'quit.failed', params: { reason }, close: true }
+      const unfinished = err instanceof StoreError && err.code === 'EUNFINISHED'
+      this.#emit({ type: 'update', ok: false, kind: md.kind, path: md.path, deleted: 0, left: md.messages.length, reason, unfinished })
+      return { ok: false, code: 'SYS/TEMP', key: unfinished ? 'quit.unfinished' : 'quit.failed', params: { reason }, close: true }
     } finally {
       ctx.maildrop = undefined
       await md.release()
@@ -252,7 +249,6 @@ export function printable(bytes: Buffer): string {
     const c = ch.codePointAt(0)!
     if (c < 0x20) out += '^' + String.fromCharCode(c + 0x40)
     else if (c === 0x7f) out += '^?'
-    else if (c === 0xfffd) out += '\\xFF'
     else out += ch
   }
   return out

@@ -15,7 +15,12 @@ import type { Pop3Event } from './events.js'
  * connects: a thousand idle connections cost no file descriptors, and a
  * connection that never says anything leaves no file.
  */
-export async function transcriptRecorder(dir: string): Promise<{ record: (e: Pop3Event) => void; close: () => Promise<void> }> {
+export interface TranscriptRecorder {
+  record(event: Pop3Event): void
+  close(): Promise<void>
+}
+
+export async function transcriptRecorder(dir: string): Promise<TranscriptRecorder> {
   await mkdir(dir, { recursive: true })
   const open = new Map<number, WriteStream>()
   const waiting = new Map<number, Pop3Event[]>() // events of sessions that have not sent a command yet

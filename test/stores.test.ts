@@ -242,3 +242,27 @@ t.test('mbox: mail delivered during a session survives its UPDATE', async t => {
   t.equal((await again.multi()).toString(), 'Subject: arrived during the session\r\n\r\n.\r\n')
   await again.cmd('QUIT')
 })
+
+t.test('maildir: an UPDATE that fails halfway says so, and the next login finishes it', async t => {
+  const server = await testServer({ guest: AWKWARD }, {}, 'maildir')
+  t.teardown(() => server.close())
+  const md = server.mbox('guest')
+  const c = await loggedIn(server)
+  await c.cmdMulti('RETR 1') // new/1700000000.M0P1.test moves to cur/ with :2,S at UPDATE
+  t.equal(await c.cmd('DELE 2'), '+OK message 2 deleted')
+  // something already stands where the file must go: the rename fails after the journal is written
+  mkdirSync(join(md, 'cur', '1700000000.M0P1.test:2,S', 'blocker'), { recursive: true })
+  t.match(await c.cmd('QUIT'), /^-ERR \[SYS\/TEMP\] the update stopped halfway \(\w+\); the next login finishes it$/)
+  await c.closedByServer()
+  const update = server.events.find(e => e.type === 'update')
+  t.match(update, { ok: false, unfinished: true, kind: 'maildir' })
+  t.ok(existsSync(join(md, '.pop3update')), 'the journal stays for the next login')
+
+  const { rmSync } = await import('node:fs')
+  rmSync(join(md, 'cur', '1700000000.M0P1.test:2,S'), { recursive: true })
+  const again = await loggedIn(server)
+  t.equal((await again.cmdMulti('LIST')).lines.length, 8, 'the deletion is done')
+  await again.cmd('QUIT')
+  t.ok(existsSync(join(md, 'cur', '1700000000.M0P1.test:2,S')), 'and the move')
+  t.notOk(existsSync(join(md, '.pop3update')))
+})

@@ -10,7 +10,7 @@ export default {
 
   'user.ok': 'hello {user}, now send your password with PASS',
   'user.ok.explain': 'The mailbox "{user}" exists. The server waits for PASS with its password.',
-  'user.unknown': 'no mailbox for "{user}" here; check the name (try USER guest)',
+  'user.unknown': 'no mailbox for "{user}" here; check the spelling (names are case-sensitive)',
   'user.unknown.explain': 'There is no account "{user}" in the maillist. [AUTH] marks a problem with the name or password (RFC 3206).',
 
   'pass.noUser': 'send USER with your name first, then PASS',
@@ -38,6 +38,8 @@ export default {
   'quit.none.explain': 'QUIT in TRANSACTION enters the UPDATE state, but no message was marked with DELE, so the maildrop is unchanged. Then the connection closes (RFC 1939 §6).',
   'quit.failed': 'could not update the maildrop ({reason}); nothing was deleted',
   'quit.failed.explain': 'UPDATE failed, so the maildrop was left exactly as it was: no message was removed (RFC 1939 §6).',
+  'quit.unfinished': 'the update stopped halfway ({reason}); the next login finishes it',
+  'quit.unfinished.explain': 'Some of the messages marked with DELE are removed and some not yet. The server wrote down what it had to do before starting, so the next login (or the next start of the server) finishes the job (RFC 1939 §6).',
 
   'stat.ok': '{count} {octets}',
   'stat.ok.explain': '{count|message|messages}, {octets|octet|octets} in all. Messages marked with DELE are not counted (RFC 1939 §5).',
@@ -91,7 +93,7 @@ export default {
 
   'server.bug': 'the server failed on this command ({reason}); the session goes on',
   'server.bug.explain': 'This is a bug in smallpop3, not a mistake of yours: please report it with the command that caused it.',
-  'line.empty': 'empty line: type a command, for example CAPA or USER guest',
+  'line.empty': 'empty line: type a command, for example CAPA',
   'line.empty.explain': 'The client sent an empty line; every POP3 line holds a command.',
   'line.control': 'the line holds a control character ({name}) at column {column}; type the line again without correcting it',
   'line.control.explain': 'Your terminal sent the key as a byte instead of editing the line, so the server sees it as part of the command. Retype the whole line without correcting it, or switch telnet to line mode (press Ctrl-] and type "mode line"), where Backspace edits the line before it is sent.',
@@ -99,7 +101,7 @@ export default {
   'line.tooLong.explain': 'RFC 2449 §4 limits a command line to 255 octets, CRLF included. The line was ignored; the session goes on.',
 
   'verb.unknown': 'unknown command "{verb}"; CAPA lists what this server supports',
-  'verb.unknown.explain': 'POP3 commands are four letters or fewer, like USER, STAT, LIST, RETR, QUIT (RFC 1939 §3).',
+  'verb.unknown.explain': 'POP3 commands are three or four letters, like USER, STAT, LIST, RETR, TOP, QUIT (RFC 1939 §3).',
   'verb.unsupported': '{verb} ({what}) is not supported by this server; CAPA lists what is',
   'verb.unsupported.explain': '{verb} is a real POP3 command, but this server does not offer it. A client should send CAPA first and use only what is listed (RFC 2449).',
   'verb.unknownGuess': 'unknown command "{verb}" (did you mean {guess}?)',
@@ -140,6 +142,21 @@ export default {
   'cmd.unsupported': 'A real POP3 command, from an extension this server does not offer.',
   'cmd.usage': '{verb} is written {usage}.',
 
+  // ── names of things inside replies ───────────────────────────────────────
+  'control.0': 'NUL',
+  'control.8': 'backspace',
+  'control.9': 'tab',
+  'control.13': 'carriage return (CR) inside the line',
+  'control.27': 'escape (an arrow key sends it)',
+  'control.127': 'delete (DEL)',
+  'control.255': 'byte 255',
+  'control.ctrl': 'Ctrl-{letter} (byte {byte})',
+  'unsupported.AUTH': 'SASL authentication, RFC 5034',
+  'unsupported.STLS': 'TLS on this connection, RFC 2595',
+  'unsupported.LAST': 'an old command removed from POP3 in RFC 1939',
+  'unsupported.RPOP': 'an old command removed from POP3 in RFC 1939',
+  'unsupported.XTND': 'a private extension of some old servers',
+
   // ── events and log furniture ─────────────────────────────────────────────
   'ev.connect': 'A client connected from {remote}.',
   'ev.disconnect.quit': 'The session ended with QUIT and the connection closed.',
@@ -147,7 +164,9 @@ export default {
   'ev.disconnect.timeout': 'No command for {seconds} seconds: the auto-logout timer closed the connection without UPDATE, so nothing was deleted (RFC 1939 §3).',
   'ev.disconnect.shutdown': 'The server is stopping: the connection was closed without UPDATE, so nothing was deleted.',
   'ev.disconnect.error': 'The connection failed ({reason}); nothing was deleted.',
-  'ev.update': 'UPDATE: {deleted|message|messages} removed from {path}, {left} kept. The file was rewritten to a temporary file and renamed, so it is never half written.',
+  'ev.update.mbox': 'UPDATE: {deleted|message|messages} removed from {path}, {left} kept. The whole file was written again to a temporary file, then renamed over the old one, so it is never half written.',
+  'ev.update.maildir': 'UPDATE: {deleted|message file|message files} removed from {path}, {left} kept; messages read with RETR moved from new/ to cur/. A list of these steps was written first, so a crash halfway is finished at the next login.',
+  'ev.update.unfinished': 'UPDATE stopped halfway ({reason}); the list of steps written first lets the next login finish it.',
   'ev.update.none': 'UPDATE: no message was marked with DELE, so the maildrop was not changed.',
   'ev.update.failed': 'UPDATE failed ({reason}); the maildrop was not changed.',
   'log.state': 'state {before} ({meaning})',
@@ -168,6 +187,7 @@ export default {
   'store.gone': 'the file of message {n} is gone',
   'store.shortened': 'the mbox file was shortened by another program during the session',
   'store.changed': 'the mbox file changed during the session',
+  'store.unfinished': '{reason}',
   'maillist.unreadable': 'cannot read the maillist ({why})',
   'maillist.noFile': 'no such file',
   'maillist.denied': 'permission denied',
@@ -187,7 +207,7 @@ export default {
   // ── the command line ─────────────────────────────────────────────────────
   'banner.title': 'smallpop3 {version}: a POP3 server for learning',
   'banner.listening': 'Listening on {where}',
-  'banner.sample': 'Serving the bundled sample mailbox from a scratch copy in {dir}\n  (deleting mail there never changes smallpop3 itself; "smallpop3 reset" restores it)',
+  'banner.sample': 'Serving the bundled sample mailboxes from a scratch copy in {dir}\n  (deleting mail there never changes smallpop3 itself; "smallpop3 reset" restores it)',
   'banner.maillist': 'Serving the accounts in {file}',
   'banner.accounts': 'Accounts: {list}',
   'banner.connect': 'From another terminal, connect with:  telnet {host} {port}',
@@ -221,7 +241,7 @@ export default {
   'check.none': 'No session of user "{user}" was recorded in {dir} yet: connect, log in as {user} and follow the exercise.',
   'check.goal': 'Step {step}: {title}',
   'check.type': 'type: {lines}',
-  'check.typeNew': 'type, in a new connection where the exercise says so: {lines}',
+  'check.typeNew': 'type, in a second telnet connection as the exercise says: {lines}',
   'check.sent': 'you sent "{sent}" and the server answered "{answered}"; the exercise expects "{expected}"',
   'check.resetHint': 'If the numbers differ because messages were deleted in an earlier session, "smallpop3 reset" brings the sample mailboxes back.',
   'check.allDone': 'All {total} goals met: exercise {number} is done.',

@@ -233,10 +233,14 @@ class MaildirMaildrop implements Maildrop {
       }
     }
     if (ops.length) {
-      await writeJournal(this.path, ops)
-      await apply(ops)
-      await Promise.all([syncDir(join(this.path, 'new')), syncDir(join(this.path, 'cur'))])
-      await unlink(join(this.path, JOURNAL))
+      await writeJournal(this.path, ops) // before this, a failure has changed nothing
+      try {
+        await apply(ops)
+        await Promise.all([syncDir(join(this.path, 'new')), syncDir(join(this.path, 'cur'))])
+        await unlink(join(this.path, JOURNAL))
+      } catch (err) {
+        throw new StoreError('EUNFINISHED', 'store.unfinished', { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message })
+      }
     }
     return { deleted: deleted.size, left: this.#entries.length - deleted.size }
   }

@@ -36,7 +36,12 @@ export interface Maildrop {
 }
 
 /** Error codes a store throws, each mapped to a response code on the wire. */
-export type StoreErrorCode = 'EINUSE' | 'EMAILDROP' | 'EGONE'
+/**
+ * EINUSE: locked by another session; EMAILDROP: missing or not a maildrop;
+ * EGONE: a message vanished; EUNFINISHED: an UPDATE stopped after it began
+ * changing the maildrop (the next open finishes it).
+ */
+export type StoreErrorCode = 'EINUSE' | 'EMAILDROP' | 'EGONE' | 'EUNFINISHED'
 
 export class StoreError extends LocalizedError {
   constructor(readonly code: StoreErrorCode, key: MessageKey, params?: Params) {
