@@ -15,7 +15,7 @@ import { jsonRenderer } from './render/json.js'
 import { terminalRenderer } from './render/terminal.js'
 import { checkExercise } from './check.js'
 import { findExercise, loadExercises, type Exercise } from './exercises.js'
-import { prepareSample, sampleDir, stateDir } from './sample.js'
+import { prepareSample, SampleInUseError, sampleDir, stateDir } from './sample.js'
 import { readTranscripts } from './transcripts.js'
 import { ListenError, startServer } from './server.js'
 import { PACKAGE_ROOT, VERSION } from './version.js'
@@ -59,7 +59,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   try {
     return await run(argv, io, t)
   } catch (err) {
-    if (err instanceof CliError || err instanceof MaillistError) {
+    if (err instanceof CliError || err instanceof MaillistError || err instanceof SampleInUseError) {
       io.stderr.write(`smallpop3: ${reasonOf(err, t)}\n`)
       return err instanceof CliError ? err.status : 1
     }

@@ -9,6 +9,9 @@ import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:
 import { accessSync, constants, mkdirSync } from 'node:fs'
 import { homedir, tmpdir, userInfo } from 'node:os'
 import { dirname, join, relative } from 'node:path'
+import { LocalizedError } from './i18n/index.js'
+import { loadMaillist } from './maillist.js'
+import { lockMaildrop, StoreError } from './store/index.js'
 import { PACKAGE_ROOT, VERSION } from './version.js'
 
 const BUNDLED = ['maillist', 'mbox.mail', 'mailboxes']
@@ -58,16 +61,64 @@ export interface Sample {
   copied: boolean
 }
 
-/** Makes sure the scratch copy exists (copying it when missing, outdated or `reset`). */
+/** `reset` while a session has a maildrop of the sample open: its QUIT would delete from the new copy. */
+export class SampleInUseError extends LocalizedError {
+  constructor(user: string, mailbox: string) {
+    super('sample.inUse', { user, mailbox })
+  }
+}
+
+/**
+ * Takes the session lock of every maildrop in the copy at `dir`, as a login
+ * would; throws SampleInUseError, holding none, when a session has one open.
+ */
+async function lockCopy(dir: string): Promise<() => Promise<void>> {
+  const accounts = await loadMaillist(join(dir, 'maillist')).catch(() => []) // a broken copy serves no one
+  const releases: (() => Promise<void>)[] = []
+  const releaseAll = async (): Promise<void> => {
+    await Promise.all(releases.map(r => r()))
+  }
+  for (const a of accounts) {
+    try {
+      releases.push(await lockMaildrop(a.mailbox))
+    } catch (err) {
+      if (!(err instanceof StoreError && err.code === 'EINUSE')) continue // missing: nothing to protect
+      await releaseAll()
+      throw new SampleInUseError(a.user, relative(dir, a.mailbox))
+    }
+  }
+  return releaseAll
+}
+
+/**
+ * Makes sure the scratch copy exists (copying it when missing, outdated or
+ * `reset`). An existing copy is only replaced under the locks of its
+ * maildrops: `reset` refuses while a session is open (SampleInUseError); an
+ * outdated copy in use is served as it is.
+ */
 export async function prepareSample(opts: { reset?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Sample> {
   const dir = sampleDir(opts.env)
   const maillist = join(dir, 'maillist')
   const want = await fingerprint()
   const have = await readFile(join(dir, STAMP), 'utf8').catch(() => '')
   if (!opts.reset && have === want) return { dir, maillist, copied: false }
+  let unlock: () => Promise<void>
+  try {
+    unlock = await lockCopy(dir)
+  } catch (err) {
+    if (opts.reset || !(err instanceof SampleInUseError)) throw err
+    return { dir, maillist, copied: false }
+  }
+  try {
+    await replaceCopy(dir, want)
+  } finally {
+    await unlock()
+  }
+  return { dir, maillist, copied: true }
+}
 
-  // Copy beside it, then swap, so that a half-made copy is never served.
-  await mkdir(dirname(dir), { recursive: true })
+/** Copies the bundled files beside `dir`, then swaps, so that a half-made copy is never served. */
+async function replaceCopy(dir: string, want: string): Promise<void> {  await mkdir(dirname(dir), { recursive: true })
   const tmp = `${dir}.new-${process.pid}`
   await rm(tmp, { recursive: true, force: true })
   await mkdir(tmp)
@@ -86,7 +137,6 @@ export async function prepareSample(opts: { reset?: boolean; env?: NodeJS.Proces
     await rm(tmp, { recursive: true, force: true })
   }
   await rm(old, { recursive: true, force: true })
-  return { dir, maillist, copied: true }
 }
 
 export async function sampleExists(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {

@@ -1,7 +1,7 @@
 // What only a maildir does, the lock between processes, crash safety of UPDATE, and large messages.
 import t from 'tap'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AWKWARD, AWKWARD_DELIVERED, RawClient, ROOT, loggedIn, maildropDir, runCli, snapshot, testServer, type StoreKind } from './helpers.js'
@@ -201,6 +201,8 @@ t.test('a lock file is honoured only while its owner lives', async t => {
   writeFileSync(lock, `999999999\n${hostname()}\n${new Date().toISOString()}\n`)
   t.match(await tryLogin(), /^\+OK/, 'a dead owner loses it')
   writeFileSync(lock, '')
+  t.match(await tryLogin(), /^-ERR \[IN-USE\]/, 'a lock that names no owner yet may be being written: honoured while fresh')
+  utimesSync(lock, new Date(Date.now() - 60e3), new Date(Date.now() - 60e3))
   t.match(await tryLogin(), /^\+OK/, 'a lock file cut short by a crash is cleared')
 })
 

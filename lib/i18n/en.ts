@@ -186,7 +186,8 @@ export default {
   'store.notMbox': 'line {line} comes before the first "From " line, so this is not an mbox file',
   'store.gone': 'the file of message {n} is gone',
   'store.shortened': 'the mbox file was shortened by another program during the session',
-  'store.changed': 'the mbox file changed during the session',
+  'store.changed': 'another program rewrote the mbox file during the session',
+  'store.busy': 'another program (a mail delivery, most likely) has held the lock {path} for too long; try again in a moment',
   'store.unfinished': '{reason}',
   'maillist.unreadable': 'cannot read the maillist ({why})',
   'maillist.noFile': 'no such file',
@@ -250,6 +251,7 @@ export default {
   'cli.noTranscripts': 'warning: cannot record sessions in {dir} ({code}), so "smallpop3 check" will not see them; choose another folder with --transcripts DIR',
   'cli.fileProblem': 'cannot use {path} ({code}: {reason}); check that it exists and that you may read and write it',
   'cli.reset': 'The sample mailbox is restored: {dir}',
+  'sample.inUse': 'cannot reset the sample now: a session of "{user}" has {mailbox} open, and its QUIT would delete from the fresh copy; end that session with QUIT (or stop the server), then run "smallpop3 reset" again',
 
   'help.main': `smallpop3 {version}: a POP3 server for learning (RFC 1939)
 

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises'
-import { isMaildir, openMaildir, recoverMaildir } from './maildir.js'
-import { openMbox, recoverMbox } from './mbox.js'
+import { acquireLock } from './lock.js'
+import { isMaildir, maildirLockPath, openMaildir, recoverMaildir } from './maildir.js'
+import { lockPathFor, openMbox, recoverMbox } from './mbox.js'
 import { StoreError, type Maildrop } from './types.js'
 
 export { StoreError } from './types.js'
@@ -19,6 +20,16 @@ export async function openMaildrop(path: string): Promise<Maildrop> {
     throw new StoreError('EMAILDROP', 'store.notMaildir', { path })
   }
   return openMbox(path)
+}
+
+/**
+ * Takes the session lock of the maildrop at `path`, as a login does, without
+ * reading it: for tools that must not change a maildrop under an open
+ * session. Throws StoreError EINUSE while a session holds it.
+ */
+export async function lockMaildrop(path: string): Promise<() => Promise<void>> {
+  const st = await stat(path)
+  return acquireLock(st.isDirectory() ? maildirLockPath(path) : lockPathFor(path))
 }
 
 /**

@@ -23,6 +23,9 @@ const LF = 0x0a
 const CR = 0x0d
 const CHUNK = 1 << 20
 const LOCK = '.pop3lock'
+
+/** Where a maildir's session lock lives. */
+export const maildirLockPath = (path: string): string => join(path, LOCK)
 const JOURNAL = '.pop3update'
 
 type Sub = 'new' | 'cur'
@@ -45,7 +48,7 @@ export function isMaildir(dirEntries: string[]): boolean {
 }
 
 export async function openMaildir(path: string): Promise<Maildrop> {
-  const release = await acquireLock(join(path, LOCK))
+  const release = await acquireLock(maildirLockPath(path))
   try {
     await replayJournal(path)
     return new MaildirMaildrop(path, await scanMaildir(path), release)
@@ -57,7 +60,7 @@ export async function openMaildir(path: string): Promise<Maildrop> {
 
 /** Clears what a killed server left: its lock, and finishes a commit cut short. */
 export async function recoverMaildir(path: string): Promise<void> {
-  const release = await acquireLock(join(path, LOCK))
+  const release = await acquireLock(maildirLockPath(path))
   try {
     await replayJournal(path)
   } finally {

@@ -11,13 +11,13 @@
  */
 import { createHash, type Hash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises'
+import { open, readdir, readFile, rename, unlink, writeFile, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
-import { acquireLock } from './lock.js'
+import { acquireLock, holdMbox } from './lock.js'
 import { delivered, isQuotedFrom, QUOTE_RUN_CAP } from '../message-stream.js'
 import { StoreError, type CommitResult, type Maildrop, type MessageInfo } from './types.js'
-import { uniqueIds } from './uid.js'
+import { twinsAfter, uniqueIds, type TwinMemory } from './uid.js'
 import { stallForTests } from './fault.js'
 import { syncDir } from './durable.js'
 
@@ -56,8 +56,12 @@ export interface MboxIndex {
   scannedSize: number
 }
 
-/** Reads an mbox file once and returns where its messages are. */
-export async function scanMbox(path: string): Promise<MboxIndex> {
+/**
+ * Reads an mbox file once and returns where its messages are. `file`, when
+ * given, is read instead of opening `path` (and is left open): the handle
+ * that holds the mbox's locks.
+ */
+export async function scanMbox(path: string, file?: FileHandle): Promise<MboxIndex> {
   const entries: Entry[] = []
   let cur: Scanning | null = null
   let preambleEnd = 0
@@ -122,7 +126,7 @@ export async function scanMbox(path: string): Promise<MboxIndex> {
 
   let fh: FileHandle
   try {
-    fh = await open(path, 'r')
+    fh = file ?? (await open(path, 'r'))
   } catch (err) {
     throw new StoreError('EMAILDROP', 'store.unreadable', { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message })
   }
@@ -164,17 +168,31 @@ export async function scanMbox(path: string): Promise<MboxIndex> {
     if (pendingStart >= 0) line(pendingStart, pendingLen, Buffer.concat(carry), pendingLast, false)
     finish(offset)
   } finally {
-    await fh.close()
+    if (!file) await fh.close()
   }
   return { entries, preambleEnd, scannedSize: offset }
 }
+
+/** How long a login waits for a delivery agent to finish appending, and an UPDATE. */
+const OPEN_WAIT_MS = 10_000
+const COMMIT_WAIT_MS = 30_000
 
 export async function openMbox(path: string): Promise<Maildrop> {
   const release = await acquireLock(lockPathFor(path))
   try {
     await removeStaleTemps(path)
-    const index = await scanMbox(path)
-    return new MboxMaildrop(path, index, release)
+    // Scanned under the delivery agents' locks, so that no message is indexed half delivered.
+    const hold = await holdMbox(path, OPEN_WAIT_MS).catch(err => {
+      if (err instanceof StoreError) throw err
+      throw new StoreError('EMAILDROP', 'store.unreadable', { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message })
+    })
+    try {
+      const { ino } = await hold.file.stat()
+      const index = await scanMbox(path, hold.file)
+      return new MboxMaildrop(path, index, ino, await readTwins(path, ino), release)
+    } finally {
+      await hold.release()
+    }
   } catch (err) {
     await release()
     throw err
@@ -191,29 +209,71 @@ export async function recoverMbox(path: string): Promise<void> {
   }
 }
 
-function lockPathFor(path: string): string {
+/** Where an mbox's session lock lives (not NAME.lock: that is the delivery agents' dotlock). */
+export function lockPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.pop3lock`)
+}
+
+/**
+ * Which UID suffixes the copies of identical messages carry (see uid.ts),
+ * kept beside the mbox. It names the file it describes by inode: written
+ * before the UPDATE's rename for the new file, keeping the entry of the old
+ * one, so that a server killed between the two still reads the right one.
+ */
+interface TwinFile {
+  ino: number
+  twins: TwinMemory
+  before?: { ino: number; twins: TwinMemory }
+}
+
+const twinsPathFor = (path: string): string => join(dirname(path), `.${basename(path)}.pop3uids`)
+
+async function readTwins(path: string, ino: number): Promise<TwinMemory> {
+  try {
+    const f = JSON.parse(await readFile(twinsPathFor(path), 'utf8')) as TwinFile
+    if (f.ino === ino) return f.twins
+    if (f.before?.ino === ino) return f.before.twins
+  } catch {
+    // none yet, or unreadable: the plain numbering
+  }
+  return {}
+}
+
+async function writeTwins(path: string, file: TwinFile): Promise<void> {
+  const target = twinsPathFor(path)
+  if (!Object.keys(file.twins).length && !Object.keys(file.before?.twins ?? {}).length) {
+    await unlink(target).catch(() => {})
+    return
+  }
+  const tmp = `${target}.${process.pid}.tmp`
+  await writeFile(tmp, JSON.stringify(file) + '\n', { flush: true })
+  await rename(tmp, target)
 }
 
 const TEMP_PREFIX = (path: string): string => `.${basename(path)}.pop3update-`
 
 /** A commit killed before its rename leaves a temporary file: the mbox itself is intact. */
 async function removeStaleTemps(path: string): Promise<void> {
-  const prefix = TEMP_PREFIX(path)
+  const prefixes = [TEMP_PREFIX(path), `${basename(twinsPathFor(path))}.`]
   const names = await readdir(dirname(path)).catch(() => [] as string[])
-  await Promise.all(names.filter(n => n.startsWith(prefix)).map(n => unlink(join(dirname(path), n)).catch(() => {})))
+  const stale = names.filter(n => prefixes.some(p => n.startsWith(p)) && (n.startsWith(prefixes[0]!) || n.endsWith('.tmp')))
+  await Promise.all(stale.map(n => unlink(join(dirname(path), n)).catch(() => {})))
 }
 
 class MboxMaildrop implements Maildrop {
   readonly kind = 'mbox' as const
   readonly messages: readonly MessageInfo[]
   readonly #index: MboxIndex
+  readonly #ino: number
+  readonly #twins: TwinMemory
   readonly #release: () => Promise<void>
 
-  constructor(readonly path: string, index: MboxIndex, release: () => Promise<void>) {
+  constructor(readonly path: string, index: MboxIndex, ino: number, twins: TwinMemory, release: () => Promise<void>) {
     this.#index = index
+    this.#ino = ino
+    this.#twins = twins
     this.#release = release
-    const uids = uniqueIds(index.entries.map(e => e.digest))
+    const uids = uniqueIds(index.entries.map(e => e.digest), twins)
     this.messages = index.entries.map((e, i) => ({ size: e.size, uid: uids[i]! }))
   }
 
@@ -234,11 +294,15 @@ class MboxMaildrop implements Maildrop {
     const left = entries.length - deleted.size
     if (deleted.size === 0) return { deleted: 0, left }
 
-    const src = await open(this.path, 'r')
+    // From the last read to the rename, no delivery agent may append: what it
+    // appended meanwhile would go into the file that the rename replaces.
+    const hold = await holdMbox(this.path, COMMIT_WAIT_MS)
+    const src = hold.file
     const tmp = join(dirname(this.path), `${TEMP_PREFIX(this.path)}${process.pid}-${Date.now()}`)
     let dst: FileHandle | null = null
     try {
       const st = await src.stat()
+      if (st.ino !== this.#ino) throw new StoreError('EMAILDROP', 'store.changed') // rewritten by another program: offsets are void
       if (st.size < scannedSize) {
         throw new StoreError('EMAILDROP', 'store.shortened')
       }
@@ -253,8 +317,11 @@ class MboxMaildrop implements Maildrop {
       await copy.range(scannedSize, st.size) // mail delivered while the session was open
       await stallForTests('mbox-before-rename')
       await dst.sync()
+      const { ino } = await dst.stat()
       await dst.close()
       dst = null
+      const digests = entries.map(e => e.digest)
+      await writeTwins(this.path, { ino, twins: twinsAfter(digests, i => !deleted.has(i), this.#twins), before: { ino: this.#ino, twins: this.#twins } })
       await rename(tmp, this.path)
       await syncDir(dirname(this.path))
     } catch (err) {
@@ -262,7 +329,7 @@ class MboxMaildrop implements Maildrop {
       await unlink(tmp).catch(() => {})
       throw err
     } finally {
-      await src.close()
+      await hold.release()
     }
     return { deleted: deleted.size, left }
   }

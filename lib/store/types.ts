@@ -39,9 +39,10 @@ export interface Maildrop {
 /**
  * EINUSE: locked by another session; EMAILDROP: missing or not a maildrop;
  * EGONE: a message vanished; EUNFINISHED: an UPDATE stopped after it began
- * changing the maildrop (the next open finishes it).
+ * changing the maildrop (the next open finishes it); EBUSY: a delivery
+ * agent held the mbox's lock for longer than the server waits.
  */
-export type StoreErrorCode = 'EINUSE' | 'EMAILDROP' | 'EGONE' | 'EUNFINISHED'
+export type StoreErrorCode = 'EINUSE' | 'EMAILDROP' | 'EGONE' | 'EUNFINISHED' | 'EBUSY'
 
 export class StoreError extends LocalizedError {
   constructor(readonly code: StoreErrorCode, key: MessageKey, params?: Params) {
