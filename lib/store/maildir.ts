@@ -13,15 +13,13 @@ import { open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:f
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { delivered } from '../message-stream.js'
+import { Delivery, readThrough } from '../delivery.js'
 import { stallForTests } from './fault.js'
 import { acquireLock } from './lock.js'
 import { syncDir } from './durable.js'
 import { StoreError, type CommitResult, type Maildrop, type MessageInfo } from './types.js'
 import { uniqueIds } from './uid.js'
 
-const LF = 0x0a
-const CR = 0x0d
-const CHUNK = 1 << 20
 const LOCK = '.pop3lock'
 
 /** Where a maildir's session lock lives. */
@@ -98,26 +96,13 @@ async function scanMaildir(path: string): Promise<Entry[]> {
   return entries.sort((a, b) => a.time - b.time || (a.unique < b.unique ? -1 : a.unique > b.unique ? 1 : 0))
 }
 
-/** Octets once every line ends in CRLF, counted the way LineEndings delivers them. */
+/** The octets a message file is delivered as (see Delivery). */
 export async function deliveredSize(file: string): Promise<number> {
   const fh = await open(file, 'r')
   try {
-    const buf = Buffer.allocUnsafe(CHUNK)
-    let bytes = 0
-    let bareLF = 0
-    let prev = -1
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, CHUNK, bytes)
-      if (bytesRead === 0) break
-      const chunk = buf.subarray(0, bytesRead)
-      for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) {
-        if ((i > 0 ? chunk[i - 1] : prev) !== CR) bareLF++
-      }
-      prev = chunk[bytesRead - 1]!
-      bytes += bytesRead
-    }
-    const unterminated = bytes > 0 && prev !== LF ? 2 : 0
-    return bytes + bareLF + unterminated
+    const d = new Delivery({ unquoteFrom: false })
+    await readThrough(fh, d)
+    return d.octets
   } finally {
     await fh.close()
   }

@@ -15,18 +15,18 @@ import { open, readdir, readFile, rename, unlink, writeFile, type FileHandle } f
 import { basename, dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
 import { acquireLock, holdMbox } from './lock.js'
-import { delivered, isQuotedFrom, QUOTE_RUN_CAP } from '../message-stream.js'
+import { delivered } from '../message-stream.js'
+import { Delivery, readThrough } from '../delivery.js'
 import { StoreError, type CommitResult, type Maildrop, type MessageInfo } from './types.js'
 import { twinsAfter, uniqueIds, type TwinMemory } from './uid.js'
 import { stallForTests } from './fault.js'
 import { syncDir } from './durable.js'
 
-const LF = 0x0a
-const CR = 0x0d
+const F = 0x46
 const FROM_ = Buffer.from('From ')
 const CHUNK = 1 << 20
-/** Bytes of each line looked at: enough for a quoted From and a long header. */
-const HEAD_CAP = Math.max(QUOTE_RUN_CAP + 6, 8192)
+/** Bytes of each line looked at: enough for a From line and a long header. */
+const HEAD_CAP = 8192
 /** Header bytes hashed into a message's UID. */
 const HEADER_HASH_CAP = 256 * 1024
 
@@ -57,14 +57,14 @@ export interface MboxIndex {
 }
 
 /**
- * Reads an mbox file once and returns where its messages are. `file`, when
- * given, is read instead of opening `path` (and is left open): the handle
- * that holds the mbox's locks.
+ * Reads an mbox file once and returns where its messages are. Sizes are
+ * summed from the delivered octets of each line, as Delivery counts them.
+ * `file`, when given, is read instead of opening `path` (and is left open):
+ * the handle that holds the mbox's locks.
  */
 export async function scanMbox(path: string, file?: FileHandle): Promise<MboxIndex> {
   const entries: Entry[] = []
   let cur: Scanning | null = null
-  let preambleEnd = 0
   let lineNo = 0
 
   const finish = (end: number): void => {
@@ -80,47 +80,27 @@ export async function scanMbox(path: string, file?: FileHandle): Promise<MboxInd
     cur = null
   }
 
-  const line = (start: number, len: number, head: Buffer, last: number, hadLF: boolean): void => {
+  const line = (start: number, next: number, octets: number, head: Buffer): void => {
     lineNo++
-    const next = start + len + (hadLF ? 1 : 0)
-    const crAtEnd = len > 0 && last === CR ? 1 : 0
-    if (head.length >= 5 && head.subarray(0, 5).equals(FROM_)) {
+    if (head[0] === F && head.length >= 5 && head.subarray(0, 5).equals(FROM_)) {
       finish(start)
       cur = { from: start, bodyStart: next, size: 0, lastEmptyStart: -1, inHeaders: true, headerBytes: 0, hash: createHash('sha256') }
       cur.hash.update(head)
       return
     }
+    const blank = octets === 2 // nothing but its CRLF once delivered
     if (!cur) {
-      if (len - crAtEnd > 0) {
-        throw new StoreError('EMAILDROP', 'store.notMbox', { line: lineNo })
-      }
-      preambleEnd = next
+      if (!blank) throw new StoreError('EMAILDROP', 'store.notMbox', { line: lineNo })
       return
     }
-    const content = len - crAtEnd - (head[0] === 0x3e && isQuotedFrom(head) ? 1 : 0)
-    cur.size += content + 2
-    cur.lastEmptyStart = content === 0 ? start : -1
+    cur.size += octets
+    cur.lastEmptyStart = blank ? start : -1
     if (cur.inHeaders) {
-      if (content === 0) cur.inHeaders = false
+      if (blank) cur.inHeaders = false
       else if (cur.headerBytes < HEADER_HASH_CAP) {
         cur.hash.update(head)
         cur.headerBytes += head.length
       }
-    }
-  }
-
-  // A line split over chunks is carried: its start, length, last byte and
-  // only its first HEAD_CAP bytes.
-  let pendingStart = -1
-  let pendingLen = 0
-  let pendingLast = -1
-  let carry: Buffer[] = []
-  let carried = 0
-  const keep = (part: Buffer): void => {
-    const take = Math.min(part.length, HEAD_CAP - carried)
-    if (take > 0) {
-      carry.push(Buffer.from(part.subarray(0, take)))
-      carried += take
     }
   }
 
@@ -130,47 +110,15 @@ export async function scanMbox(path: string, file?: FileHandle): Promise<MboxInd
   } catch (err) {
     throw new StoreError('EMAILDROP', 'store.unreadable', { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message })
   }
-  let offset = 0
+  let scannedSize: number
   try {
-    const buf = Buffer.allocUnsafe(CHUNK)
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, CHUNK, offset)
-      if (bytesRead === 0) break
-      const chunk = buf.subarray(0, bytesRead)
-      let i = 0
-      while (i < chunk.length) {
-        const nl = chunk.indexOf(LF, i)
-        if (nl === -1) {
-          if (pendingStart < 0) pendingStart = offset + i
-          keep(chunk.subarray(i))
-          pendingLen += chunk.length - i
-          pendingLast = chunk[chunk.length - 1]!
-          break
-        }
-        if (pendingStart < 0) {
-          const len = nl - i
-          line(offset + i, len, chunk.subarray(i, i + Math.min(len, HEAD_CAP)), len ? chunk[nl - 1]! : -1, true)
-        } else {
-          keep(chunk.subarray(i, nl))
-          pendingLen += nl - i
-          if (nl > i) pendingLast = chunk[nl - 1]!
-          line(pendingStart, pendingLen, Buffer.concat(carry), pendingLast, true)
-          pendingStart = -1
-          pendingLen = 0
-          pendingLast = -1
-          carry = []
-          carried = 0
-        }
-        i = nl + 1
-      }
-      offset += bytesRead
-    }
-    if (pendingStart >= 0) line(pendingStart, pendingLen, Buffer.concat(carry), pendingLast, false)
-    finish(offset)
+    scannedSize = await readThrough(fh, new Delivery({ unquoteFrom: true, onLine: line, headCap: HEAD_CAP }))
+    finish(scannedSize)
   } finally {
     if (!file) await fh.close()
   }
-  return { entries, preambleEnd, scannedSize: offset }
+  // only blank lines come before the first "From " line
+  return { entries, preambleEnd: entries[0]?.from ?? scannedSize, scannedSize }
 }
 
 /** How long a login waits for a delivery agent to finish appending, and an UPDATE. */

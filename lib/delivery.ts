@@ -1,0 +1,213 @@
+/**
+ * How stored bytes become the bytes sent on the wire, and how many there
+ * are: the one definition that the stream, the maildir sizer and the mbox
+ * scanner share, so that a size announced in LIST, STAT or the RETR reply
+ * line is always the number of octets that follow it (RFC 1939 §5, §11).
+ */
+import type { FileHandle } from 'node:fs/promises'
+
+const LF = 0x0a
+const CR = 0x0d
+const GT = 0x3e
+const FROM_ = Buffer.from('From ')
+const CRLF = Buffer.from('\r\n')
+const JUST_LF = Buffer.from('\n')
+const NO_HEAD = Buffer.alloc(0)
+const READ_SIZE = 1 << 20
+
+/**
+ * The longest run of `>` in front of `From ` that is still unquoted. Longer
+ * runs are delivered as they are, so that a line of a million `>`s is
+ * decided without holding it.
+ */
+export const QUOTE_RUN_CAP = 1000
+
+/**
+ * Called for each complete stored line: where it starts, where the next
+ * one starts, its delivered octets (CRLF included), and its first stored
+ * bytes (at most `headCap`, the LF left out). `head` is only valid during
+ * the call: it may be a view of the chunk being written.
+ */
+export type LineReport = (start: number, end: number, octets: number, head: Buffer) => void
+
+/**
+ * Stored bytes in, delivered octets counted (and, given `emit`, the
+ * delivered bytes out), chunk by chunk: a line may span chunks and a chunk
+ * may hold many lines; memory stays bounded whatever the line length.
+ *
+ * The rules:
+ * - stored bytes are split at LF; a line that ended in LF loses one
+ *   trailing CR;
+ * - the last line, if it has no LF and is not empty, also loses one
+ *   trailing CR (so `abc\r` at the very end is delivered as `abc\r\n`);
+ * - a CR anywhere else is kept as data;
+ * - with `unquoteFrom` (mboxrd, mbox only) a line `>…>From ` (1 to
+ *   QUOTE_RUN_CAP `>`s, then `From `) loses one `>`;
+ * - every line is sent followed by CRLF. An empty file is an empty message.
+ *
+ * Emitting is copying but for a CR put before each bare LF, the `>` taken
+ * from a quoted From, and an LF or CRLF after a last line without one.
+ */
+export class Delivery {
+  /** Delivered octets of the lines completed so far: the whole message after end(). */
+  octets = 0
+  readonly #unquote: boolean
+  readonly #emit: ((bytes: Buffer) => void) | undefined
+  readonly #onLine: LineReport | undefined
+  readonly #headCap: number
+  #offset = 0 // stored offset of the next byte not yet taken
+  #held: Buffer | null = null // a line start that may still turn out a quoted From
+  // the open line: begun in an earlier chunk, its LF not yet seen
+  #lineStart = -1
+  #lineBytes = 0
+  #cut = 0 // 1 when it is a quoted From
+  #lastCR = false
+  #head: Buffer[] = []
+  #headLen = 0
+
+  constructor(opts: { unquoteFrom: boolean; emit?: (bytes: Buffer) => void; onLine?: LineReport; headCap?: number }) {
+    this.#unquote = opts.unquoteFrom
+    this.#emit = opts.emit
+    this.#onLine = opts.onLine
+    this.#headCap = opts.onLine ? (opts.headCap ?? 0) : 0
+  }
+
+  /** Takes the next stored bytes. `chunk` may be reused once this returns, unless `emit` is set. */
+  write(chunk: Buffer): void {
+    let buf = chunk
+    if (this.#held) {
+      buf = Buffer.concat([this.#held, chunk])
+      this.#held = null
+    }
+    this.#take(buf, false)
+  }
+
+  /** The stored bytes are all in: the last line, if it had no LF, is completed. */
+  end(): void {
+    if (this.#held) {
+      const held = this.#held
+      this.#held = null
+      this.#take(held, true)
+    }
+    if (this.#lineStart < 0) return
+    this.#emit?.(this.#lastCR ? JUST_LF : CRLF)
+    this.#completeOpen(this.#offset)
+  }
+
+  #take(buf: Buffer, final: boolean): void {
+    const base = this.#offset
+    const out: Buffer[] | null = this.#emit ? [] : null
+    let copied = 0 // emitting: buf[copied, i) is still to be copied
+    let taken = buf.length
+    let i = 0
+    if (this.#lineStart >= 0) {
+      const nl = buf.indexOf(LF)
+      this.#extend(buf, 0, nl === -1 ? buf.length : nl)
+      if (nl === -1) {
+        i = buf.length
+      } else {
+        if (out && !this.#lastCR) {
+          out.push(buf.subarray(0, nl), CRLF)
+          copied = nl + 1
+        }
+        this.#completeOpen(base + nl + 1)
+        i = nl + 1
+      }
+    }
+    while (i < buf.length) {
+      let cut = 0
+      if (this.#unquote && buf[i] === GT) {
+        const quoted = quotedFromAt(buf, i)
+        if (quoted === undefined && !final) {
+          this.#held = Buffer.from(buf.subarray(i))
+          taken = i
+          break
+        }
+        if (quoted) {
+          cut = 1
+          if (out) {
+            out.push(buf.subarray(copied, i))
+            copied = i + 1
+          }
+        }
+      }
+      const nl = buf.indexOf(LF, i)
+      if (nl === -1) {
+        this.#lineStart = base + i
+        this.#cut = cut
+        this.#extend(buf, i, buf.length)
+        break
+      }
+      const cr = nl > i && buf[nl - 1] === CR
+      if (out && !cr) {
+        out.push(buf.subarray(copied, nl), CRLF)
+        copied = nl + 1
+      }
+      const octets = nl - i - (cr ? 1 : 0) - cut + 2
+      this.octets += octets
+      this.#onLine?.(base + i, base + nl + 1, octets, this.#headCap ? buf.subarray(i, Math.min(nl, i + this.#headCap)) : NO_HEAD)
+      i = nl + 1
+    }
+    this.#offset = base + taken
+    if (out) {
+      if (taken > copied) out.push(buf.subarray(copied, taken))
+      if (out.length) this.#emit!(out.length === 1 ? out[0]! : Buffer.concat(out))
+    }
+  }
+
+  /** Adds buf[from, to) to the open line. */
+  #extend(buf: Buffer, from: number, to: number): void {
+    if (to === from) return
+    this.#lineBytes += to - from
+    this.#lastCR = buf[to - 1] === CR
+    const keep = Math.min(to - from, this.#headCap - this.#headLen)
+    if (keep > 0) {
+      this.#head.push(Buffer.from(buf.subarray(from, from + keep)))
+      this.#headLen += keep
+    }
+  }
+
+  #completeOpen(end: number): void {
+    const octets = this.#lineBytes - (this.#lastCR ? 1 : 0) - this.#cut + 2
+    this.octets += octets
+    this.#onLine?.(this.#lineStart, end, octets, this.#head.length === 1 ? this.#head[0]! : Buffer.concat(this.#head))
+    this.#lineStart = -1
+    this.#lineBytes = 0
+    this.#cut = 0
+    this.#lastCR = false
+    this.#head = []
+    this.#headLen = 0
+  }
+}
+
+/**
+ * Whether the line starting at `i` with a `>` is a quoted From; undefined
+ * when `buf` ends before that is known.
+ */
+function quotedFromAt(buf: Buffer, i: number): boolean | undefined {
+  let j = i
+  while (j < buf.length && buf[j] === GT && j - i <= QUOTE_RUN_CAP) j++
+  if (j - i > QUOTE_RUN_CAP) return false
+  for (let k = 0; k < FROM_.length; k++, j++) {
+    if (j === buf.length) return undefined
+    if (buf[j] !== FROM_[k]) return false
+  }
+  return true
+}
+
+/**
+ * Feeds a whole file through `d`, in reads into one reused buffer (so `d`
+ * must not emit), and ends it. Returns the bytes read.
+ */
+export async function readThrough(fh: FileHandle, d: Delivery): Promise<number> {
+  const buf = Buffer.allocUnsafe(READ_SIZE)
+  let offset = 0
+  for (;;) {
+    const { bytesRead } = await fh.read(buf, 0, READ_SIZE, offset)
+    if (bytesRead === 0) break
+    d.write(buf.subarray(0, bytesRead))
+    offset += bytesRead
+  }
+  d.end()
+  return offset
+}
