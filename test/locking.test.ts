@@ -200,7 +200,7 @@ t.test('mbox: an UPDATE waits for a delivery agent that holds the dotlock, and a
   const started = Date.now()
   const login = loggedIn(server)
   setTimeout(() => {
-    appendFileSync(mbox, 'From agent@example.org Mon Jan  1 00:00:00 2024\nSubject: late\n\nlate\n')
+    appendFileSync(mbox, '\n\nFrom agent@example.org Mon Jan  1 00:00:00 2024\nSubject: late\n\nlate\n') // the fixture ends without a newline
     spawnSync('rm', [`${mbox}.lock`])
   }, 700)
   const d = await login
