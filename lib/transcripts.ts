@@ -1,8 +1,9 @@
 /**
  * Session transcripts: every session's events, one JSON line each, in a
  * file of its own, so that `smallpop3 check` (and the instructor's tools)
- * can see what a student really did. Passwords are always masked here, even
- * with --show-secrets.
+ * can see what a student really did. The events come with their passwords
+ * masked (lib/secrets.ts); the line in clear that --show-secrets adds for
+ * the log is never written here.
  */
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir, readdir, readFile } from 'node:fs/promises'
@@ -38,9 +39,9 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
       out = createWriteStream(join(dir, `${prefix}-${String(event.session).padStart(4, '0')}.jsonl`), { flags: 'a' })
       out.on('error', () => {}) // a full disk must not stop the server
       open.set(event.session, out)
-      for (const e of early) out.write(JSON.stringify(mask(e)) + '\n')
+      for (const e of early) out.write(JSON.stringify(persisted(e)) + '\n')
     }
-    out.write(JSON.stringify(mask(event)) + '\n')
+    out.write(JSON.stringify(persisted(event)) + '\n')
     if (event.type === 'disconnect') {
       out.end()
       open.delete(event.session)
@@ -54,11 +55,11 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
   return { record, close }
 }
 
-function mask(event: Pop3Event): Pop3Event {
-  if (event.type === 'command' && event.verb === 'PASS' && !event.masked) {
-    return { ...event, raw: 'PASS ********', args: ['********'], masked: true }
-  }
-  return event
+/** The event as a transcript keeps it: without the line in clear that --show-secrets adds for the log. */
+function persisted(event: Pop3Event): Pop3Event {
+  if (event.type !== 'command' || !event.clear) return event
+  const { clear: _clear, ...kept } = event
+  return kept
 }
 
 /** One recorded session: its file name and its events in order. */

@@ -123,6 +123,7 @@ export default {
   'cmd.USER': 'Names the mailbox to open: "{a0}". PASS with its password must follow.',
   'cmd.PASS': 'The password for the user named by USER.',
   'cmd.PASS.clear': 'The password travels in clear text: anyone who can watch the network reads it. It is masked here (--show-secrets shows it). APOP logs in without sending it; TLS encrypts the whole connection.',
+  'cmd.masked': 'Part of this line may be a password (a mistyped PASS, or words typed after USER), so it is shown as ********. To log in, send USER and the name, then PASS and the password, each on a line of its own. --show-secrets shows it in the log; transcripts never keep it.',
   'cmd.APOP': 'Logs in as "{a0}" without sending the password: {a1} is the MD5 of the greeting\'s timestamp followed by the password.',
   'cmd.QUIT': 'Ends the session.',
   'cmd.QUIT.update': 'Ends the session: the server enters the UPDATE state and removes the messages marked with DELE.',
@@ -272,6 +273,7 @@ Options:
       --log FORMAT      text (default: explained, coloured on a terminal)
                         or json (one JSON object per line, for tools)
       --show-secrets    show passwords in the log instead of ********
+                        (never in transcripts)
       --lang LANG       language of replies and explanations: {languages}
       --transcripts DIR where to record sessions (default: a transcripts
                         folder beside the maildrops)
