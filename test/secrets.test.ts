@@ -1,11 +1,14 @@
 // Passwords never reach a transcript, and reach the logs only with --show-secrets,
-// however a student types them (issue 7, item 6).
+// however a student types them; transcripts are private and bounded (issue 7, items 6 and 7).
 import t from 'tap'
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { connect } from 'node:net'
+import { once } from 'node:events'
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { RawClient, ROOT, runCli, type Cli } from './helpers.js'
+import { RawClient, ROOT, loggedIn, maildropDir, runCli, type Cli } from './helpers.js'
 import { startServer, type Pop3Event } from '../dist/index.js'
+import { readTranscripts, TRANSCRIPT_LIMIT } from '../dist/transcripts.js'
 
 const RIGHT = 's3cr3t-Zebra'
 const WRONG = 'Wr0ng-Okapi7'
@@ -156,7 +159,9 @@ for (const log of ['text', 'json']) {
 
       const files = readdirSync(transcripts)
       t.equal(files.length, sessions, 'one transcript per session')
+      t.equal(statSync(transcripts).mode & 0o777, 0o700, 'the folder is its owner\'s only')
       for (const f of files) {
+        t.equal(statSync(join(transcripts, f)).mode & 0o777, 0o600, `${f} is its owner's only`)
         const text = readFileSync(join(transcripts, f), 'utf8')
         if (ANY_PASSWORD.test(text)) t.fail(`a password in ${f}: ${text}`)
         if (text.includes('"clear"')) t.fail(`the line in clear in ${f}`)
@@ -165,3 +170,91 @@ for (const log of ['text', 'json']) {
     })
   }
 }
+
+t.test('a transcripts folder that existed is made private; other files in it are left alone', async t => {
+  const drop = maildropDir()
+  const transcripts = join(drop.dir, 'transcripts')
+  mkdirSync(transcripts, { mode: 0o755 })
+  chmodSync(transcripts, 0o755)
+  writeFileSync(join(transcripts, 'notes.txt'), 'mine\n', { mode: 0o644 })
+  const server = await startServer({ port: 0, maillist: drop.maillist, transcripts })
+  t.teardown(() => server.close())
+  t.equal(statSync(transcripts).mode & 0o777, 0o700)
+  t.equal(statSync(join(transcripts, 'notes.txt')).mode & 0o777, 0o644)
+})
+
+t.test('a flood of NOOPs: the transcript stops at its limit with a marker, the disconnect is kept, every NOOP is answered', async t => {
+  const drop = maildropDir()
+  const transcripts = join(drop.dir, 'transcripts')
+  const server = await startServer({ port: 0, maillist: drop.maillist, transcripts })
+  t.teardown(() => server.close())
+  const c = await loggedIn(server)
+  const BATCH = 500
+  let answered = 0
+  for (let i = 0; i < 8; i++) {
+    c.send('NOOP\r\n'.repeat(BATCH))
+    for (let k = 0; k < BATCH; k++) if ((await c.line()) === '+OK') answered++
+  }
+  t.equal(answered, 8 * BATCH, 'every NOOP answered')
+  t.equal(await c.cmd('QUIT'), '+OK goodbye: nothing deleted, 7 messages left', 'QUIT after the cut still works')
+  await c.closedByServer()
+  await server.close()
+
+  const [file, ...others] = readdirSync(transcripts)
+  t.same(others, [])
+  const size = statSync(join(transcripts, file!)).size
+  t.ok(size <= TRANSCRIPT_LIMIT, `${size} octets, at most ${TRANSCRIPT_LIMIT}`)
+  t.ok(size > TRANSCRIPT_LIMIT - 16384, 'and not much less: the limit was reached')
+  const lines = readFileSync(join(transcripts, file!), 'utf8').trim().split('\n').map(l => JSON.parse(l))
+  t.match(lines.slice(-2), [{ type: 'cut', key: 'transcript.cut', limit: TRANSCRIPT_LIMIT, user: 'guest', session: 1 }, { type: 'disconnect', reason: 'quit' }])
+  t.equal(lines.filter(l => l.type === 'cut').length, 1, 'one marker')
+  t.match(lines.slice(0, 7).map(l => l.type), ['connect', 'reply', 'command', 'reply', 'command', 'login', 'reply'], 'the start is there')
+
+  const [read] = await readTranscripts(transcripts)
+  t.match(read, { cut: true, user: 'guest' })
+  t.equal(read!.events.length, lines.length)
+
+  // check reads the cut transcript: the login is there, the QUIT is not, and it says why
+  const check = runCli(['check', '1', '--transcripts', transcripts, '--maillist', drop.maillist])
+  t.equal(await check.exit, 1)
+  t.match(check.stdout(), /✔ Step 3: Give the password/)
+  t.match(check.stdout(), /✘ Step 4: Leave/)
+  t.match(check.stdout(), /1 session wrote more than a transcript keeps \(1,048,576 octets\)/)
+  const json = runCli(['check', '1', '--json', '--transcripts', transcripts, '--maillist', drop.maillist])
+  t.equal(await json.exit, 1)
+  t.match(JSON.parse(json.stdout()), { sessions: 1, cut: 1 })
+})
+
+// 256 KiB of blank lines would write some 55 MB of transcript unbounded (each line
+// is a command and a reply of about 450 octets), fifty times the limit: enough to
+// show the bound, which does not depend on the size of the flood, in a few seconds.
+t.test('a flood of blank lines writes no more than the limit to the transcript', async t => {
+  const drop = maildropDir()
+  const transcripts = join(drop.dir, 'transcripts')
+  const server = await startServer({ port: 0, maillist: drop.maillist, transcripts })
+  t.teardown(() => server.close())
+  const socket = connect(server.port, '127.0.0.1')
+  await once(socket, 'connect')
+  const LINES = 128 * 1024
+  const CHUNK = 16 * 1024
+  let replies = -1 // the greeting
+  const done = new Promise<void>(resolve => {
+    socket.on('data', (d: Buffer) => {
+      for (let i = d.indexOf(0x0a); i !== -1; i = d.indexOf(0x0a, i + 1)) replies++
+      if (replies === LINES) resolve()
+    })
+  })
+  const chunk = Buffer.from('\r\n'.repeat(CHUNK))
+  for (let sent = 0; sent < LINES; sent += CHUNK) {
+    if (!socket.write(chunk)) await once(socket, 'drain')
+  }
+  await done
+  t.equal(replies, LINES, 'every blank line answered')
+  socket.end()
+  await once(socket, 'close')
+  await server.close()
+  const [file] = readdirSync(transcripts)
+  const size = statSync(join(transcripts, file!)).size
+  t.ok(size <= TRANSCRIPT_LIMIT, `${size} octets, at most ${TRANSCRIPT_LIMIT}`)
+  t.match(readFileSync(join(transcripts, file!), 'utf8').trim().split('\n').slice(-2).map(l => JSON.parse(l).type), ['cut', 'disconnect'])
+})

@@ -177,6 +177,7 @@ export default {
   'state.UPDATE': 'removing the messages marked with DELE, then closing',
   'log.multi': 'multi-line: {lines|line|lines}, {octets|octet|octets}{stuffed}, then a line holding only "."',
   'log.stuffed': ', {count} dot-stuffed (a leading "." doubled)',
+  'transcript.cut': 'The transcript stops here: this session wrote {limit|octet|octets}, the most one session may. Its later commands and replies are not recorded; how it ended is.',
   'log.truncated': '… (--verbose shows at most 200 lines of a response)',
 
   // ── problems with files, shown in -ERR replies and on the command line ──
@@ -244,6 +245,7 @@ export default {
   'check.type': 'type: {lines}',
   'check.typeNew': 'type, in a second telnet connection as the exercise says: {lines}',
   'check.sent': 'you sent "{sent}" and the server answered "{answered}"; the exercise expects "{expected}"',
+  'check.cut': '{sessions|session|sessions} wrote more than a transcript keeps ({limit|octet|octets}): what came after that is not recorded, so it cannot count here.',
   'check.resetHint': 'If the numbers differ because messages were deleted in an earlier session, "smallpop3 reset" brings the sample mailboxes back.',
   'check.allDone': 'All {total} goals met: exercise {number} is done.',
   'check.someDone': '{met} of {total} goals met. Follow the hints above, then run the check again.',
