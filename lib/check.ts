@@ -12,7 +12,7 @@
  */
 import type { Pop3Event } from './events.js'
 import { matches, type Exercise, type Step } from './exercises.js'
-import type { Transcript } from './transcripts.js'
+import type { Transcript, TranscriptEntry } from './transcripts.js'
 
 export interface GoalResult {
   step: number
@@ -27,6 +27,8 @@ export interface CheckResult {
   user: string
   /** Sessions of this user that were read. */
   sessions: number
+  /** Of those, the ones whose transcript reached its limit and stops early. */
+  cut: number
   goals: GoalResult[]
   done: boolean
 }
@@ -45,10 +47,8 @@ interface SessionPairs {
 const RECENT = 30
 
 export function checkExercise(ex: Exercise, transcripts: Transcript[], user: string): CheckResult {
-  const sessions = transcripts
-    .filter(tr => tr.events.some(e => e.user === user))
-    .slice(-RECENT)
-    .map(tr => ({ id: tr.id, pairs: pairsOf(tr.events) }))
+  const read = transcripts.filter(tr => tr.events.some(e => e.user === user)).slice(-RECENT)
+  const sessions = read.map(tr => ({ id: tr.id, pairs: pairsOf(tr.events) }))
 
   let best: { done: boolean[]; misses: (Miss | undefined)[] } | undefined
   for (let start = 0; start < Math.max(1, sessions.length); start++) {
@@ -70,6 +70,7 @@ export function checkExercise(ex: Exercise, transcripts: Transcript[], user: str
     exercise: { id: ex.id, number: ex.number, title: ex.title },
     user,
     sessions: sessions.length,
+    cut: read.filter(tr => tr.cut).length,
     goals,
     done: goals.every(g => g.done),
   }
@@ -79,7 +80,7 @@ function clientLines(step: Step): string[] {
   return step.blocks.flatMap(b => b.exchanges.flatMap(x => (x.client === undefined ? [] : [x.client])))
 }
 
-function pairsOf(events: Pop3Event[]): Pair[] {
+function pairsOf(events: TranscriptEntry[]): Pair[] {
   const pairs: Pair[] = []
   for (const e of events) {
     if (e.type === 'command') pairs.push({ command: e })

@@ -70,6 +70,13 @@ export interface CommandSpec {
   rfc: string
   /** The whole rest of the line is one argument (PASS may hold spaces: RFC 1939 §7). */
   restOfLine?: boolean
+  /**
+   * A line of this verb, or of a near miss of it, may carry a password:
+   * everything after its first `keep` arguments is masked in the events
+   * (lib/secrets.ts). With `next`, so is the line after it when that line
+   * is not a command: a password typed on a line of its own.
+   */
+  secret?: { keep: number; next?: boolean }
   run(ctx: SessionContext, args: string[]): Reply | Promise<Reply>
 }
 
@@ -134,7 +141,7 @@ export function capabilities(ctx: SessionContext): string[] {
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
-    verb: 'USER', states: AUTH, args: [1, 1], usage: 'USER name', rfc: 'RFC 1939 §7',
+    verb: 'USER', states: AUTH, args: [1, 1], usage: 'USER name', rfc: 'RFC 1939 §7', secret: { keep: 1, next: true },
     run(ctx, [name]) {
       if (!ctx.findAccount(name!)) {
         ctx.pendingUser = undefined
@@ -145,7 +152,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'PASS', states: AUTH, args: [1, 1], usage: 'PASS password', rfc: 'RFC 1939 §7', restOfLine: true,
+    verb: 'PASS', states: AUTH, args: [1, 1], usage: 'PASS password', rfc: 'RFC 1939 §7', restOfLine: true, secret: { keep: 0 },
     async run(ctx, [password]) {
       const account = ctx.pendingUser ? ctx.findAccount(ctx.pendingUser) : undefined
       if (!account) return err('pass.noUser')
@@ -315,15 +322,28 @@ export function dispatch(line: Buffer, state: State, t: Translator): Parsed {
 /** Real POP3 commands this server does not offer: named, so that the error does not call them typos. */
 export const UNSUPPORTED = new Set(['AUTH', 'STLS', 'LAST', 'RPOP', 'XTND'])
 
+/** Whether a word (in capitals) is a POP3 command, offered here or not. */
+export function isVerb(word: string): boolean {
+  return TABLE.has(word) || UNSUPPORTED.has(word)
+}
+
 const EXAMPLES: Record<string, string> = {
   USER: 'USER guest', PASS: 'PASS visitor', APOP: 'APOP guest c4c9334bac560ecc979e58001b3e22fb',
   LIST: 'LIST or LIST 1', RETR: 'RETR 1', DELE: 'DELE 1', TOP: 'TOP 1 0', UIDL: 'UIDL or UIDL 1',
 }
 
+/** How many edits a mistyped verb may be from the one meant: anything farther is not a typo. */
+const typoLimit = (verb: string): number => (verb.length <= 3 ? 1 : 2)
+
+/** Whether `word` could be `verb` mistyped. */
+export function isTypo(word: string, verb: string): boolean {
+  return distance(word, verb) <= typoLimit(word)
+}
+
 /** The known verb closest to a mistyped one, if it is close enough. */
 export function suggest(verb: string): string | undefined {
   let best: string | undefined
-  let bestDistance = (verb.length <= 3 ? 1 : 2) + 1 // anything farther is not a typo
+  let bestDistance = typoLimit(verb) + 1
   for (const known of TABLE.keys()) {
     const d = distance(verb, known)
     if (d < bestDistance) {

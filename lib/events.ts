@@ -1,7 +1,8 @@
 /**
  * The structured events a server emits. Renderers (the coloured terminal
  * log, JSON lines) and later tools read these; none of them reads the
- * socket. Secrets are masked here, before any renderer sees them.
+ * socket. Passwords are masked in the event when it is made (lib/secrets.ts),
+ * before any renderer, JSON log or transcript sees it.
  */
 import type { Params } from './i18n/index.js'
 import type { MessageKey } from './i18n/index.js'
@@ -34,12 +35,19 @@ export type Pop3Event =
   | (Base & { type: 'disconnect'; reason: DisconnectReason; detail?: string; seconds?: number })
   | (Base & {
       type: 'command'
-      /** The line as received, printable, with the password masked unless asked. */
+      /** The line as received, printable, with any password masked (`PASS ********`). */
       raw: string
       /** The first word in capitals, known to the server or not; none for a line it could not read. */
       verb?: string
+      /** The arguments, masked as in `raw`. */
       args: string[]
+      /** Part of the line may be a password and is masked in `raw`, `verb` and `args`. */
       masked: boolean
+      /**
+       * The masked line in clear: only when the server runs with showSecrets,
+       * for the logs to show. A transcript never keeps it.
+       */
+      clear?: { raw: string; verb?: string; args: string[] }
       /** Over the 255-octet limit: `raw` holds only its start. */
       tooLong?: boolean
       octets: number

@@ -21,17 +21,9 @@ export function explain(event: Pop3Event, t: Translator): string[] {
       if (!event.ok) return [t(event.unfinished ? 'ev.update.unfinished' : 'ev.update.failed', { reason: event.reason })]
       return [event.deleted ? t(`ev.update.${event.kind}`, { deleted: event.deleted, left: event.left, path: event.path }) : t('ev.update.none')]
     case 'command': {
-      const spec = event.verb ? SPECS.get(event.verb) : undefined
-      if (event.tooLong) return []
-      if (event.verb === undefined) return [t('cmd.unreadable')]
-      if (!spec) return [t(event.verb && UNSUPPORTED.has(event.verb) ? 'cmd.unsupported' : 'cmd.unknown')]
-      const params = Object.fromEntries(event.args.map((a, i) => [`a${i}`, a]))
-      const [min, max] = spec.args
-      const wellFormed = event.args.length >= min && event.args.length <= max && !event.args.includes('')
-      const what = wellFormed ? t(commandKey(event.verb!, event.args.length, event.state), params) : t('cmd.usage', { verb: spec.verb, usage: spec.usage })
-      const lines = [`${what} (${spec.rfc})`]
-      if (event.verb === 'PASS') lines.push(t('cmd.PASS.clear'))
-      return lines
+      // PASS tells that the password travels in clear; any other masked line, why it is masked.
+      const masking = event.verb === 'PASS' ? [t('cmd.PASS.clear')] : event.masked ? [t('cmd.masked')] : []
+      return [...what(event, t), ...masking]
     }
     case 'reply': {
       const lines = [t(`${event.key}.explain` as MessageKey, event.params)]
@@ -44,6 +36,19 @@ export function explain(event: Pop3Event, t: Translator): string[] {
       return lines
     }
   }
+}
+
+/** What a client line asks for, from the verb and arguments the event shows (masked ones included). */
+function what(event: Extract<Pop3Event, { type: 'command' }>, t: Translator): string[] {
+  const spec = event.verb ? SPECS.get(event.verb) : undefined
+  if (event.tooLong) return []
+  if (event.verb === undefined) return [t('cmd.unreadable')]
+  if (!spec) return [t(UNSUPPORTED.has(event.verb) ? 'cmd.unsupported' : 'cmd.unknown')]
+  const params = Object.fromEntries(event.args.map((a, i) => [`a${i}`, a]))
+  const [min, max] = spec.args
+  const wellFormed = event.args.length >= min && event.args.length <= max && !event.args.includes('')
+  const text = wellFormed ? t(commandKey(event.verb, event.args.length, event.state), params) : t('cmd.usage', { verb: spec.verb, usage: spec.usage })
+  return [`${text} (${spec.rfc})`]
 }
 
 function commandKey(verb: string, argc: number, state: string): MessageKey {

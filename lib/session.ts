@@ -10,6 +10,7 @@ import type { DisconnectReason, Pop3Event } from './events.js'
 import { reasonOf, type Translator } from './i18n/index.js'
 import { LineReader, type ReadLine } from './line-reader.js'
 import { Responder, statusLine } from './responder.js'
+import { LineMasker } from './secrets.js'
 import { StoreError, type Maildrop } from './store/index.js'
 import { TelnetFilter } from './telnet.js'
 
@@ -39,6 +40,7 @@ export class Session {
   readonly #reader = new LineReader()
   readonly #telnet = new TelnetFilter()
   readonly #responder: Responder
+  readonly #masker: LineMasker
   readonly #queue: ReadLine[] = []
   readonly ctx: SessionContext
   #busy = false
@@ -55,6 +57,7 @@ export class Session {
     this.#socket = socket
     this.#host = host
     this.#responder = new Responder(socket, { captureBodies: host.captureBodies })
+    this.#masker = new LineMasker(host.showSecrets)
     this.done = new Promise(resolve => (this.#resolveDone = resolve))
     this.ctx = {
       state: 'AUTHORIZATION',
@@ -142,26 +145,16 @@ export class Session {
 
   async #handle(line: ReadLine): Promise<void> {
     const before = this.ctx.state
-    // A PASS line is masked whatever is wrong with it: too long, control bytes, wrong state.
-    const secret = /^pass(?: |$)/i.test(line.bytes.subarray(0, 5).toString('latin1')) && !this.#host.showSecrets
     if (line.tooLong) {
-      const raw = secret ? 'PASS ********…' : printable(line.bytes.subarray(0, 60)) + '…'
-      this.#emit({ type: 'command', raw, args: [], masked: secret, tooLong: true, octets: line.octets, state: before })
+      this.#emit({ type: 'command', ...this.#masker.view(line, before), octets: line.octets, state: before })
       await this.#reply({ ok: false, key: 'line.tooLong', params: { octets: line.octets } }, before)
       return
     }
     const parsed = dispatch(line.bytes, before, this.#host.t)
-    this.#emit({
-      type: 'command',
-      raw: secret ? 'PASS ********' : printable(line.bytes),
-      verb: parsed.verb,
-      args: secret ? ['********'] : parsed.args ?? [],
-      masked: secret,
-      octets: line.octets,
-      state: before,
-    })
+    const view = this.#masker.view(line, before, parsed)
+    this.#emit({ type: 'command', ...view, octets: line.octets, state: before })
     if ('error' in parsed) {
-      await this.#reply(parsed.error, before)
+      await this.#reply(this.#masker.reply(parsed.error, view), before)
       return
     }
     let reply = await parsed.command.run(this.ctx, parsed.args)
@@ -240,16 +233,4 @@ export class Session {
     const user = this.user
     this.#host.report({ time: new Date().toISOString(), session: this.id, ...(user ? { user } : {}), ...event } as Pop3Event)
   }
-}
-
-/** A line as text for the log: control bytes in caret notation (^H for backspace). */
-export function printable(bytes: Buffer): string {
-  let out = ''
-  for (const ch of bytes.toString('utf8')) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x20) out += '^' + String.fromCharCode(c + 0x40)
-    else if (c === 0x7f) out += '^?'
-    else out += ch
-  }
-  return out
 }

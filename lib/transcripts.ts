@@ -1,13 +1,43 @@
 /**
  * Session transcripts: every session's events, one JSON line each, in a
  * file of its own, so that `smallpop3 check` (and the instructor's tools)
- * can see what a student really did. Passwords are always masked here, even
- * with --show-secrets.
+ * can see what a student really did. The events come with their passwords
+ * masked (lib/secrets.ts); the line in clear that --show-secrets adds for
+ * the log is never written here. Only the owner may read the files.
  */
 import { createWriteStream, type WriteStream } from 'node:fs'
-import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { chmod, mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Pop3Event } from './events.js'
+import type { MessageKey } from './i18n/index.js'
+
+/**
+ * The most one session may write to its transcript, in octets. A command
+ * with its reply takes 330 to 450 octets (more with --verbose bodies), so
+ * 1 MiB holds some 2,500 commands, where an exercise needs a dozen or two;
+ * a client that floods blank lines or NOOPs then costs the disk 1 MiB, not
+ * hundreds of megabytes, and `check` reads it in an instant.
+ */
+export const TRANSCRIPT_LIMIT = 1024 * 1024
+
+/** Kept free under the limit for what is always written: the cut marker and the disconnect. */
+const TAIL_ROOM = 4096
+
+/**
+ * The line a transcript ends with, before the disconnect, when the session
+ * wrote TRANSCRIPT_LIMIT: what the session did after it is not recorded.
+ */
+export interface TranscriptCut {
+  time: string
+  session: number
+  user?: string
+  type: 'cut'
+  key: Extract<MessageKey, 'transcript.cut'>
+  limit: number
+}
+
+/** A line of a transcript: an event, or the marker of a cut. */
+export type TranscriptEntry = Pop3Event | TranscriptCut
 
 /**
  * Makes transcripts in `dir`; returns the event listener and a close
@@ -20,14 +50,36 @@ export interface TranscriptRecorder {
   close(): Promise<void>
 }
 
+interface Recording {
+  out: WriteStream
+  /** Octets written so far. */
+  written: number
+  cut: boolean
+}
+
 export async function transcriptRecorder(dir: string): Promise<TranscriptRecorder> {
-  await mkdir(dir, { recursive: true })
-  const open = new Map<number, WriteStream>()
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  // A folder made before (by an older version, or by hand) is made private too, if it is ours to change.
+  if ((await stat(dir)).uid === process.getuid?.()) await chmod(dir, 0o700).catch(() => {})
+  const open = new Map<number, Recording>()
   const waiting = new Map<number, Pop3Event[]>() // events of sessions that have not sent a command yet
   const prefix = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}`
+  const write = (rec: Recording, line: string): void => {
+    rec.written += Buffer.byteLength(line)
+    rec.out.write(line)
+  }
+  /** Writes an event unless the session has reached its limit; the first event over it writes the marker instead. */
+  const add = (rec: Recording, event: Pop3Event): void => {
+    if (rec.cut) return
+    const line = lineOf(persisted(event))
+    if (rec.written + Buffer.byteLength(line) <= TRANSCRIPT_LIMIT - TAIL_ROOM) return write(rec, line)
+    rec.cut = true
+    const { time, session, user } = event
+    write(rec, lineOf({ time, session, ...(user ? { user } : {}), type: 'cut', key: 'transcript.cut', limit: TRANSCRIPT_LIMIT }))
+  }
   const record = (event: Pop3Event): void => {
-    let out = open.get(event.session)
-    if (!out) {
+    let rec = open.get(event.session)
+    if (!rec) {
       const early = waiting.get(event.session) ?? []
       if (event.type !== 'command') {
         if (event.type === 'disconnect') waiting.delete(event.session)
@@ -35,36 +87,43 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
         return
       }
       waiting.delete(event.session)
-      out = createWriteStream(join(dir, `${prefix}-${String(event.session).padStart(4, '0')}.jsonl`), { flags: 'a' })
+      const out = createWriteStream(join(dir, `${prefix}-${String(event.session).padStart(4, '0')}.jsonl`), { flags: 'a', mode: 0o600 })
       out.on('error', () => {}) // a full disk must not stop the server
-      open.set(event.session, out)
-      for (const e of early) out.write(JSON.stringify(mask(e)) + '\n')
+      rec = { out, written: 0, cut: false }
+      open.set(event.session, rec)
+      for (const e of early) add(rec, e)
     }
-    out.write(JSON.stringify(mask(event)) + '\n')
     if (event.type === 'disconnect') {
-      out.end()
+      write(rec, lineOf(event)) // how the session ended is always recorded, cut or not
+      rec.out.end()
       open.delete(event.session)
+      return
     }
+    add(rec, event)
   }
   const close = async (): Promise<void> => {
-    await Promise.all([...open.values()].map(s => new Promise(r => s.end(r))))
+    await Promise.all([...open.values()].map(rec => new Promise(r => rec.out.end(r))))
     open.clear()
     waiting.clear()
   }
   return { record, close }
 }
 
-function mask(event: Pop3Event): Pop3Event {
-  if (event.type === 'command' && event.verb === 'PASS' && !event.masked) {
-    return { ...event, raw: 'PASS ********', args: ['********'], masked: true }
-  }
-  return event
+const lineOf = (entry: TranscriptEntry): string => JSON.stringify(entry) + '\n'
+
+/** The event as a transcript keeps it: without the line in clear that --show-secrets adds for the log. */
+function persisted(event: Pop3Event): Pop3Event {
+  if (event.type !== 'command' || !event.clear) return event
+  const { clear: _clear, ...kept } = event
+  return kept
 }
 
 /** One recorded session: its file name and its events in order. */
 export interface Transcript {
   id: string
-  events: Pop3Event[]
+  events: TranscriptEntry[]
+  /** The session wrote more than TRANSCRIPT_LIMIT: its events stop at a marker of type "cut". */
+  cut: boolean
   /** The user the session named (USER, or a login). */
   user?: string
   start: string
@@ -76,17 +135,17 @@ export async function readTranscripts(dir: string): Promise<Transcript[]> {
   const out: Transcript[] = []
   for (const name of names) {
     const text = await readFile(join(dir, name), 'utf8').catch(() => '')
-    const events: Pop3Event[] = []
+    const events: TranscriptEntry[] = []
     for (const line of text.split('\n')) {
       if (!line) continue
       try {
-        events.push(JSON.parse(line) as Pop3Event)
+        events.push(JSON.parse(line) as TranscriptEntry)
       } catch {
         // a line cut short when the server was killed
       }
     }
     if (!events.length) continue
-    out.push({ id: name.replace(/\.jsonl$/, ''), events, user: events.find(e => e.user)?.user, start: events[0]!.time })
+    out.push({ id: name.replace(/\.jsonl$/, ''), events, cut: events.some(e => e.type === 'cut'), user: events.find(e => e.user)?.user, start: events[0]!.time })
   }
   return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
 }

@@ -123,6 +123,7 @@ export default {
   'cmd.USER': 'Names the mailbox to open: "{a0}". PASS with its password must follow.',
   'cmd.PASS': 'The password for the user named by USER.',
   'cmd.PASS.clear': 'The password travels in clear text: anyone who can watch the network reads it. It is masked here (--show-secrets shows it). APOP logs in without sending it; TLS encrypts the whole connection.',
+  'cmd.masked': 'Part of this line may be a password (a mistyped PASS, or words typed after USER), so it is shown as ********. To log in, send USER and the name, then PASS and the password, each on a line of its own. --show-secrets shows it in the log; transcripts never keep it.',
   'cmd.APOP': 'Logs in as "{a0}" without sending the password: {a1} is the MD5 of the greeting\'s timestamp followed by the password.',
   'cmd.QUIT': 'Ends the session.',
   'cmd.QUIT.update': 'Ends the session: the server enters the UPDATE state and removes the messages marked with DELE.',
@@ -176,6 +177,7 @@ export default {
   'state.UPDATE': 'removing the messages marked with DELE, then closing',
   'log.multi': 'multi-line: {lines|line|lines}, {octets|octet|octets}{stuffed}, then a line holding only "."',
   'log.stuffed': ', {count} dot-stuffed (a leading "." doubled)',
+  'transcript.cut': 'The transcript stops here: this session wrote {limit|octet|octets}, the most one session may. Its later commands and replies are not recorded; how it ended is.',
   'log.truncated': '… (--verbose shows at most 200 lines of a response)',
 
   // ── problems with files, shown in -ERR replies and on the command line ──
@@ -244,6 +246,7 @@ export default {
   'check.type': 'type: {lines}',
   'check.typeNew': 'type, in a second telnet connection as the exercise says: {lines}',
   'check.sent': 'you sent "{sent}" and the server answered "{answered}"; the exercise expects "{expected}"',
+  'check.cut': '{sessions|session|sessions} wrote more than a transcript keeps ({limit|octet|octets}): what came after that is not recorded, so it cannot count here.',
   'check.resetHint': 'If the numbers differ because messages were deleted in an earlier session, "smallpop3 reset" brings the sample mailboxes back.',
   'check.allDone': 'All {total} goals met: exercise {number} is done.',
   'check.someDone': '{met} of {total} goals met. Follow the hints above, then run the check again.',
@@ -274,6 +277,7 @@ Options:
       --log FORMAT      text (default: explained, coloured on a terminal)
                         or json (one JSON object per line, for tools)
       --show-secrets    show passwords in the log instead of ********
+                        (never in transcripts)
       --lang LANG       language of replies and explanations: {languages}
       --transcripts DIR where to record sessions (default: a transcripts
                         folder beside the maildrops)

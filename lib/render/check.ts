@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk'
 import type { CheckResult } from '../check.js'
 import type { Exercise } from '../exercises.js'
 import type { Translator } from '../i18n/index.js'
+import { TRANSCRIPT_LIMIT } from '../transcripts.js'
 
 interface Style {
   t: Translator
@@ -20,6 +21,7 @@ export function renderCheck(result: CheckResult, ex: Exercise, { t, chalk: c, di
     if (g.hint.sent) out.push(`      ${c.yellow(t('check.sent', { sent: g.hint.sent, answered: g.hint.answered ?? '', expected: g.hint.expected ?? '' }))}`)
   }
   const met = result.goals.filter(g => g.done).length
+  if (result.cut) out.push('', t('check.cut', { sessions: result.cut, limit: TRANSCRIPT_LIMIT }))
   if (resetHint && result.goals.some(g => g.hint?.sent)) out.push('', t('check.resetHint'))
   out.push('', result.done ? c.green(t('check.allDone', { total: met, number: ex.number })) : t('check.someDone', { met, total: result.goals.length }))
   return out.join('\n') + '\n'

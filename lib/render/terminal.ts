@@ -35,7 +35,8 @@ export function terminalRenderer(opts: TerminalLogOptions): (event: Pop3Event) =
     let out: string
     switch (event.type) {
       case 'command':
-        out = `${head}  ${c.cyan('C:')} ${c.cyan.bold(event.raw)}\n` + explanation(notes, c.dim)
+        // `clear` is there only when the server runs with --show-secrets
+        out = `${head}  ${c.cyan('C:')} ${c.cyan.bold(event.clear?.raw ?? event.raw)}\n` + explanation(notes, c.dim)
         break
       case 'reply': {
         const color = event.ok ? c.green : c.red
