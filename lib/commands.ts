@@ -74,9 +74,10 @@ export interface CommandSpec {
    * A line of this verb, or of a near miss of it, may carry a password:
    * everything after its first `keep` arguments is masked in the events
    * (lib/secrets.ts). With `next`, so is the line after it when that line
-   * is not a command: a password typed on a line of its own.
+   * is not a command: a password typed on a line of its own. What matches
+   * `unless` is no secret (APOP's digest: a password typed in its place is).
    */
-  secret?: { keep: number; next?: boolean }
+  secret?: { keep: number; next?: boolean; unless?: RegExp }
   run(ctx: SessionContext, args: string[]): Reply | Promise<Reply>
 }
 
@@ -164,7 +165,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'APOP', states: AUTH, args: [2, 2], usage: 'APOP name digest', rfc: 'RFC 1939 §7',
+    verb: 'APOP', states: AUTH, args: [2, 2], usage: 'APOP name digest', rfc: 'RFC 1939 §7', secret: { keep: 1, unless: /^[0-9a-f]{32}$/i },
     async run(ctx, [name, digest]) {
       const account = ctx.findAccount(name!)
       const expected = account && createHash('md5').update(ctx.stamp + account.password).digest('hex')

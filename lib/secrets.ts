@@ -111,7 +111,10 @@ function find(b: Buffer, afterUser: boolean): Found {
   const word = b.toString('latin1', i, j).toUpperCase()
   const matches = SECRET_VERBS.flatMap(spec => {
     const end = verbEnd(b, word, spec.verb, i, j)
-    return end === -1 ? [] : [{ start: skipWords(b, end, spec.keep), next: !!spec.next }]
+    if (end === -1) return []
+    const start = skipWords(b, end, spec.keep)
+    if (start !== -1 && spec.unless?.test(b.toString('latin1', start).trim())) return []
+    return [{ start, next: !!spec.next }]
   })
   if (matches.length) return { start: earliest(matches.map(m => m.start)), next: matches.some(m => m.next) }
   // The line after USER that is not a command: the password on its own, masked whole.

@@ -51,6 +51,7 @@ const VARIANTS: Variant[] = [
   { name: 'a 300-octet PASS line', lines: pw => ['USER zebra', `PASS ${pw}`.padEnd(300, 'x')], raw: 'PASS ********…', args: [] },
   { name: 'a backspace in the password', lines: pw => ['USER zebra', `PASS x\b${pw}`], raw: 'PASS ********', args: [] },
   { name: 'a backspace in the verb', lines: pw => ['USER zebra', `PAX\bSS ${pw}`], raw: '********', args: [] }, // after USER: masked whole
+  { name: 'the password where APOP wants its digest', lines: pw => [`APOP zebra ${pw}`], raw: 'APOP zebra ********', verb: 'APOP', args: ['zebra', '********'] },
 ]
 
 /** Plays one variant in a session of its own and ends it with QUIT. */
@@ -93,7 +94,7 @@ t.test('what is masked and what is not, line by line', async t => {
   const events: Pop3Event[] = []
   const server = await startServer({ port: 0, maillist, onEvent: e => events.push(e) })
   t.teardown(() => server.close())
-  await play(server.port, [`PAX\bSS ${RIGHT}`, 'USER zebra', 'STAT', 'PASS', 'LAST 1', 'PASSWORD', 'USER zebra', 'NOOP', 'USER', 'user zebra '])
+  await play(server.port, [`PAX\bSS ${RIGHT}`, 'USER zebra', 'STAT', 'PASS', 'LAST 1', 'PASSWORD', 'USER zebra', 'NOOP', 'USER', 'user zebra ', 'APOP zebra c4c9334bac560ecc979e58001b3e22fb'])
   const shown = events.flatMap(e => (e.type === 'command' ? [[e.raw, e.masked]] : []))
   t.same(shown, [
     ['PAX********', true], // backspace-edited into PASS: nothing after the first edit is shown
@@ -106,6 +107,7 @@ t.test('what is masked and what is not, line by line', async t => {
     ['NOOP', false],
     ['USER', false],
     ['user zebra ', false],
+    ['APOP zebra c4c9334bac560ecc979e58001b3e22fb', false], // a digest is no password (exercise 12 shows it)
     ['QUIT', false],
   ])
 })
