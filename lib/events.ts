@@ -16,7 +16,8 @@ interface Base {
   user?: string
 }
 
-export type DisconnectReason = 'quit' | 'client' | 'timeout' | 'shutdown' | 'error'
+/** `endless`: a line without end was cut off. */
+export type DisconnectReason = 'quit' | 'client' | 'timeout' | 'shutdown' | 'error' | 'endless'
 
 export interface BodySummary {
   lines: number

@@ -99,6 +99,10 @@ export default {
   'line.control.explain': 'Your terminal sent the key as a byte instead of editing the line, so the server sees it as part of the command. Retype the whole line without correcting it, or switch telnet to line mode (press Ctrl-] and type "mode line"), where Backspace edits the line before it is sent.',
   'line.tooLong': 'line too long ({octets} octets): a command line holds at most 255',
   'line.tooLong.explain': 'RFC 2449 §4 limits a command line to 255 octets, CRLF included. The line was ignored; the session goes on.',
+  'line.endless': '{octets} octets without a line end: a command line holds at most 255, so the server closes the connection',
+  'line.endless.explain': 'A command line ends when you press Enter (CRLF) and holds at most 255 octets (RFC 2449 §4). The client sent {octets|octet|octets} without ending a line, more than the {limit|octet|octets} the server reads before it gives up, so it closed the connection without UPDATE: nothing was deleted.',
+  'telnet.cut': 'your telnet sent the bytes 255 250 (a sub-negotiation), which this server never asked for, and what came after them ({octets} octets) was skipped; type your last command again',
+  'telnet.cut.explain': 'The byte 255 starts a telnet command (RFC 854), and 255 250 a sub-negotiation (RFC 855), which may only follow an option both sides agreed to; this server agrees to none that has one. Looking for its end (255 240), the server skipped {octets|octet|octets}, up to the end of the line and at most 64, then went back to reading commands: what was typed there is lost, and the session goes on.',
 
   'verb.unknown': 'unknown command "{verb}"; CAPA lists what this server supports',
   'verb.unknown.explain': 'POP3 commands are three or four letters, like USER, STAT, LIST, RETR, TOP, QUIT (RFC 1939 §3).',
@@ -164,6 +168,7 @@ export default {
   'ev.disconnect.timeout': 'No command for {seconds} seconds: the auto-logout timer closed the connection without UPDATE, so nothing was deleted (RFC 1939 §3).',
   'ev.disconnect.shutdown': 'The server is stopping: the connection was closed without UPDATE, so nothing was deleted.',
   'ev.disconnect.error': 'The connection failed ({reason}); nothing was deleted.',
+  'ev.disconnect.endless': 'The server closed the connection after a line without end, without UPDATE: nothing was deleted.',
   'ev.update.mbox': 'UPDATE: {deleted|message|messages} removed from {path}, {left} kept. The whole file was written again to a temporary file, then renamed over the old one, so it is never half written.',
   'ev.update.maildir': 'UPDATE: {deleted|message file|message files} removed from {path}, {left} kept; messages read with RETR moved from new/ to cur/. A list of these steps was written first, so a crash halfway is finished at the next login.',
   'ev.update.unfinished': 'UPDATE stopped halfway ({reason}); the list of steps written first lets the next login finish it.',
