@@ -6,6 +6,7 @@ import { mkdir, readFile, realpath, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { networkInterfaces } from 'node:os'
 import { parseArgs } from 'node:util'
+import { defaultMaxConnections } from './connection-limit.js'
 import { reasonOf, translator, LANGUAGES, type Translator } from './i18n/index.js'
 import { MaillistError } from './maillist.js'
 import { chalkFor } from './render/color.js'
@@ -48,6 +49,7 @@ const OPTIONS = {
   'show-secrets': { type: 'boolean' },
   lang: { type: 'string' },
   transcripts: { type: 'string' },
+  'max-connections': { type: 'string' },
   user: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -93,7 +95,7 @@ async function run(argv: string[], io: CliIO, t: Translator): Promise<number> {
       topic === 'reset' ? t('help.reset', { dir: sampleDir(io.env) })
       : topic === 'check' ? t('help.check')
       : topic === 'exercises' ? t('help.exercises')
-      : t('help.main', { version: VERSION, languages: LANGUAGES.join(', ') })
+      : t('help.main', { version: VERSION, languages: LANGUAGES.join(', '), connections: defaultMaxConnections() })
     io.stdout.write(text + '\n')
     return 0
   }
@@ -115,6 +117,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   const port = integerOption('--port', values.port ?? '65000', 0, 65535, t)
   const host = values.host ?? '127.0.0.1'
   const timeout = timeoutOption(values.timeout ?? '600', t)
+  const maxConnections = values['max-connections'] === undefined ? undefined : integerOption('--max-connections', values['max-connections'], 1, 1_000_000, t)
   const format = values.log ?? 'text'
   if (format !== 'text' && format !== 'json') {
     throw new CliError(t('cli.badLog', { value: format }), 2)
@@ -143,7 +146,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   try {
     server = await startServer({
       port, host, maillist: source.maillist, timeout, lang: t.lang,
-      showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: render, transcripts,
+      showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: render, transcripts, maxConnections,
     })
   } catch (err) {
     if (err instanceof ListenError) throw new CliError(listenProblem(err, t))

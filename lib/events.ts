@@ -16,8 +16,8 @@ interface Base {
   user?: string
 }
 
-/** `endless`: a line without end was cut off. */
-export type DisconnectReason = 'quit' | 'client' | 'timeout' | 'shutdown' | 'error' | 'endless'
+/** `full`: refused, the server had its maximum of connections; `endless`: a line without end was cut off. */
+export type DisconnectReason = 'quit' | 'client' | 'timeout' | 'shutdown' | 'error' | 'full' | 'endless'
 
 export interface BodySummary {
   lines: number

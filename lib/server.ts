@@ -6,7 +6,8 @@
 import { EventEmitter } from 'node:events'
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import { hostname } from 'node:os'
-import type { Account } from './commands.js'
+import type { Account, Reply } from './commands.js'
+import { defaultMaxConnections } from './connection-limit.js'
 import type { Pop3Event } from './events.js'
 import { translator, type Translator } from './i18n/index.js'
 import { loadMaillist } from './maillist.js'
@@ -35,6 +36,11 @@ export interface ServerOptions {
   onEvent?: (event: Pop3Event) => void
   /** Record every session as a transcript (JSON lines) in this folder. */
   transcripts?: string
+  /**
+   * Connections served at once; the next one gets "-ERR [SYS/TEMP]" and is
+   * closed. Default: a third of the open-files limit less 64, at most 4,000.
+   */
+  maxConnections?: number
 }
 
 export interface RunningServer extends EventEmitter {
@@ -43,6 +49,8 @@ export interface RunningServer extends EventEmitter {
   readonly accounts: readonly Account[]
   /** Sessions now open. */
   readonly sessions: number
+  /** Connections served at once; more are refused. */
+  readonly maxConnections: number
   /** Stops listening and ends every session without UPDATE. */
   close(): Promise<void>
 }
@@ -70,9 +78,12 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   readonly captureBodies: boolean
   readonly implementation = `smallpop3-${VERSION}`
   readonly accounts: readonly Account[]
+  readonly maxConnections: number
   readonly #byUser: Map<string, Account>
   readonly #server: Server
   readonly #sessions = new Set<Session>()
+  /** Sessions served, not counting the refused ones on their way out. */
+  #served = 0
   readonly #onEvent?: (event: Pop3Event) => void
   #nextId = 1
   #address?: AddressInfo
@@ -88,6 +99,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     this.timeoutSeconds = options.timeout ?? 600
     this.showSecrets = options.showSecrets ?? false
     this.captureBodies = options.captureBodies ?? false
+    this.maxConnections = options.maxConnections ?? defaultMaxConnections()
     this.#onEvent = options.onEvent
     this.#server = createServer(socket => this.#accept(socket))
   }
@@ -101,7 +113,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   }
 
   get sessions(): number {
-    return this.#sessions.size
+    return this.#served
   }
 
   listen(port: number, host: string): Promise<void> {
@@ -143,8 +155,15 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     }
     const session = new Session(this.#nextId++, socket, this)
     this.#sessions.add(session)
-    session.done.then(() => this.#sessions.delete(session))
-    session.start()
+    const full = this.#served >= this.maxConnections
+    if (!full) this.#served++
+    session.done.then(() => {
+      this.#sessions.delete(session)
+      if (!full) this.#served--
+    })
+    // RFC 3206: [SYS/TEMP], a problem on the server's side that may pass; everyone else goes on being served
+    const refusal: Reply | undefined = full ? { ok: false, code: 'SYS/TEMP', key: 'server.full', params: { limit: this.maxConnections } } : undefined
+    session.start(refusal)
   }
 
   close(): Promise<void> {

@@ -84,7 +84,8 @@ export class Session {
     return this.ctx.user ?? this.ctx.pendingUser
   }
 
-  start(): void {
+  /** Greets the client; or, given `refusal`, answers with it and closes (the server is full). */
+  start(refusal?: Reply): void {
     const s = this.#socket
     s.setNoDelay(true)
     s.setTimeout(this.#host.timeoutSeconds * 1000)
@@ -96,8 +97,10 @@ export class Session {
     })
     s.on('close', () => void this.#closed())
     this.#emit({ type: 'connect', remote: `${s.remoteAddress}:${s.remotePort}` })
-    const greeting: Reply = { ok: true, key: 'greeting', params: { stamp: this.ctx.stamp } }
-    this.#work = this.#reply(greeting, 'AUTHORIZATION')
+    const greeting: Reply = refusal ?? { ok: true, key: 'greeting', params: { stamp: this.ctx.stamp } }
+    this.#work = this.#reply(greeting, 'AUTHORIZATION').then(() => {
+      if (refusal) this.#end('full')
+    })
   }
 
   /** Ends the session without UPDATE (server shutdown). Waits for a commit under way. */
@@ -117,7 +120,7 @@ export class Session {
     this.#ended = true
     this.#endReason = reason
     const s = this.#socket
-    if (reason === 'quit' || reason === 'endless') {
+    if (reason === 'quit' || reason === 'full' || reason === 'endless') {
       s.end()
       s.resume() // #onData drops what still comes
       this.#linger = setTimeout(() => s.destroy(), LINGER_MS)

@@ -93,6 +93,8 @@ export default {
 
   'server.bug': 'the server failed on this command ({reason}); the session goes on',
   'server.bug.explain': 'This is a bug in smallpop3, not a mistake of yours: please report it with the command that caused it.',
+  'server.full': 'the server is full: it serves at most {limit|connection|connections} at once; try again in a moment',
+  'server.full.explain': 'The server already has {limit|connection|connections} open, as many as it serves at once (--max-connections), so it answered this one -ERR and closed it; everyone already connected goes on as before. [SYS/TEMP] tells the client that the problem is on the server\'s side and may pass (RFC 3206).',
   'line.empty': 'empty line: type a command, for example CAPA',
   'line.empty.explain': 'The client sent an empty line; every POP3 line holds a command.',
   'line.control': 'the line holds a control character ({name}) at column {column}; type the line again without correcting it',
@@ -168,6 +170,7 @@ export default {
   'ev.disconnect.timeout': 'No command for {seconds} seconds: the auto-logout timer closed the connection without UPDATE, so nothing was deleted (RFC 1939 §3).',
   'ev.disconnect.shutdown': 'The server is stopping: the connection was closed without UPDATE, so nothing was deleted.',
   'ev.disconnect.error': 'The connection failed ({reason}); nothing was deleted.',
+  'ev.disconnect.full': 'The server was full, so it closed this connection at once; the others go on.',
   'ev.disconnect.endless': 'The server closed the connection after a line without end, without UPDATE: nothing was deleted.',
   'ev.update.mbox': 'UPDATE: {deleted|message|messages} removed from {path}, {left} kept. The whole file was written again to a temporary file, then renamed over the old one, so it is never half written.',
   'ev.update.maildir': 'UPDATE: {deleted|message file|message files} removed from {path}, {left} kept; messages read with RETR moved from new/ to cur/. A list of these steps was written first, so a crash halfway is finished at the next login.',
@@ -218,6 +221,7 @@ export default {
   'banner.connect': 'From another terminal, connect with:  telnet {host} {port}',
   'banner.network': 'From other machines on the network:  telnet {address} {port}',
   'banner.try': 'then type, one line at a time:  USER {user}   PASS {password}   STAT   LIST   RETR 1   QUIT',
+  'banner.connections': 'Serves at most {max|connection|connections} at once (--max-connections N to change it)',
   'banner.stop': 'Every line is shown below with an explanation. Press Ctrl-C to stop.',
   'banner.stopping': 'Stopping: open sessions are closed without UPDATE, so nothing is deleted.',
 
@@ -280,6 +284,10 @@ Options:
       --lang LANG       language of replies and explanations: {languages}
       --transcripts DIR where to record sessions (default: a transcripts
                         folder beside the maildrops)
+      --max-connections N
+                        connections served at once (default here {connections},
+                        from the limit on open files); one more is answered
+                        -ERR [SYS/TEMP] and closed
   -h, --help            show this help
   -V, --version         print the version
 
