@@ -59,6 +59,8 @@ export type Pop3Event =
       body?: BodySummary
     })
   | (Base & { type: 'login'; ok: boolean; method: 'USER/PASS' | 'APOP'; count?: number; octets?: number; code?: RespCode })
+  /** The answer to a failed login waited, against password guessing. */
+  | (Base & { type: 'delay'; ms: number; failures: number; address: string })
   | (Base & {
       type: 'update'
       ok: boolean

@@ -10,6 +10,7 @@ import type { Account, Reply } from './commands.js'
 import { defaultMaxConnections } from './connection-limit.js'
 import type { Pop3Event } from './events.js'
 import { translator, type Translator } from './i18n/index.js'
+import { LoginGuard, type LoginDelay, type LoginDelayOptions } from './login-guard.js'
 import { loadMaillist } from './maillist.js'
 import { Session, type SessionHost } from './session.js'
 import { openMaildrop, recoverMaildrop } from './store/index.js'
@@ -41,6 +42,8 @@ export interface ServerOptions {
    * closed. Default: a third of the open-files limit less 64, at most 4,000.
    */
   maxConnections?: number
+  /** The wait after a failed login, per client address: 100 ms doubling to 500 ms by default; `{ max: 0 }` turns it off. */
+  loginDelay?: LoginDelayOptions
 }
 
 export interface RunningServer extends EventEmitter {
@@ -84,6 +87,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   readonly #sessions = new Set<Session>()
   /** Sessions served, not counting the refused ones on their way out. */
   #served = 0
+  readonly #guard: LoginGuard
   readonly #onEvent?: (event: Pop3Event) => void
   #nextId = 1
   #address?: AddressInfo
@@ -100,6 +104,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     this.showSecrets = options.showSecrets ?? false
     this.captureBodies = options.captureBodies ?? false
     this.maxConnections = options.maxConnections ?? defaultMaxConnections()
+    this.#guard = new LoginGuard(options.loginDelay)
     this.#onEvent = options.onEvent
     this.#server = createServer(socket => this.#accept(socket))
   }
@@ -142,6 +147,10 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     return openMaildrop(account.mailbox)
   }
 
+  loginSettled(address: string, user: string, ok: boolean): Promise<LoginDelay | undefined> {
+    return this.#guard.settle(address, user, ok)
+  }
+
   report(event: Pop3Event): void {
     this.#recorder?.record(event)
     this.#onEvent?.(event)
@@ -169,6 +178,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   close(): Promise<void> {
     this.#closing ??= (async () => {
       const stopped = new Promise<void>(resolve => this.#server.close(() => resolve()))
+      this.#guard.close() // the answers waiting after failed logins go out now
       await Promise.all([...this.#sessions].map(s => s.shutdown()))
       await stopped
       await this.#recorder?.close()

@@ -15,6 +15,7 @@ import { dispatch, type Account, type Reply, type SessionContext, type State } f
 import type { DisconnectReason, Pop3Event } from './events.js'
 import { reasonOf, type Translator } from './i18n/index.js'
 import { LineReader, MAX_UNTERMINATED, type ReadLine } from './line-reader.js'
+import type { LoginDelay } from './login-guard.js'
 import { Responder, statusLine } from './responder.js'
 import { StoreError, type Maildrop } from './store/index.js'
 import { TelnetFilter } from './telnet.js'
@@ -36,6 +37,8 @@ export interface SessionHost {
   readonly stamp: (session: number) => string
   findAccount(user: string): Account | undefined
   openMaildrop(account: Account): Promise<Maildrop>
+  /** A login attempt as `user` from `address` was decided; resolves when its answer may go out (see login-guard.ts). */
+  loginSettled(address: string, user: string, ok: boolean): Promise<LoginDelay | undefined>
   report(event: Pop3Event): void
 }
 
@@ -49,6 +52,7 @@ export class Session {
   readonly #reader = new LineReader()
   readonly #telnet = new TelnetFilter()
   readonly #responder: Responder
+  readonly #address: string
   readonly ctx: SessionContext
   #ended = false
   #linger?: NodeJS.Timeout
@@ -63,6 +67,7 @@ export class Session {
     this.id = id
     this.#socket = socket
     this.#host = host
+    this.#address = socket.remoteAddress ?? ''
     this.#responder = new Responder(socket, { captureBodies: host.captureBodies })
     this.done = new Promise(resolve => (this.#resolveDone = resolve))
     this.ctx = {
@@ -203,9 +208,17 @@ export class Session {
     if (reply.login) {
       this.#emit({ type: 'login', ok: reply.ok, method: reply.login, count: reply.params?.count as number | undefined, octets: reply.params?.octets as number | undefined, code: reply.code })
     }
+    await this.#loginDelay(reply)
     if (reply.next === 'UPDATE') reply = await this.#update()
     await this.#reply(reply, before)
     if (reply.close) this.#end('quit')
+  }
+
+  /** The brake on guessing: the answer to wrong credentials waits (every login reply names its user). */
+  async #loginDelay(reply: Reply): Promise<void> {
+    if (!reply.login) return
+    const delay = await this.#host.loginSettled(this.#address, String(reply.params?.user), reply.code !== 'AUTH')
+    if (delay) this.#emit({ type: 'delay', ...delay, address: this.#address })
   }
 
   /** The UPDATE state (RFC 1939 §6): remove the messages marked with DELE, then release the lock. */

@@ -172,6 +172,7 @@ export default {
   'ev.disconnect.error': 'The connection failed ({reason}); nothing was deleted.',
   'ev.disconnect.full': 'The server was full, so it closed this connection at once; the others go on.',
   'ev.disconnect.endless': 'The server closed the connection after a line without end, without UPDATE: nothing was deleted.',
+  'ev.delay': 'Failed login number {failures} in a row from {address}: the answer waited {ms} ms, so that guessing passwords is slow. Each failure in a row waits longer, up to a limit, and connections from the same address wait in turn; logging in as that user ends it, and so does a minute without failures.',
   'ev.update.mbox': 'UPDATE: {deleted|message|messages} removed from {path}, {left} kept. The whole file was written again to a temporary file, then renamed over the old one, so it is never half written.',
   'ev.update.maildir': 'UPDATE: {deleted|message file|message files} removed from {path}, {left} kept; messages read with RETR moved from new/ to cur/. A list of these steps was written first, so a crash halfway is finished at the next login.',
   'ev.update.unfinished': 'UPDATE stopped halfway ({reason}); the list of steps written first lets the next login finish it.',
