@@ -138,9 +138,13 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   const json = format === 'json'
   // JSON lines own stdout; the banner then goes to stderr.
   const bannerOut = json ? io.stderr : io.stdout
+  const write = logWriter(io.stdout, count => {
+    const text = t('log.dropped', { count })
+    return json ? JSON.stringify({ type: 'dropped', time: new Date().toISOString(), count, explanation: text }) + '\n' : text + '\n'
+  })
   const render = json
-    ? jsonRenderer(text => io.stdout.write(text), t)
-    : terminalRenderer({ write: text => io.stdout.write(text), chalk: chalkFor(io.stdout, io.env), t, verbose: values.verbose, width: io.stdout.columns })
+    ? jsonRenderer(write, t)
+    : terminalRenderer({ write, chalk: chalkFor(io.stdout, io.env), t, verbose: values.verbose, width: io.stdout.columns })
 
   let server
   try {
@@ -159,6 +163,30 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   bannerOut.write(t('banner.stopping') + '\n')
   await server.close()
   return 0
+}
+
+/** Bytes of log waiting for stdout beyond which entries are dropped rather than kept in memory. */
+export const LOG_BACKLOG = 4 << 20
+
+/**
+ * The log's writer: when stdout cannot keep up (a slow terminal, a pipe
+ * nobody reads), entries are dropped instead of piling up in memory, and
+ * once it drains one line says how many were not shown (`notice(count)`).
+ */
+export function logWriter(out: NodeJS.WritableStream & { writableLength?: number }, notice: (count: number) => string, backlog = LOG_BACKLOG): (text: string) => void {
+  let dropped = 0
+  return text => {
+    if ((out.writableLength ?? 0) <= backlog) {
+      out.write(text)
+      return
+    }
+    if (dropped++ === 0) {
+      out.once('drain', () => {
+        out.write(notice(dropped))
+        dropped = 0
+      })
+    }
+  }
 }
 
 /** When listening on every address: this machine's addresses that others on the network can reach. */

@@ -186,6 +186,7 @@ export default {
   'log.multi': 'multi-line: {lines|line|lines}, {octets|octet|octets}{stuffed}, then a line holding only "."',
   'log.stuffed': ', {count} dot-stuffed (a leading "." doubled)',
   'log.truncated': '… (--verbose shows at most 200 lines of a response)',
+  'log.dropped': '… {count|log entry|log entries} not shown: events came faster than this output could take them',
 
   // ── problems with files, shown in -ERR replies and on the command line ──
   'store.inUse': 'the maildrop is already open in another session',
