@@ -306,7 +306,7 @@ const sorted = probe.samples.sort((a, b) => a - b)
 const p99 = sorted[Math.floor(sorted.length * 0.99)] ?? 0
 const mb = n => `${(n / (1 << 20)).toFixed(1)} MB`
 console.log(`random sessions: ${seen.sessions}, ${seen.lines} lines, ${seen.replies} replies`)
-console.log(`flooder: ${flood.rounds} rounds, ${mb(flood.written)} written without reading, ${flood.answered} replies read back in order`)
+console.log(`flooder: ${flood.rounds} rounds, ${mb(flood.written)} written without reading, ${flood.answered} replies read back, one per line`)
 console.log(`guesser: ${guess.tries} wrong passwords in ${seconds} s (${(guess.tries / seconds).toFixed(1)} a second)`)
 console.log(`crowd: ${crowd.rounds} rounds, ${crowd.greeted} greeted, ${crowd.refused} refused with -ERR [SYS/TEMP] (and ${refusals.count} other clients refused, then served)`)
 console.log(`hostile: ${hostile.endless} endless lines cut off, ${hostile.telnet} telnet junk sessions ended with QUIT`)
