@@ -6,6 +6,7 @@ import { mkdir, readFile, realpath, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { networkInterfaces } from 'node:os'
 import { parseArgs } from 'node:util'
+import { defaultMaxConnections } from './connection-limit.js'
 import { reasonOf, translator, LANGUAGES, type Translator } from './i18n/index.js'
 import { MaillistError } from './maillist.js'
 import { chalkFor } from './render/color.js'
@@ -48,6 +49,7 @@ const OPTIONS = {
   'show-secrets': { type: 'boolean' },
   lang: { type: 'string' },
   transcripts: { type: 'string' },
+  'max-connections': { type: 'string' },
   user: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -93,7 +95,7 @@ async function run(argv: string[], io: CliIO, t: Translator): Promise<number> {
       topic === 'reset' ? t('help.reset', { dir: sampleDir(io.env) })
       : topic === 'check' ? t('help.check')
       : topic === 'exercises' ? t('help.exercises')
-      : t('help.main', { version: VERSION, languages: LANGUAGES.join(', ') })
+      : t('help.main', { version: VERSION, languages: LANGUAGES.join(', '), connections: defaultMaxConnections() })
     io.stdout.write(text + '\n')
     return 0
   }
@@ -115,6 +117,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   const port = integerOption('--port', values.port ?? '65000', 0, 65535, t)
   const host = values.host ?? '127.0.0.1'
   const timeout = timeoutOption(values.timeout ?? '600', t)
+  const maxConnections = values['max-connections'] === undefined ? undefined : integerOption('--max-connections', values['max-connections'], 1, 1_000_000, t)
   const format = values.log ?? 'text'
   if (format !== 'text' && format !== 'json') {
     throw new CliError(t('cli.badLog', { value: format }), 2)
@@ -135,15 +138,19 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   const json = format === 'json'
   // JSON lines own stdout; the banner then goes to stderr.
   const bannerOut = json ? io.stderr : io.stdout
+  const write = logWriter(io.stdout, count => {
+    const text = t('log.dropped', { count })
+    return json ? JSON.stringify({ type: 'dropped', time: new Date().toISOString(), count, explanation: text }) + '\n' : text + '\n'
+  })
   const render = json
-    ? jsonRenderer(text => io.stdout.write(text), t)
-    : terminalRenderer({ write: text => io.stdout.write(text), chalk: chalkFor(io.stdout, io.env), t, verbose: values.verbose, width: io.stdout.columns })
+    ? jsonRenderer(write, t)
+    : terminalRenderer({ write, chalk: chalkFor(io.stdout, io.env), t, verbose: values.verbose, width: io.stdout.columns })
 
   let server
   try {
     server = await startServer({
       port, host, maillist: source.maillist, timeout, lang: t.lang,
-      showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: render, transcripts,
+      showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: render, transcripts, maxConnections,
     })
   } catch (err) {
     if (err instanceof ListenError) throw new CliError(listenProblem(err, t))
@@ -156,6 +163,30 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   bannerOut.write(t('banner.stopping') + '\n')
   await server.close()
   return 0
+}
+
+/** Bytes of log waiting for stdout beyond which entries are dropped rather than kept in memory. */
+export const LOG_BACKLOG = 4 << 20
+
+/**
+ * The log's writer: when stdout cannot keep up (a slow terminal, a pipe
+ * nobody reads), entries are dropped instead of piling up in memory, and
+ * once it drains one line says how many were not shown (`notice(count)`).
+ */
+export function logWriter(out: NodeJS.WritableStream & { writableLength?: number }, notice: (count: number) => string, backlog = LOG_BACKLOG): (text: string) => void {
+  let dropped = 0
+  return text => {
+    if ((out.writableLength ?? 0) <= backlog) {
+      out.write(text)
+      return
+    }
+    if (dropped++ === 0) {
+      out.once('drain', () => {
+        out.write(notice(dropped))
+        dropped = 0
+      })
+    }
+  }
 }
 
 /** When listening on every address: this machine's addresses that others on the network can reach. */

@@ -17,7 +17,8 @@ interface Base {
   user?: string
 }
 
-export type DisconnectReason = 'quit' | 'client' | 'timeout' | 'shutdown' | 'error'
+/** `full`: refused, the server had its maximum of connections; `endless`: a line without end was cut off. */
+export type DisconnectReason = 'quit' | 'client' | 'timeout' | 'shutdown' | 'error' | 'full' | 'endless'
 
 export interface BodySummary {
   lines: number
@@ -66,6 +67,8 @@ export type Pop3Event =
       body?: BodySummary
     })
   | (Base & { type: 'login'; ok: boolean; method: 'USER/PASS' | 'APOP'; count?: number; octets?: number; code?: RespCode })
+  /** The answer to a failed login waited, against password guessing. */
+  | (Base & { type: 'delay'; ms: number; failures: number; address: string })
   | (Base & {
       type: 'update'
       ok: boolean

@@ -17,6 +17,8 @@ export function explain(event: Pop3Event, t: Translator): string[] {
       return [t(`ev.disconnect.${event.reason}`, { seconds: event.seconds, reason: event.detail })]
     case 'login':
       return []
+    case 'delay':
+      return [t('ev.delay', { failures: event.failures, address: event.address, ms: event.ms })]
     case 'update':
       if (!event.ok) return [t(event.unfinished ? 'ev.update.unfinished' : 'ev.update.failed', { reason: event.reason })]
       return [event.deleted ? t(`ev.update.${event.kind}`, { deleted: event.deleted, left: event.left, path: event.path }) : t('ev.update.none')]

@@ -1,7 +1,9 @@
 /**
  * Writes replies on the socket: the +OK / -ERR status line, and for a
  * multi-line response the body, dot-stuffed, then the terminating "."
- * (RFC 1939 §3). Message bodies are streamed with backpressure.
+ * (RFC 1939 §3). Every write waits for the client to read what came
+ * before (smtp-server's SMTPStream does the same): a client that never reads
+ * its replies stops its own session, and costs the server one socket buffer.
  */
 import { once } from 'node:events'
 import type { Socket } from 'node:net'
@@ -41,8 +43,13 @@ export class Responder {
     return !this.#socket.destroyed && this.#socket.writable
   }
 
+  /** Writes bytes; resolves once the socket may take more (at once, unless its buffer is full). */
+  async write(bytes: string | Buffer): Promise<void> {
+    if (this.writable && !this.#socket.write(bytes)) await drained(this.#socket)
+  }
+
   /**
-   * Sends a reply; resolves when it is handed to the socket, with the body's
+   * Sends a reply; resolves when the socket may take more, with the body's
    * summary. A message body comes as `message`, already opened, so that a
    * message that cannot be read is answered -ERR before any +OK is sent.
    */
@@ -51,7 +58,7 @@ export class Responder {
       message?.destroy() // the client left: close the file
       return undefined
     }
-    this.#socket.write(`${status}\r\n`)
+    await this.write(`${status}\r\n`)
     if (!reply.body) return undefined
 
     let source: Readable
@@ -79,7 +86,7 @@ export class Responder {
       source.destroy()
     }
     if (!this.writable) return undefined
-    this.#socket.write(TERMINATOR)
+    await this.write(TERMINATOR)
     const summary: BodySummary = { lines: stuffer.lines, octets: stuffer.octets, stuffed: stuffer.stuffed }
     if (this.#capture) {
       summary.text = captured.slice(0, CAPTURE_LINES)
@@ -97,6 +104,7 @@ function collect(lines: string[], partial: string, chunk: Buffer): string {
 }
 
 async function drained(socket: Socket): Promise<void> {
+  while (socket.writableCorked) socket.uncork() // a corked socket never drains
   const ac = new AbortController()
   try {
     await Promise.race([once(socket, 'drain', { signal: ac.signal }), once(socket, 'close', { signal: ac.signal })])

@@ -6,9 +6,11 @@
 import { EventEmitter } from 'node:events'
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import { hostname } from 'node:os'
-import type { Account } from './commands.js'
+import type { Account, Reply } from './commands.js'
+import { defaultMaxConnections } from './connection-limit.js'
 import type { Pop3Event } from './events.js'
 import { translator, type Translator } from './i18n/index.js'
+import { LoginGuard, type LoginDelay, type LoginDelayOptions } from './login-guard.js'
 import { loadMaillist } from './maillist.js'
 import { Session, type SessionHost } from './session.js'
 import { openMaildrop, recoverMaildrop } from './store/index.js'
@@ -35,6 +37,13 @@ export interface ServerOptions {
   onEvent?: (event: Pop3Event) => void
   /** Record every session as a transcript (JSON lines) in this folder. */
   transcripts?: string
+  /**
+   * Connections served at once; the next one gets "-ERR [SYS/TEMP]" and is
+   * closed. Default: a third of the open-files limit less 64, at most 4,000.
+   */
+  maxConnections?: number
+  /** The wait after a failed login, per client address: 100 ms doubling to 500 ms by default; `{ max: 0 }` turns it off. */
+  loginDelay?: LoginDelayOptions
 }
 
 export interface RunningServer extends EventEmitter {
@@ -43,6 +52,8 @@ export interface RunningServer extends EventEmitter {
   readonly accounts: readonly Account[]
   /** Sessions now open. */
   readonly sessions: number
+  /** Connections served at once; more are refused. */
+  readonly maxConnections: number
   /** Stops listening and ends every session without UPDATE. */
   close(): Promise<void>
 }
@@ -70,9 +81,13 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   readonly captureBodies: boolean
   readonly implementation = `smallpop3-${VERSION}`
   readonly accounts: readonly Account[]
+  readonly maxConnections: number
   readonly #byUser: Map<string, Account>
   readonly #server: Server
   readonly #sessions = new Set<Session>()
+  /** Sessions served, not counting the refused ones on their way out. */
+  #served = 0
+  readonly #guard: LoginGuard
   readonly #onEvent?: (event: Pop3Event) => void
   #nextId = 1
   #address?: AddressInfo
@@ -88,6 +103,8 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     this.timeoutSeconds = options.timeout ?? 600
     this.showSecrets = options.showSecrets ?? false
     this.captureBodies = options.captureBodies ?? false
+    this.maxConnections = options.maxConnections ?? defaultMaxConnections()
+    this.#guard = new LoginGuard(options.loginDelay)
     this.#onEvent = options.onEvent
     this.#server = createServer(socket => this.#accept(socket))
   }
@@ -101,7 +118,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   }
 
   get sessions(): number {
-    return this.#sessions.size
+    return this.#served
   }
 
   listen(port: number, host: string): Promise<void> {
@@ -130,6 +147,10 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     return openMaildrop(account.mailbox)
   }
 
+  loginSettled(address: string, user: string, ok: boolean): Promise<LoginDelay | undefined> {
+    return this.#guard.settle(address, user, ok)
+  }
+
   report(event: Pop3Event): void {
     this.#recorder?.record(event)
     this.#onEvent?.(event)
@@ -143,13 +164,21 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     }
     const session = new Session(this.#nextId++, socket, this)
     this.#sessions.add(session)
-    session.done.then(() => this.#sessions.delete(session))
-    session.start()
+    const full = this.#served >= this.maxConnections
+    if (!full) this.#served++
+    session.done.then(() => {
+      this.#sessions.delete(session)
+      if (!full) this.#served--
+    })
+    // RFC 3206: [SYS/TEMP], a problem on the server's side that may pass; everyone else goes on being served
+    const refusal: Reply | undefined = full ? { ok: false, code: 'SYS/TEMP', key: 'server.full', params: { limit: this.maxConnections } } : undefined
+    session.start(refusal)
   }
 
   close(): Promise<void> {
     this.#closing ??= (async () => {
       const stopped = new Promise<void>(resolve => this.#server.close(() => resolve()))
+      this.#guard.close() // the answers waiting after failed logins go out now
       await Promise.all([...this.#sessions].map(s => s.shutdown()))
       await stopped
       await this.#recorder?.close()

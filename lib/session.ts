@@ -2,20 +2,31 @@
  * One client connection: reads lines, runs them through the command table
  * one at a time (pipelined commands are answered in order), writes the
  * replies and reports every step as an event.
+ *
+ * A session goes only as fast as its client reads: the socket is paused
+ * while a chunk's lines are answered, each reply waits until the socket
+ * takes more, and the session gives the other sessions a turn between two
+ * lines. A client that never reads stops its own session, nobody else's.
  */
 import type { Socket } from 'node:net'
 import type { Readable } from 'node:stream'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { dispatch, type Account, type Reply, type SessionContext, type State } from './commands.js'
 import type { DisconnectReason, Pop3Event } from './events.js'
 import { reasonOf, type Translator } from './i18n/index.js'
-import { LineReader, type ReadLine } from './line-reader.js'
+import { LineReader, MAX_UNTERMINATED, type ReadLine } from './line-reader.js'
+import type { LoginDelay } from './login-guard.js'
 import { Responder, statusLine } from './responder.js'
 import { LineMasker } from './secrets.js'
 import { StoreError, type Maildrop } from './store/index.js'
 import { TelnetFilter } from './telnet.js'
 
-/** Lines queued before the server stops reading from a client that does not read its replies. */
-const QUEUE_HIGH = 64
+/**
+ * How long a connection the server closes may go on sending: its bytes are
+ * read and dropped meanwhile, since closing on unread bytes sends a reset,
+ * which can destroy the last reply before the client reads it.
+ */
+const LINGER_MS = 2000
 
 /** What a session needs from its server. */
 export interface SessionHost {
@@ -27,6 +38,8 @@ export interface SessionHost {
   readonly stamp: (session: number) => string
   findAccount(user: string): Account | undefined
   openMaildrop(account: Account): Promise<Maildrop>
+  /** A login attempt as `user` from `address` was decided; resolves when its answer may go out (see login-guard.ts). */
+  loginSettled(address: string, user: string, ok: boolean): Promise<LoginDelay | undefined>
   report(event: Pop3Event): void
 }
 
@@ -41,10 +54,10 @@ export class Session {
   readonly #telnet = new TelnetFilter()
   readonly #responder: Responder
   readonly #masker: LineMasker
-  readonly #queue: ReadLine[] = []
+  readonly #address: string
   readonly ctx: SessionContext
-  #busy = false
   #ended = false
+  #linger?: NodeJS.Timeout
   #endReason: DisconnectReason = 'client'
   #endDetail: string | undefined
   /** Settles when the session has fully ended (lock released). */
@@ -56,6 +69,7 @@ export class Session {
     this.id = id
     this.#socket = socket
     this.#host = host
+    this.#address = socket.remoteAddress ?? ''
     this.#responder = new Responder(socket, { captureBodies: host.captureBodies })
     this.#masker = new LineMasker(host.showSecrets)
     this.done = new Promise(resolve => (this.#resolveDone = resolve))
@@ -78,7 +92,8 @@ export class Session {
     return this.ctx.user ?? this.ctx.pendingUser
   }
 
-  start(): void {
+  /** Greets the client; or, given `refusal`, answers with it and closes (the server is full). */
+  start(refusal?: Reply): void {
     const s = this.#socket
     s.setNoDelay(true)
     s.setTimeout(this.#host.timeoutSeconds * 1000)
@@ -90,8 +105,10 @@ export class Session {
     })
     s.on('close', () => void this.#closed())
     this.#emit({ type: 'connect', remote: `${s.remoteAddress}:${s.remotePort}` })
-    const greeting: Reply = { ok: true, key: 'greeting', params: { stamp: this.ctx.stamp } }
-    this.#work = this.#reply(greeting, 'AUTHORIZATION')
+    const greeting: Reply = refusal ?? { ok: true, key: 'greeting', params: { stamp: this.ctx.stamp } }
+    this.#work = this.#reply(greeting, 'AUTHORIZATION').then(() => {
+      if (refusal) this.#end('full')
+    })
   }
 
   /** Ends the session without UPDATE (server shutdown). Waits for a commit under way. */
@@ -102,45 +119,68 @@ export class Session {
     await this.done
   }
 
-  /** Stops reading commands; QUIT lets the last reply go out, anything else cuts the connection. */
+  /**
+   * Stops reading commands. QUIT and the server's own refusals let the last
+   * reply go out (and linger); anything else cuts the connection.
+   */
   #end(reason: DisconnectReason): void {
     if (this.#ended) return
     this.#ended = true
     this.#endReason = reason
-    this.#queue.length = 0
-    if (reason === 'quit') this.#socket.end()
-    else this.#socket.destroy()
+    const s = this.#socket
+    if (reason === 'quit' || reason === 'full' || reason === 'endless') {
+      s.end()
+      s.resume() // #onData drops what still comes
+      this.#linger = setTimeout(() => s.destroy(), LINGER_MS)
+    } else s.destroy()
   }
 
   #onData(chunk: Buffer): void {
     if (this.#ended) return
-    const { data, answer } = this.#telnet.push(chunk)
-    if (answer) this.#socket.write(answer)
-    this.#queue.push(...this.#reader.push(data))
-    if (this.#queue.length >= QUEUE_HIGH) this.#socket.pause()
-    this.#pump()
+    this.#socket.pause() // nothing more is read until this chunk's lines are answered
+    this.#work = this.#work.then(() => this.#consume(chunk)).catch(err => {
+      this.#endDetail = (err as Error).message
+      this.#end('error')
+    })
   }
 
-  #pump(): void {
-    if (this.#busy) return
-    this.#busy = true
-    this.#work = (async () => {
-      try {
-        await this.#work.catch(() => {})
-        while (this.#queue.length && !this.#ended) {
-          const line = this.#queue.shift()!
-          try {
-            await this.#handle(line)
-          } catch (err) {
-            // A bug must cost one command, not the server: answer it and go on.
-            await this.#reply({ ok: false, code: 'SYS/TEMP', key: 'server.bug', params: { reason: (err as Error).message } }, this.ctx.state)
-          }
-          if (this.#queue.length < QUEUE_HIGH / 2 && !this.#ended) this.#socket.resume()
-        }
-      } finally {
-        this.#busy = false
+  /** Answers the lines of one chunk, one at a time, then reads on. */
+  async #consume(chunk: Buffer): Promise<void> {
+    if (this.#ended) return
+    const { data, answer, cuts = [] } = this.#telnet.push(chunk)
+    if (answer) await this.#responder.write(answer)
+    let from = 0
+    for (const { at, skipped } of cuts) {
+      await this.#lines(data.subarray(from, at))
+      if (this.#ended) return
+      // a stray telnet sub-negotiation swallowed what came after it: say so, then read on
+      await this.#reply({ ok: false, key: 'telnet.cut', params: { octets: skipped } }, this.ctx.state)
+      from = at
+    }
+    await this.#lines(data.subarray(from))
+    if (!this.#ended) this.#socket.resume()
+  }
+
+  async #lines(data: Buffer): Promise<void> {
+    const s = this.#socket
+    this.#reader.push(data)
+    for (let line = this.#reader.next(); line && !this.#ended; line = this.#reader.next()) {
+      // the replies to pipelined lines leave together, in one system call (a full buffer is sent at once: see drained)
+      if (!s.writableCorked) s.cork()
+      if (line.endless) {
+        await this.#reply({ ok: false, key: 'line.endless', params: { octets: line.octets, limit: MAX_UNTERMINATED } }, this.ctx.state)
+        this.#end('endless')
+        return
       }
-    })()
+      try {
+        await this.#handle(line)
+      } catch (err) {
+        // A bug must cost one command, not the server: answer it and go on.
+        await this.#reply({ ok: false, code: 'SYS/TEMP', key: 'server.bug', params: { reason: (err as Error).message } }, this.ctx.state)
+      }
+      await nextTurn() // the other sessions' turn, between two lines of this one
+    }
+    while (s.writableCorked) s.uncork()
   }
 
   async #handle(line: ReadLine): Promise<void> {
@@ -161,9 +201,17 @@ export class Session {
     if (reply.login) {
       this.#emit({ type: 'login', ok: reply.ok, method: reply.login, count: reply.params?.count as number | undefined, octets: reply.params?.octets as number | undefined, code: reply.code })
     }
+    await this.#loginDelay(reply)
     if (reply.next === 'UPDATE') reply = await this.#update()
     await this.#reply(reply, before)
     if (reply.close) this.#end('quit')
+  }
+
+  /** The brake on guessing: the answer to wrong credentials waits (every login reply names its user). */
+  async #loginDelay(reply: Reply): Promise<void> {
+    if (!reply.login) return
+    const delay = await this.#host.loginSettled(this.#address, String(reply.params?.user), reply.code !== 'AUTH')
+    if (delay) this.#emit({ type: 'delay', ...delay, address: this.#address })
   }
 
   /** The UPDATE state (RFC 1939 §6): remove the messages marked with DELE, then release the lock. */
@@ -217,7 +265,7 @@ export class Session {
 
   async #closed(): Promise<void> {
     this.#ended = true
-    this.#queue.length = 0
+    clearTimeout(this.#linger)
     await this.#work.catch(() => {})
     const md = this.ctx.maildrop
     this.ctx.maildrop = undefined

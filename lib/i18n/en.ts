@@ -93,12 +93,18 @@ export default {
 
   'server.bug': 'the server failed on this command ({reason}); the session goes on',
   'server.bug.explain': 'This is a bug in smallpop3, not a mistake of yours: please report it with the command that caused it.',
+  'server.full': 'the server is full: it serves at most {limit|connection|connections} at once; try again in a moment',
+  'server.full.explain': 'The server already has {limit|connection|connections} open, as many as it serves at once (--max-connections), so it answered this one -ERR and closed it; everyone already connected goes on as before. [SYS/TEMP] tells the client that the problem is on the server\'s side and may pass (RFC 3206).',
   'line.empty': 'empty line: type a command, for example CAPA',
   'line.empty.explain': 'The client sent an empty line; every POP3 line holds a command.',
   'line.control': 'the line holds a control character ({name}) at column {column}; type the line again without correcting it',
   'line.control.explain': 'Your terminal sent the key as a byte instead of editing the line, so the server sees it as part of the command. Retype the whole line without correcting it, or switch telnet to line mode (press Ctrl-] and type "mode line"), where Backspace edits the line before it is sent.',
   'line.tooLong': 'line too long ({octets} octets): a command line holds at most 255',
   'line.tooLong.explain': 'RFC 2449 §4 limits a command line to 255 octets, CRLF included. The line was ignored; the session goes on.',
+  'line.endless': '{octets} octets without a line end: a command line holds at most 255, so the server closes the connection',
+  'line.endless.explain': 'A command line ends when you press Enter (CRLF) and holds at most 255 octets (RFC 2449 §4). The client sent {octets|octet|octets} without ending a line, more than the {limit|octet|octets} the server reads before it gives up, so it closed the connection without UPDATE: nothing was deleted.',
+  'telnet.cut': 'your telnet sent the bytes 255 250 (a sub-negotiation), which this server never asked for, and what came after them ({octets} octets) was skipped; type your last command again',
+  'telnet.cut.explain': 'The byte 255 starts a telnet command (RFC 854), and 255 250 a sub-negotiation (RFC 855), which may only follow an option both sides agreed to; this server agrees to none that has one. Looking for its end (255 240), the server skipped {octets|octet|octets}, up to the end of the line and at most 64, then went back to reading commands: what was typed there is lost, and the session goes on.',
 
   'verb.unknown': 'unknown command "{verb}"; CAPA lists what this server supports',
   'verb.unknown.explain': 'POP3 commands are three or four letters, like USER, STAT, LIST, RETR, TOP, QUIT (RFC 1939 §3).',
@@ -165,6 +171,9 @@ export default {
   'ev.disconnect.timeout': 'No command for {seconds} seconds: the auto-logout timer closed the connection without UPDATE, so nothing was deleted (RFC 1939 §3).',
   'ev.disconnect.shutdown': 'The server is stopping: the connection was closed without UPDATE, so nothing was deleted.',
   'ev.disconnect.error': 'The connection failed ({reason}); nothing was deleted.',
+  'ev.disconnect.full': 'The server was full, so it closed this connection at once; the others go on.',
+  'ev.disconnect.endless': 'The server closed the connection after a line without end, without UPDATE: nothing was deleted.',
+  'ev.delay': 'Failed login number {failures} in a row from {address}: the answer waited {ms} ms, so that guessing passwords is slow. Each failure in a row waits longer, up to a limit, and connections from the same address wait in turn; logging in as that user ends it, and so does a minute without failures.',
   'ev.update.mbox': 'UPDATE: {deleted|message|messages} removed from {path}, {left} kept. The whole file was written again to a temporary file, then renamed over the old one, so it is never half written.',
   'ev.update.maildir': 'UPDATE: {deleted|message file|message files} removed from {path}, {left} kept; messages read with RETR moved from new/ to cur/. A list of these steps was written first, so a crash halfway is finished at the next login.',
   'ev.update.unfinished': 'UPDATE stopped halfway ({reason}); the list of steps written first lets the next login finish it.',
@@ -179,6 +188,7 @@ export default {
   'log.stuffed': ', {count} dot-stuffed (a leading "." doubled)',
   'transcript.cut': 'The transcript stops here: this session wrote {limit|octet|octets}, the most one session may. Its later commands and replies are not recorded; how it ended is.',
   'log.truncated': '… (--verbose shows at most 200 lines of a response)',
+  'log.dropped': '… {count|log entry|log entries} not shown: events came faster than this output could take them',
 
   // ── problems with files, shown in -ERR replies and on the command line ──
   'store.inUse': 'the maildrop is already open in another session',
@@ -216,6 +226,7 @@ export default {
   'banner.connect': 'From another terminal, connect with:  telnet {host} {port}',
   'banner.network': 'From other machines on the network:  telnet {address} {port}',
   'banner.try': 'then type, one line at a time:  USER {user}   PASS {password}   STAT   LIST   RETR 1   QUIT',
+  'banner.connections': 'Serves at most {max|connection|connections} at once (--max-connections N to change it)',
   'banner.stop': 'Every line is shown below with an explanation. Press Ctrl-C to stop.',
   'banner.stopping': 'Stopping: open sessions are closed without UPDATE, so nothing is deleted.',
 
@@ -281,6 +292,10 @@ Options:
       --lang LANG       language of replies and explanations: {languages}
       --transcripts DIR where to record sessions (default: a transcripts
                         folder beside the maildrops)
+      --max-connections N
+                        connections served at once (default here {connections},
+                        from the limit on open files); one more is answered
+                        -ERR [SYS/TEMP] and closed
   -h, --help            show this help
   -V, --version         print the version
 

@@ -29,6 +29,7 @@ export function renderBanner({ server, source, network, t, chalk: c }: BannerOpt
     '  ' + t('banner.listening', { where }),
     '  ' + (source.sample ? t('banner.sample', { dir: source.dir }) : t('banner.maillist', { file: source.maillist })),
     '  ' + t('banner.accounts', { list: accounts }),
+    '  ' + t('banner.connections', { max: server.maxConnections }),
     '',
     c.bold('  ' + t('banner.connect', { host: connectHost, port: server.port })),
     ...network.map(address => '  ' + t('banner.network', { address, port: server.port })),

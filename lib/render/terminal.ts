@@ -54,6 +54,9 @@ export function terminalRenderer(opts: TerminalLogOptions): (event: Pop3Event) =
       case 'update':
         out = `${head}  ${c.yellow('──')} ${explanation(notes, event.ok ? c.yellow : c.red).trimStart()}`
         break
+      case 'delay':
+        out = `${head}  ${c.yellow('──')} ${explanation(notes, c.yellow).trimStart()}`
+        break
       case 'connect':
         out = `${head}  ${c.magenta('──')} ${c.magenta(notes[0] ?? '')}\n`
         break
