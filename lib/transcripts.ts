@@ -62,6 +62,7 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
   // A folder made before (by an older version, or by hand) is made private too, if it is ours to change.
   if ((await stat(dir)).uid === process.getuid?.()) await chmod(dir, 0o700).catch(() => {})
   const open = new Map<number, Recording>()
+  const ending = new Set<Promise<unknown>>() // files of ended sessions still being written out
   const waiting = new Map<number, Pop3Event[]>() // events of sessions that have not sent a command yet
   const prefix = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}`
   const write = (rec: Recording, line: string): void => {
@@ -95,14 +96,16 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
     }
     if (event.type === 'disconnect') {
       write(rec, lineOf(event)) // how the session ended is always recorded, cut or not
-      rec.out.end()
+      const ended = new Promise(r => rec!.out.end(r))
+      ending.add(ended)
+      void ended.then(() => ending.delete(ended))
       open.delete(event.session)
       return
     }
     add(rec, event)
   }
   const close = async (): Promise<void> => {
-    await Promise.all([...open.values()].map(rec => new Promise(r => rec.out.end(r))))
+    await Promise.all([...open.values()].map(rec => new Promise(r => rec.out.end(r))).concat([...ending]))
     open.clear()
     waiting.clear()
   }

@@ -216,7 +216,9 @@ t.test('a stray telnet sub-negotiation costs one line, then commands are read ag
   t.match(await c.cmd('USER guest'), /^\+OK/, 'the next line is a command again')
   c.send(Buffer.concat([Buffer.from([255, 250]), Buffer.from('A'.repeat(100) + '\r\n')]))
   t.match(await c.line(), /\(64 octets\) was skipped/, 'without a line end: given up after 64 bytes')
-  t.match(await c.line(), /^-ERR unknown command "A{36}"/, 'and the rest is read as a line')
+  // what is left is read as a line: right after USER, a line that is no command may be a
+  // password typed on its own, so the server does not repeat it
+  t.match(await c.line(), /^-ERR unknown command "\*{8}"/, 'and the rest is read as a line')
   c.send(Buffer.from([255, 250, 24, 1, 255, 240]))
   t.match(await c.cmd('USER guest'), /^\+OK/, 'a sub-negotiation with its end is skipped without a word')
   t.match(await c.cmd('PASS visitor'), /^\+OK/)
