@@ -11,6 +11,7 @@
  * student guessing a classmate's password cannot wipe the slate by logging
  * in to their own account in between.
  */
+import { setMaxListeners } from 'node:events'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 export interface LoginDelayOptions {
@@ -50,6 +51,8 @@ export class LoginGuard {
   readonly #stop = new AbortController()
 
   constructor(options: LoginDelayOptions = {}) {
+    // every waiting answer listens for the stop: many guessers at once are no leak, and no warning for the student's terminal
+    setMaxListeners(0, this.#stop.signal)
     this.#max = options.max ?? 500
     this.#first = Math.min(options.first ?? 100, this.#max)
   }
