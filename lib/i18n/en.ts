@@ -306,4 +306,15 @@ Exit status: 0 every goal met, 1 some are not, 2 a usage error.`,
 The sample (user guest, password visitor) is served from a scratch copy in
 {dir}, so that deleting mail there never changes smallpop3 itself. "reset"
 copies it afresh: every deleted message comes back.`,
+
+  // ── player and step checker ───────────────────────────────────────────
+  'check.skipped': 'skipped: step {later} after it is done, but not this one; to do it, type: {lines}',
+  'check.try.line': 'this step wants: {line}',
+  'check.try.typo': '"{verb}" is not a POP3 command; this step wants: {line}',
+  'check.try.args': 'the right command with other arguments; this step wants: {line}',
+  'check.try.login': 'this is done once logged in: log in with USER and PASS first, then type: {line}',
+  'check.try.beforeLogin': 'this is done before logging in: connect again (a new connection starts in the AUTHORIZATION state) and type: {line}',
+  'check.try.newConnection': 'this is done in a connection of its own: open another telnet (or nc) to the server and type there: {line}',
+  'check.try.sameConnection': 'this is done in the same connection as the steps before it; type there: {line}',
+
 } as const
