@@ -307,7 +307,7 @@ The sample (user guest, password visitor) is served from a scratch copy in
 {dir}, so that deleting mail there never changes smallpop3 itself. "reset"
 copies it afresh: every deleted message comes back.`,
 
-  // ── player and step checker ───────────────────────────────────────────
+  // ── demo, player and step checker ────────────────────────────────────────
   'check.skipped': 'skipped: step {later} after it is done, but not this one; to do it, type: {lines}',
   'check.try.line': 'this step wants: {line}',
   'check.try.typo': '"{verb}" is not a POP3 command; this step wants: {line}',
@@ -316,5 +316,6 @@ copies it afresh: every deleted message comes back.`,
   'check.try.beforeLogin': 'this is done before logging in: connect again (a new connection starts in the AUTHORIZATION state) and type: {line}',
   'check.try.newConnection': 'this is done in a connection of its own: open another telnet (or nc) to the server and type there: {line}',
   'check.try.sameConnection': 'this is done in the same connection as the steps before it; type there: {line}',
+  'cli.unknownOptionOf': 'unknown option {option} for "smallpop3 {command}"; "smallpop3 help {command}" lists its options',
 
 } as const
