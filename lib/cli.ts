@@ -15,6 +15,7 @@ import { renderCheck, renderExercises } from './render/check.js'
 import { jsonRenderer } from './render/json.js'
 import { terminalRenderer } from './render/terminal.js'
 import { checkExercise } from './check.js'
+import { runDemo } from './demo.js'
 import { findExercise, loadExercises, type Exercise } from './exercises.js'
 import { prepareSample, SampleInUseError, sampleDir, stateDir } from './sample.js'
 import { readTranscripts } from './transcripts.js'
@@ -22,6 +23,8 @@ import { ListenError, startServer } from './server.js'
 import { PACKAGE_ROOT, VERSION } from './version.js'
 
 export interface CliIO {
+  /** The keyboard, for the demo (default: process.stdin). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown }
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
   stderr: NodeJS.WritableStream & { isTTY?: boolean }
   env: NodeJS.ProcessEnv
@@ -56,9 +59,10 @@ const SERVE_OPTIONS = {
   'show-secrets': { type: 'boolean' },
 } as const
 const CHECK_OPTIONS = { ...MAILLIST, ...TRANSCRIPTS, user: { type: 'string' }, json: { type: 'boolean' } } as const
+const DEMO_OPTIONS = { ...PORT, ...MAILLIST, auto: { type: 'boolean' }, delay: { type: 'string' }, bytes: { type: 'boolean' } } as const
 
 /** Every option of every command: what argv is read with before the command is known. */
-const ALL_OPTIONS = { ...COMMON, ...SERVE_OPTIONS, ...CHECK_OPTIONS } as const
+const ALL_OPTIONS = { ...COMMON, ...SERVE_OPTIONS, ...CHECK_OPTIONS, ...DEMO_OPTIONS } as const
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof ALL_OPTIONS; allowPositionals: true }>>['values']
 
@@ -80,6 +84,7 @@ const COMMANDS: Record<string, Command> = {
   reset: { options: {}, maxArgs: 0, help: (t, io) => t('help.reset', { dir: sampleDir(io.env) }), run: (_args, _values, io, t) => reset(io, t) },
   exercises: { options: {}, maxArgs: 0, help: t => t('help.exercises'), run: (_args, _values, io, t) => listExercises(io, t) },
   check: { options: CHECK_OPTIONS, maxArgs: Infinity, help: t => t('help.check'), run: check },
+  demo: { options: DEMO_OPTIONS, maxArgs: 1, help: t => t('help.demo'), run: demo },
   help: { options: {}, maxArgs: 1, help: mainHelp, run: help },
 }
 
@@ -252,6 +257,27 @@ async function exerciseNamed(name: string, t: Translator): Promise<Exercise> {
   const ex = findExercise(await exercises(t), name)
   if (!ex) throw new CliError(t('cli.unknownExercise', { name }), 2)
   return ex
+}
+
+/** smallpop3 demo [EXERCISE]: exit 0 when played through (with --auto: every reply as the exercise shows), 1 when not, 130 on Ctrl-C. */
+async function demo(args: string[], values: Values, io: CliIO, t: Translator): Promise<number> {
+  const ex = await exerciseNamed(args[0] ?? '1', t)
+  const stdin = io.stdin ?? process.stdin
+  const auto = values.auto ?? false
+  if (!auto && !stdin.isTTY) throw new CliError(t('demo.needTerminal'), 2)
+  const port = integerOption('--port', values.port ?? '65000', 0, 65535, t)
+  const delay = Number(values.delay ?? '2')
+  if (!/^\d+(\.\d+)?$/.test(values.delay ?? '2') || delay > 60) throw new CliError(t('demo.badDelay', { value: values.delay }), 2)
+  try {
+    return await runDemo(
+      { exercise: ex, port, host: values.host ?? '127.0.0.1', maillist: values.maillist && resolve(io.cwd, values.maillist), auto, delay, bytes: values.bytes ?? false },
+      { ...io, stdin },
+      t,
+    )
+  } catch (err) {
+    if (err instanceof ListenError) throw new CliError(listenProblem(err, t))
+    throw err
+  }
 }
 
 /** Whether `dir` is smallpop3's own folder (a clone or the installed package), whose files must not change. */
