@@ -212,7 +212,7 @@ export class ExerciseChecker {
       .map(t => {
         const result: GoalResult = { step: t.step.number, title: t.step.title, done: t.done }
         if (t.done) return result
-        const hint: GoalResult['hint'] = { type: t.expects.flatMap(e => (e.client === undefined ? [] : [shown(e.client, this.user, this.exercise.account)])) }
+        const hint: GoalResult['hint'] = { type: t.expects.flatMap(e => (e.client === undefined ? [] : [shown(e.client, this.exercise.account, this.user)])) }
         if (t.step.blocks.some(b => b.session > 1)) hint.newSession = true
         if (t.miss) Object.assign(hint, { sent: t.miss.sent, answered: t.miss.answered, expected: t.miss.expected.status, kind: t.miss.kind, advice: t.miss.advice })
         else if (t.skippedBy) hint.skippedBy = t.skippedBy
@@ -313,7 +313,7 @@ export class ExerciseChecker {
   }
 
   #missOf(t: Track, e: Expect, kind: MissKind, id: string, command: CommandEvent, reply: ReplyEvent): Miss {
-    const line = shown(e.client!, this.user, this.exercise.account)
+    const line = shown(e.client!, this.exercise.account, this.user)
     let advice: Miss['advice']
     switch (kind) {
       case 'state':

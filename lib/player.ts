@@ -114,11 +114,6 @@ export class Player {
     }
   }
 
-  /** Whether connection `label` is open. */
-  isOpen(label: number): boolean {
-    return this.#connections.has(label)
-  }
-
   /** Opens connection `label` unless it is open; returns its greeting when it was opened now. */
   async ready(label: number, step?: Step): Promise<Played | undefined> {
     if (this.#connections.has(label)) return undefined
