@@ -1,11 +1,12 @@
 /**
- * The command line: `smallpop3 [options]`, `smallpop3 reset`,
- * `smallpop3 help`. `main` returns the exit status; only bin/ exits.
+ * The command line: `smallpop3 [command] [options]`. Each command is one
+ * entry of a table: its options, its help and what it runs. `main` returns
+ * the exit status; only bin/ exits.
  */
 import { mkdir, readFile, realpath, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { networkInterfaces } from 'node:os'
-import { parseArgs } from 'node:util'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { defaultMaxConnections } from './connection-limit.js'
 import { reasonOf, translator, LANGUAGES, type Translator } from './i18n/index.js'
 import { MaillistError } from './maillist.js'
@@ -15,6 +16,7 @@ import { renderCheck, renderExercises } from './render/check.js'
 import { jsonRenderer } from './render/json.js'
 import { terminalRenderer } from './render/terminal.js'
 import { checkExercise } from './check.js'
+import { runDemo } from './demo.js'
 import { findExercise, loadExercises, type Exercise } from './exercises.js'
 import { prepareSample, SampleInUseError, sampleDir, stateDir } from './sample.js'
 import { readTranscripts } from './transcripts.js'
@@ -22,6 +24,8 @@ import { ListenError, startServer } from './server.js'
 import { PACKAGE_ROOT, VERSION } from './version.js'
 
 export interface CliIO {
+  /** The keyboard, for the demo (default: process.stdin). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown }
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
   stderr: NodeJS.WritableStream & { isTTY?: boolean }
   env: NodeJS.ProcessEnv
@@ -37,24 +41,54 @@ class CliError extends Error {
   }
 }
 
-const COMMANDS = ['serve', 'reset', 'exercises', 'check', 'help']
+/** Options every command takes. */
+const COMMON = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+  lang: { type: 'string' },
+} as const
 
-const OPTIONS = {
-  port: { type: 'string', short: 'p' },
-  host: { type: 'string', short: 'H' },
-  maillist: { type: 'string', short: 'm' },
+const PORT = { port: { type: 'string', short: 'p' }, host: { type: 'string', short: 'H' } } as const
+const MAILLIST = { maillist: { type: 'string', short: 'm' } } as const
+const TRANSCRIPTS = { transcripts: { type: 'string' } } as const
+
+const SERVE_OPTIONS = {
+  ...PORT, ...MAILLIST, ...TRANSCRIPTS,
   timeout: { type: 'string', short: 't' },
   verbose: { type: 'boolean', short: 'v' },
   log: { type: 'string' },
   'show-secrets': { type: 'boolean' },
-  lang: { type: 'string' },
-  transcripts: { type: 'string' },
   'max-connections': { type: 'string' },
-  user: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'V' },
 } as const
+const CHECK_OPTIONS = { ...MAILLIST, ...TRANSCRIPTS, user: { type: 'string' }, json: { type: 'boolean' } } as const
+const DEMO_OPTIONS = { ...PORT, ...MAILLIST, auto: { type: 'boolean' }, delay: { type: 'string' }, bytes: { type: 'boolean' } } as const
+
+/** Every option of every command: what argv is read with before the command is known. */
+const ALL_OPTIONS = { ...COMMON, ...SERVE_OPTIONS, ...CHECK_OPTIONS, ...DEMO_OPTIONS } as const
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof ALL_OPTIONS; allowPositionals: true }>>['values']
+
+interface Command {
+  /** Its own options, besides COMMON. */
+  options: NonNullable<ParseArgsConfig['options']>
+  /** How many arguments it takes at most; more are read as an unknown command. */
+  maxArgs: number
+  /** Its help text, from the catalogue. */
+  help(t: Translator, io: CliIO): string
+  run(args: string[], values: Values, io: CliIO, t: Translator): Promise<number>
+}
+
+const mainHelp = (t: Translator): string => t('help.main', { version: VERSION, languages: LANGUAGES.join(', '), connections: defaultMaxConnections() })
+
+/** The commands, in the order the help and the errors list them. */
+const COMMANDS: Record<string, Command> = {
+  serve: { options: SERVE_OPTIONS, maxArgs: 0, help: mainHelp, run: (_args, values, io, t) => serve(values, io, t) },
+  reset: { options: {}, maxArgs: 0, help: (t, io) => t('help.reset', { dir: sampleDir(io.env) }), run: (_args, _values, io, t) => reset(io, t) },
+  exercises: { options: {}, maxArgs: 0, help: t => t('help.exercises'), run: (_args, _values, io, t) => listExercises(io, t) },
+  check: { options: CHECK_OPTIONS, maxArgs: Infinity, help: t => t('help.check'), run: check },
+  demo: { options: DEMO_OPTIONS, maxArgs: 1, help: t => t('help.demo'), run: demo },
+  help: { options: {}, maxArgs: 1, help: mainHelp, run: help },
+}
 
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
   const t = translator(pickLang(argv, io.env))
@@ -74,44 +108,44 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
 }
 
 async function run(argv: string[], io: CliIO, t: Translator): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
-  } catch (err) {
-    throw new CliError(argError(err as Error & { code?: string }, t), 2)
-  }
-  const { values, positionals } = parsed
-  const [command = 'serve', ...rest] = positionals
-  if (!COMMANDS.includes(command)) {
-    throw new CliError(t('cli.unknownCommand', { command, commands: COMMANDS.join(', ') }), 2)
-  }
+  const { values, positionals } = parse(argv, ALL_OPTIONS, t)
+  const [name = 'serve', ...args] = positionals
+  const command = COMMANDS[name]
+  if (!command) throw unknownCommand(name, t)
   if (values.version) {
     io.stdout.write(`${VERSION}\n`)
     return 0
   }
-  if (values.help || command === 'help') {
-    const topic = command === 'help' ? rest[0] : command
-    const text =
-      topic === 'reset' ? t('help.reset', { dir: sampleDir(io.env) })
-      : topic === 'check' ? t('help.check')
-      : topic === 'exercises' ? t('help.exercises')
-      : t('help.main', { version: VERSION, languages: LANGUAGES.join(', '), connections: defaultMaxConnections() })
-    io.stdout.write(text + '\n')
-    return 0
-  }
-  if (command === 'check') return check(rest, values, io, t)
-  if (rest.length) throw new CliError(t('cli.unknownCommand', { command: rest[0], commands: COMMANDS.join(', ') }), 2)
-  if (command === 'exercises') return listExercises(io, t)
-
-  if (command === 'reset') {
-    const sample = await prepareSample({ reset: true, env: io.env })
-    io.stdout.write(t('cli.reset', { dir: sample.dir }) + '\n')
-    return 0
-  }
-  return serve(values, io, t)
+  if (values.help) return help([name], values, io, t)
+  parse(argv, { ...COMMON, ...command.options }, t, name) // an option of another command is a mistake here
+  if (args.length > command.maxArgs) throw unknownCommand(args[command.maxArgs]!, t)
+  return command.run(args, values, io, t)
 }
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
+function parse(argv: string[], options: NonNullable<ParseArgsConfig['options']>, t: Translator, command?: string): { values: Values; positionals: string[] } {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] }
+  } catch (err) {
+    throw new CliError(argError(err as Error & { code?: string }, t, command), 2)
+  }
+}
+
+function unknownCommand(command: string, t: Translator): CliError {
+  return new CliError(t('cli.unknownCommand', { command, commands: Object.keys(COMMANDS).join(', ') }), 2)
+}
+
+/** smallpop3 help [command], and --help: the command's help, or the main one. */
+async function help(args: string[], _values: Values, io: CliIO, t: Translator): Promise<number> {
+  const topic = COMMANDS[args[0] ?? 'serve'] ?? COMMANDS.serve!
+  io.stdout.write(topic.help(t, io) + '\n')
+  return 0
+}
+
+async function reset(io: CliIO, t: Translator): Promise<number> {
+  const sample = await prepareSample({ reset: true, env: io.env })
+  io.stdout.write(t('cli.reset', { dir: sample.dir }) + '\n')
+  return 0
+}
 
 async function serve(values: Values, io: CliIO, t: Translator): Promise<number> {
   const port = integerOption('--port', values.port ?? '65000', 0, 65535, t)
@@ -240,8 +274,7 @@ async function listExercises(io: CliIO, t: Translator): Promise<number> {
 /** smallpop3 check EXERCISE: exit 0 when every goal is met, 1 when not. */
 async function check(args: string[], values: Values, io: CliIO, t: Translator): Promise<number> {
   if (args.length !== 1) throw new CliError(t('cli.needExercise'), 2)
-  const ex = findExercise(await exercises(t), args[0]!)
-  if (!ex) throw new CliError(t('cli.unknownExercise', { name: args[0] }), 2)
+  const ex = await exerciseNamed(args[0]!, t)
   const source = await chooseMaillist(values, io, false)
   const dir = source.transcripts
   const result = checkExercise(ex, await readTranscripts(dir), values.user ?? ex.account)
@@ -249,6 +282,33 @@ async function check(args: string[], values: Values, io: CliIO, t: Translator): 
     ? JSON.stringify({ ...result, transcripts: dir }, null, 2) + '\n'
     : renderCheck(result, ex, { t, chalk: chalkFor(io.stdout, io.env), dir, resetHint: source.sample }))
   return result.done ? 0 : 1
+}
+
+async function exerciseNamed(name: string, t: Translator): Promise<Exercise> {
+  const ex = findExercise(await exercises(t), name)
+  if (!ex) throw new CliError(t('cli.unknownExercise', { name }), 2)
+  return ex
+}
+
+/** smallpop3 demo [EXERCISE]: exit 0 when played through (with --auto: every reply as the exercise shows), 1 when not, 130 on Ctrl-C. */
+async function demo(args: string[], values: Values, io: CliIO, t: Translator): Promise<number> {
+  const ex = await exerciseNamed(args[0] ?? '1', t)
+  const stdin = io.stdin ?? process.stdin
+  const auto = values.auto ?? false
+  if (!auto && !stdin.isTTY) throw new CliError(t('demo.needTerminal'), 2)
+  const port = integerOption('--port', values.port ?? '65000', 0, 65535, t)
+  const delay = Number(values.delay ?? '2')
+  if (!/^\d+(\.\d+)?$/.test(values.delay ?? '2') || delay > 60) throw new CliError(t('demo.badDelay', { value: values.delay }), 2)
+  try {
+    return await runDemo(
+      { exercise: ex, port, host: values.host ?? '127.0.0.1', maillist: values.maillist && resolve(io.cwd, values.maillist), auto, delay, bytes: values.bytes ?? false },
+      { ...io, stdin },
+      t,
+    )
+  } catch (err) {
+    if (err instanceof ListenError) throw new CliError(listenProblem(err, t))
+    throw err
+  }
 }
 
 /** Whether `dir` is smallpop3's own folder (a clone or the installed package), whose files must not change. */
@@ -279,9 +339,9 @@ function timeoutOption(text: string, t: Translator): number {
   return seconds
 }
 
-function argError(err: Error & { code?: string }, t: Translator): string {
+function argError(err: Error & { code?: string }, t: Translator, command?: string): string {
   const option = /'([^']+)'/.exec(err.message)?.[1] ?? ''
-  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('cli.unknownOption', { option })
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return command ? t('cli.unknownOptionOf', { option, command }) : t('cli.unknownOption', { option })
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const name = /--[\w-]+/.exec(err.message)?.[0] ?? option
     return t(/does not take an argument/.test(err.message) ? 'cli.noValueWanted' : 'cli.valueNeeded', { option: name })

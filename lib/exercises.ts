@@ -102,7 +102,7 @@ export function parseExercise(markdown: string, file: string): Exercise {
     const nextHeading = body.slice(start).search(/^## /m)
     const text = (nextHeading === -1 ? body.slice(start) : body.slice(start, start + nextHeading)).trim()
     if (Number(h[1]) !== i + 1) throw new ExerciseError(file, 'exercise.stepNumber', { found: h[1], expected: i + 1 })
-    const blocks = [...text.matchAll(/^```pop3([^\n]*)\n([\s\S]*?)^```$/gm)].map(m => parseBlock(m[2]!, m[1]!, file, i + 1))
+    const blocks = [...text.matchAll(BLOCK)].map(m => parseBlock(m[2]!, m[1]!, file, i + 1))
     steps.push({
       number: i + 1,
       title: h[2]!.trim(),
@@ -115,6 +115,22 @@ export function parseExercise(markdown: string, file: string): Exercise {
   })
   if (!steps.length) throw new ExerciseError(file, 'exercise.noSteps')
   return { id, number, title: meta.title, account: meta.account, learn, why, steps, file, markdown }
+}
+
+/** A ```pop3 block in a step's text: its info string and its lines. */
+const BLOCK = /^```pop3([^\n]*)\n([\s\S]*?)^```$/gm
+
+/** A step's text in order: the prose (Markdown) between its blocks, and the blocks. */
+export function stepParts(step: Step): ({ prose: string } | { block: Block })[] {
+  const parts: ({ prose: string } | { block: Block })[] = []
+  let last = 0
+  let i = 0
+  for (const m of step.text.matchAll(BLOCK)) {
+    parts.push({ prose: step.text.slice(last, m.index).trim() }, { block: step.blocks[i++]! })
+    last = m.index! + m[0].length
+  }
+  parts.push({ prose: step.text.slice(last).trim() })
+  return parts.filter(p => !('prose' in p) || p.prose)
 }
 
 function parseBlock(text: string, info: string, file: string, step: number): Block {

@@ -117,15 +117,20 @@ export async function prepareSample(opts: { reset?: boolean; env?: NodeJS.Proces
   return { dir, maillist, copied: true }
 }
 
+/** Copies the bundled sample (maillist, mbox.mail, mailboxes/) into the folder `to`, which it makes. */
+export async function copyBundled(to: string): Promise<void> {
+  await mkdir(to, { recursive: true })
+  for (const name of BUNDLED) {
+    const from = join(PACKAGE_ROOT, name)
+    if (await stat(from).catch(() => null)) await cp(from, join(to, name), { recursive: true })
+  }
+}
+
 /** Copies the bundled files beside `dir`, then swaps, so that a half-made copy is never served. */
 async function replaceCopy(dir: string, want: string): Promise<void> {  await mkdir(dirname(dir), { recursive: true })
   const tmp = `${dir}.new-${process.pid}`
   await rm(tmp, { recursive: true, force: true })
-  await mkdir(tmp)
-  for (const name of BUNDLED) {
-    const from = join(PACKAGE_ROOT, name)
-    if (await stat(from).catch(() => null)) await cp(from, join(tmp, name), { recursive: true })
-  }
+  await copyBundled(tmp)
   await writeFile(join(tmp, STAMP), want)
   const old = `${dir}.old-${process.pid}`
   await rename(dir, old).catch(() => {})

@@ -135,7 +135,8 @@ t.test('command-line errors: one clear line and a non-zero exit', async t => {
     [['--port'], /^smallpop3: option --port needs a value\n$/, 2],
     [['--timeout', '0'], /^smallpop3: option --timeout needs a number of seconds/, 2],
     [['--log', 'xml'], /^smallpop3: option --log must be "text" or "json"/, 2],
-    [['frobnicate'], /^smallpop3: unknown command "frobnicate"; the commands are: serve, reset, exercises, check, help\n$/, 2],
+    [['frobnicate'], /^smallpop3: unknown command "frobnicate"; the commands are: serve, reset, exercises, check, demo, help\n$/, 2],
+    [['check', '1', '--port', '65000'], /^smallpop3: unknown option --port for "smallpop3 check"; "smallpop3 help check" lists its options\n$/, 2],
     [['--maillist', '/nonexistent/maillist'], /^smallpop3: \/nonexistent\/maillist: cannot read the maillist \(no such file\)\n$/, 1],
     [['--host', '10.255.255.1', '--port', '0'], /^smallpop3: cannot listen on 10\.255\.255\.1: this machine has no such address/, 1],
   ]
@@ -193,7 +194,7 @@ t.test('a port in use', async t => {
 t.test('--help, --version, help reset', async t => {
   const help = runCli(['--help'])
   t.equal(await help.exit, 0)
-  for (const opt of ['--port', '--host', '--maillist', '--timeout', '--verbose', '--log', '--show-secrets', 'reset']) t.match(help.stdout(), opt)
+  for (const opt of ['--port', '--host', '--maillist', '--timeout', '--verbose', '--log', '--show-secrets', 'reset', 'demo']) t.match(help.stdout(), opt)
   const version = runCli(['--version'])
   t.equal(await version.exit, 0)
   t.equal(version.stdout().trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version)

@@ -274,6 +274,7 @@ Usage:
   smallpop3 reset            restore the sample mailbox to how it was shipped
   smallpop3 exercises        list the exercises
   smallpop3 check N          check exercise N in your recorded sessions
+  smallpop3 demo [N]         play exercise N for a class, step by step
   smallpop3 help [command]   show this help, or a command's
 
 Options:
@@ -321,4 +322,74 @@ Exit status: 0 every goal met, 1 some are not, 2 a usage error.`,
 The sample (user guest, password visitor) is served from a scratch copy in
 {dir}, so that deleting mail there never changes smallpop3 itself. "reset"
 copies it afresh: every deleted message comes back.`,
+
+  // ── demo, player and step checker ────────────────────────────────────────
+  'check.skipped': 'skipped: step {later} after it is done, but not this one; to do it, type: {lines}',
+  'check.try.line': 'this step wants: {line}',
+  'check.try.typo': '"{verb}" is not a POP3 command; this step wants: {line}',
+  'check.try.args': 'the right command with other arguments; this step wants: {line}',
+  'check.try.login': 'this is done once logged in: log in with USER and PASS first, then type: {line}',
+  'check.try.beforeLogin': 'this is done before logging in: connect again (a new connection starts in the AUTHORIZATION state) and type: {line}',
+  'check.try.newConnection': 'this is done in a connection of its own: open another telnet (or nc) to the server and type there: {line}',
+  'check.try.sameConnection': 'this is done in the same connection as the steps before it; type there: {line}',
+  'cli.unknownOptionOf': 'unknown option {option} for "smallpop3 {command}"; "smallpop3 help {command}" lists its options',
+
+  'demo.needTerminal': 'the demo is paced from the keyboard, so it needs a terminal; run it in one, or add --auto to let it play by itself (--delay SECONDS sets the pace)',
+  'demo.badDelay': 'option --delay needs a number of seconds from 0 to 60 (like 2 or 0.5), not "{value}"',
+  'demo.title': 'Demo of exercise {number}: {title}',
+  'demo.learn': '**What it teaches:** {learn}',
+  'demo.server': 'Its own server on {where}, serving a copy of {source} made for this demo and deleted at its end: what it deletes is never lost.',
+  'demo.sourceSample': 'the bundled sample',
+  'demo.sourceMaillist': 'the maildrops of {file}',
+  'demo.keys': 'Enter or space: next    b: back one step    p: type a line    q: quit',
+  'demo.keysEnd': 'End of the exercise.    b: back one step    p: type a line    q or Enter: quit',
+  'demo.step': 'Step {number} of {total}: {title}',
+  'demo.connection': 'connection {label}',
+  'demo.connected': 'a new connection: telnet {host} {port}',
+  'demo.closed': 'the server closed the connection',
+  'demo.expected': 'the exercise shows: {expected}',
+  'demo.bodyDiffers': 'the lines of this reply differ from the ones the exercise shows',
+  'demo.moreLines': '… {count|more line|more lines}',
+  'demo.ownLine': 'A line of your own, in connection {label} (Enter sends it; an empty line sends nothing): ',
+  'demo.back': 'Back to step {number}: the exercise is played again from a fresh copy of the maildrops …',
+  'demo.allMatched': 'Every reply matched exercise {number} ({count|reply|replies}).',
+  'demo.mismatched': '{count|reply|replies} of {total} did not match exercise {number}; the first: step {step}, {line}: {problem}',
+  'demo.mismatchStatus': 'the server answered "{answered}", the exercise shows "{expected}"',
+  'demo.mismatchBody': 'the lines of the reply differ from the ones the exercise shows',
+  'demo.failed': 'the demo stopped at step {step}: {reason}',
+  'demo.bytes.sent': 'sent: {octets|octet|octets}',
+  'demo.bytes.status': 'status line: {octets|octet|octets} with its CRLF',
+  'demo.bytes.body': 'body: {lines|line|lines}, {wire|octet|octets} on the wire: {octets|octet|octets} of text, {stuffed|dot|dots} added by dot-stuffing, and the 3 octets of the last line ".␍␊"',
+  'demo.bytes.stuffed': '← a "." added: the line starts with "."',
+  'demo.bytes.end': '← the end of the reply',
+  'help.demo': `smallpop3 demo [EXERCISE]: play an exercise for a class, step by step
+
+Starts a server of its own and plays the exercise (by default exercise 1) as
+a scripted client, one exchange at a time: the line typed, the server's
+reply, what both mean and the state before and after, with the exercise's
+own text between the steps. It plays on a scratch copy of the maildrops and
+restores it at the end, so a demo that deletes mail can be shown again.
+
+Keys:
+  Enter or space   the next exchange
+  b                back one step (the exercise played again from a fresh copy)
+  p                pause and type a line of your own into the same session
+  q or Ctrl-C      end
+
+Options:
+  -p, --port N          TCP port of the demo's server (default 65000; 0 picks
+                        a free one)
+  -H, --host ADDRESS    address to listen on (default 127.0.0.1)
+  -m, --maillist FILE   play on a copy of these accounts' maildrops (default:
+                        the bundled sample)
+      --auto            play by itself, without keys (also with no terminal)
+      --delay SECONDS   with --auto, the pause before each exchange (default
+                        2; 0 for none)
+      --bytes           show the raw bytes: CRLF as ␍␊, the octets of each
+                        reply, the dot-stuffed lines
+      --lang LANG       language of the server's replies and explanations
+
+Exit status: 0 at the end (with --auto, only when every reply matched the
+exercise), 1 when a reply did not match (--auto) or the demo failed, 2 a
+usage error, 130 after Ctrl-C.`,
 } as const

@@ -30,6 +30,11 @@ export function translator(lang = 'en'): Translator {
   return t
 }
 
+/** The templates of a language (English where it has none), for reading replies back into keys. */
+export function catalogue(lang = 'en'): Catalogue {
+  return CATALOGUES[lang] ?? en
+}
+
 /** English, for the message of an error (a translation is made from its key where it is shown). */
 export const english: Translator = translator('en')
 

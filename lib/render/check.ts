@@ -16,9 +16,17 @@ export function renderCheck(result: CheckResult, ex: Exercise, { t, chalk: c, di
   out.push(result.sessions ? t('check.read', { sessions: result.sessions, user, dir }) : t('check.none', { user, dir }), '')
   for (const g of result.goals) {
     out.push(`  ${g.done ? c.green('✔') : c.red('✘')} ${t('check.goal', { step: g.step, title: g.title })}`)
-    if (!g.hint) continue
-    out.push(`      ${t(g.hint.newSession ? 'check.typeNew' : 'check.type', { lines: g.hint.type.join('  ·  ') })}`)
-    if (g.hint.sent) out.push(`      ${c.yellow(t('check.sent', { sent: g.hint.sent, answered: g.hint.answered ?? '', expected: g.hint.expected ?? '' }))}`)
+    const hint = g.hint
+    if (!hint) continue
+    const lines = hint.type.join('  ·  ')
+    if (hint.skippedBy && !hint.sent) {
+      out.push(`      ${c.yellow(t('check.skipped', { later: hint.skippedBy, lines }))}`)
+      continue
+    }
+    out.push(`      ${t(hint.newSession ? 'check.typeNew' : 'check.type', { lines })}`)
+    if (hint.sent) out.push(`      ${c.yellow(t('check.sent', { sent: hint.sent, answered: hint.answered ?? '', expected: hint.expected ?? '' }))}`)
+    // the state or the connection was wrong: say how to get the right one
+    if (hint.advice && (hint.kind === 'state' || hint.kind === 'connection')) out.push(`      ${t(hint.advice.key, hint.advice.params)}`)
   }
   const met = result.goals.filter(g => g.done).length
   if (result.cut) out.push('', t('check.cut', { sessions: result.cut, limit: TRANSCRIPT_LIMIT }))

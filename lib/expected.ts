@@ -1,0 +1,164 @@
+/**
+ * What an exercise expects of a reply. An `S:` status line of an exercise is
+ * read back into the catalogue key, and the parameters, whose template it
+ * fits: `+OK guest has 7 messages (6242 octets)` is `login.ok` with user
+ * guest, count 7, octets 6242. A reply is then judged by its key and
+ * parameters, which the server's reply events carry, and not by its words,
+ * so the player, the check and the guide keep working when the server
+ * answers in another language. "..." in an exercise line stands for any
+ * text, in a parameter too (`<...>`, `(...)`); a line that fits no template
+ * is compared as text.
+ */
+import { catalogue, type MessageKey, type Params } from './i18n/index.js'
+import { matches } from './exercises.js'
+
+/** A reading of a status line as a catalogue key with its parameters (patterns where "..." is any text). */
+export interface ReplyReading {
+  key: MessageKey
+  params: Record<string, string>
+}
+
+export interface ExpectedStatus {
+  /** The status line as the exercise writes it. */
+  pattern: string
+  ok: boolean
+  /** The response code in brackets, if the line shows one (RFC 2449 §8). */
+  code?: string
+  /** Every key whose template the text fits; none when it fits no template (then the text is compared). */
+  readings: ReplyReading[]
+}
+
+/** What a status line is compared with: a reply event, or just the line received. */
+export interface ReplySeen {
+  raw: string
+  ok?: boolean
+  code?: string
+  key?: string
+  params?: Params
+}
+
+const STATUS = /^(\+OK|-ERR)(?: \[([^\]]+)\])?(?: ([\s\S]*))?$/
+
+/** A template as tokens: literal characters, and the holes its parameters fill. */
+type Token = string | { hole: string }
+
+interface Template {
+  key: MessageKey
+  tokens: Token[]
+}
+
+const templatesByLang = new Map<string, Template[]>()
+const expectedCache = new Map<string, ExpectedStatus>()
+
+/** The templates of the replies a server sends: the keys that have an explanation beside them. */
+function replyTemplates(lang: string): Template[] {
+  let list = templatesByLang.get(lang)
+  if (list) return list
+  const cat = catalogue(lang) as Record<string, string>
+  list = Object.keys(cat)
+    .filter(k => !k.endsWith('.explain') && `${k}.explain` in cat)
+    .map(k => ({ key: k as MessageKey, tokens: tokenize(cat[k]!) }))
+  templatesByLang.set(lang, list)
+  return list
+}
+
+/** `{name}` is a hole; so is `{n|thing|things}` (a number and its noun), whose text is not a parameter's value and is not kept. */
+function tokenize(template: string): Token[] {
+  const tokens: Token[] = []
+  let last = 0
+  for (const m of template.matchAll(/\{(\w+)(\|[^}]*)?\}/g)) {
+    tokens.push(...template.slice(last, m.index), { hole: m[2] === undefined ? m[1]! : '' })
+    last = m.index! + m[0].length
+  }
+  tokens.push(...template.slice(last))
+  return tokens
+}
+
+const ANY = '...'
+
+/**
+ * Whether an exercise's text fits a template, and with which parameters.
+ * Both sides may stand for any text: a hole of the template, and "..." in
+ * the text, which may cover holes and words alike (`(...)` for `({octets}
+ * octets)`). A parameter that "..." covers is "...": any value.
+ */
+function fit(tokens: Token[], text: string): Record<string, string> | undefined {
+  const pattern = text.split(ANY).flatMap((piece, i) => (i ? [ANY, ...piece] : [...piece]))
+  const failed = new Set<number>()
+  const params: Record<string, string> = {}
+  const go = (i: number, j: number): boolean => {
+    if (i === tokens.length && j === pattern.length) return true
+    const key = i * (pattern.length + 1) + j
+    if (failed.has(key)) return false
+    const t = tokens[i]
+    if (pattern[j] === ANY) {
+      // "..." covers as much of the template as it can, holes included
+      for (let m = tokens.length; m >= i; m--) {
+        const covered = tokens.slice(i, m).filter((x): x is { hole: string } => typeof x !== 'string')
+        if (go(m, j + 1)) {
+          for (const h of covered) if (h.hole) params[h.hole] = ANY
+          return true
+        }
+      }
+    }
+    if (typeof t === 'string') {
+      if (pattern[j] === t && go(i + 1, j + 1)) return true
+    } else if (t) {
+      // a hole takes as little of the text as it can
+      for (let k = j; k <= pattern.length; k++) {
+        if (go(i + 1, k)) {
+          if (t.hole) params[t.hole] = pattern.slice(j, k).join('')
+          return true
+        }
+      }
+    }
+    failed.add(key)
+    return false
+  }
+  return go(0, 0) ? params : undefined
+}
+
+/** Reads an exercise's status line (the words in the language `lang`). */
+export function expectStatus(pattern: string, lang = 'en'): ExpectedStatus {
+  const cacheKey = `${lang}\n${pattern}`
+  const cached = expectedCache.get(cacheKey)
+  if (cached) return cached
+  const m = STATUS.exec(pattern)
+  let expected: ExpectedStatus
+  if (!m) expected = { pattern, ok: !pattern.startsWith('-'), readings: [] }
+  else {
+    const text = m[3] ?? ''
+    const readings: ReplyReading[] = []
+    for (const tpl of replyTemplates(lang)) {
+      const params = fit(tpl.tokens, text)
+      if (params) readings.push({ key: tpl.key, params })
+    }
+    expected = { pattern, ok: m[1] === '+OK', code: m[2], readings }
+  }
+  expectedCache.set(cacheKey, expected)
+  return expected
+}
+
+/**
+ * Whether a reply is the one expected: the same +OK or -ERR and response
+ * code, and, when both sides have a key, one of the expected keys with
+ * parameters that fit; otherwise the same text.
+ */
+export function replyFits(expected: ExpectedStatus, reply: ReplySeen): boolean {
+  const ok = reply.ok ?? reply.raw.startsWith('+OK')
+  if (ok !== expected.ok) return false
+  if (reply.key === undefined || !expected.readings.length) return matches(expected.pattern, reply.raw)
+  if (reply.code !== expected.code) return false
+  return expected.readings.some(r => r.key === reply.key && Object.entries(r.params).every(([name, p]) => matches(p, String(reply.params?.[name] ?? ''))))
+}
+
+/** The same expectation with every parameter (and word of the text) that names `from` naming `to` instead: another user's view of an exercise. */
+export function renamed(expected: ExpectedStatus, from: string, to: string): ExpectedStatus {
+  if (from === to) return expected
+  const word = new RegExp(`(?<![\\w.-])${escape(from)}(?![\\w-])`, 'g')
+  return {
+    ...expected,
+    pattern: expected.pattern.replace(word, to),
+    readings: expected.readings.map(r => ({ key: r.key, params: Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k, v.replace(word, to)])) })),
+  }
+}
