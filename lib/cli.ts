@@ -74,7 +74,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
 async function run(argv: string[], io: CliIO, t: Translator): Promise<number> {
   let parsed
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+    parsed = parseArgs({ args: negativeValues(argv), options: OPTIONS, allowPositionals: true, strict: true })
   } catch (err) {
     throw new CliError(argError(err as Error & { code?: string }, t), 2)
   }
@@ -246,6 +246,20 @@ function timeoutOption(text: string, t: Translator): number {
     throw new CliError(t('cli.badTimeout', { value: text }), 2)
   }
   return seconds
+}
+
+/**
+ * `-p -1` as `--port=-1`: parseArgs would read "-1" as an option and say
+ * that --port has no value, where the value is there and only out of range.
+ */
+function negativeValues(argv: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const name = Object.entries(OPTIONS).find(([long, o]) => o.type === 'string' && (argv[i] === `--${long}` || ('short' in o && argv[i] === `-${o.short}`)))?.[0]
+    if (name && /^-\d/.test(argv[i + 1] ?? '')) out.push(`--${name}=${argv[++i]}`)
+    else out.push(argv[i]!)
+  }
+  return out
 }
 
 function argError(err: Error & { code?: string }, t: Translator): string {
