@@ -22,7 +22,7 @@ import { PACKAGE_ROOT, VERSION } from './version.js'
 
 export interface CliIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
-  stderr: NodeJS.WritableStream & { isTTY?: boolean }
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
   env: NodeJS.ProcessEnv
   cwd: string
   /** Resolves when the user asks to stop (Ctrl-C). */
@@ -150,7 +150,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
     throw err
   }
 
-  bannerOut.write(renderBanner({ server, source, t, chalk: chalkFor(bannerOut, io.env), network: networkAddresses(server.host) }))
+  bannerOut.write(renderBanner({ server, source, t, chalk: chalkFor(bannerOut, io.env), network: networkAddresses(server.host), width: bannerOut.columns }))
 
   await io.stopSignal()
   bannerOut.write(t('banner.stopping') + '\n')

@@ -233,7 +233,7 @@ export default {
   'banner.accounts': 'Accounts: {list}',
   'banner.connect': 'From another terminal, connect with:  telnet {host} {port}',
   'banner.network': 'From other machines on the network:  telnet {address} {port}',
-  'banner.try': 'then type, one line at a time:  USER {user}   PASS {password}   STAT   LIST   RETR 1   QUIT',
+  'banner.try': 'then type, one line at a time:\n    USER {user}   PASS {password}   STAT   LIST   RETR 1   QUIT',
   'banner.stop': 'Every line is shown below with an explanation. Press Ctrl-C to stop.',
   'banner.stopping': 'Stopping: open sessions are closed without UPDATE, so nothing is deleted.',
 
