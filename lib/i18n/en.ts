@@ -24,7 +24,7 @@ export default {
   'login.ok': '{user} has {count} messages ({octets} octets)',
   'login.ok.explain': 'Logged in. The maildrop is now locked for this session and the state is TRANSACTION: {count|message|messages}, {octets|octet|octets} in all.',
   'login.inUse': 'the maildrop of "{user}" is already open in another session; end that one with QUIT and try again',
-  'login.inUse.explain': 'Only one session at a time may open a maildrop (RFC 1939 §8). [IN-USE] tells the client that another session holds the lock (RFC 2449 §8.1.1).',
+  'login.inUse.explain': 'Only one session at a time may open a maildrop: the server locks it at login (RFC 1939 §4). [IN-USE] tells the client that the password was right but another session holds the lock (RFC 2449 §8.1.2).',
   'login.failed': 'cannot open the maildrop of "{user}": {reason}',
   'login.failed.explain': 'The password was right but the maildrop could not be read. [SYS/PERM] means a problem on the server\'s side that its administrator must fix; [SYS/TEMP] one that may go away if the client tries again later (RFC 3206).',
 
@@ -50,7 +50,7 @@ export default {
   'list.one.explain': 'Message {n} is {size|octet|octets} long (RFC 1939 §5).',
 
   'retr.ok': '{size} octets',
-  'retr.ok.explain': 'Message {n} follows: headers, a blank line, the body. {size|octet|octets}, counted with CRLF line ends and before dot-stuffing (RFC 1939 §5).',
+  'retr.ok.explain': 'Message {n} follows: headers, a blank line, the body. {size|octet|octets}, counted with CRLF line ends and before dot-stuffing (RFC 1939 §5, §11).',
 
   'dele.ok': 'message {n} deleted',
   'dele.ok.explain': 'Message {n} is only marked for deletion: it disappears from LIST and RETR now, and is really removed after QUIT. RSET would bring it back (RFC 1939 §5).',
@@ -76,12 +76,12 @@ export default {
   'uidl.one.explain': 'The unique id of message {n} is {uid}; it will be the same in the next session (RFC 1939 §7).',
 
   'capa.ok': 'capability list follows',
-  'capa.ok.explain': 'CAPA lists the extensions this server supports, one per line (RFC 2449 §5).',
+  'capa.ok.explain': 'CAPA lists the capabilities of this server, one per line: optional commands, extensions and ways it behaves (RFC 2449 §5, §6).',
 
   'msg.none': 'no message {n}: the maildrop has {total} messages',
   'msg.none.explain': 'Messages are numbered from 1 to {total}; the numbers stay the same for the whole session.',
   'msg.zero': 'no message 0: messages are numbered from 1 to {total}',
-  'msg.zero.explain': 'POP3 numbers messages from 1, not 0 (RFC 1939 §5).',
+  'msg.zero.explain': 'POP3 numbers messages from 1, not 0 (RFC 1939 §4).',
   'msg.emptyDrop': 'no message {arg}: the maildrop is empty',
   'msg.emptyDrop.explain': 'This maildrop holds no messages, so no message number is valid.',
   'msg.notNumber': '"{arg}" is not a message number; use a number from 1 to {total}',
@@ -125,7 +125,7 @@ export default {
   'args.extra.explain': 'The command is written {usage}.',
 
   'state.needLogin': '{verb} is a TRANSACTION-state command; log in with USER and PASS first',
-  'state.needLogin.explain': 'Before logging in the session is in the AUTHORIZATION state, where only USER, PASS, APOP, CAPA and QUIT are allowed (RFC 1939 §4).',
+  'state.needLogin.explain': 'Before logging in the session is in the AUTHORIZATION state, where only USER, PASS, APOP, CAPA and QUIT are allowed (RFC 1939 §4, RFC 2449 §5).',
   'state.loggedIn': '{verb} is an AUTHORIZATION-state command, and you are already logged in',
   'state.loggedIn.explain': 'After a successful login the session is in the TRANSACTION state; to log in as someone else, QUIT and connect again.',
 
@@ -148,7 +148,7 @@ export default {
   'cmd.TOP': 'Asks for the headers of message {a0} and up to {a1} lines of the start of its body.',
   'cmd.UIDL': 'Asks for the unique id of every message.',
   'cmd.UIDL.one': 'Asks for the unique id of message {a0}.',
-  'cmd.CAPA': 'Asks which extensions the server supports.',
+  'cmd.CAPA': 'Asks which capabilities the server has: optional commands, extensions, ways it behaves.',
   'cmd.unknown': 'Not a command this server knows.',
   'cmd.unreadable': 'The line holds bytes that are not text (control characters), so the server cannot read a command in it.',
   'cmd.unsupported': 'A real POP3 command, from an extension this server does not offer.',
