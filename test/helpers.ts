@@ -237,9 +237,9 @@ export interface Cli {
   exit: Promise<number | null>
 }
 
-/** Runs the real bin/smallpop3.js. */
-export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Cli {
-  const child = spawn(process.execPath, [BIN, ...args], {
+/** Runs the real bin/smallpop3.js, or with `bin` another smallpop3 command (an installed one) as a shell would. */
+export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; bin?: string } = {}): Cli {
+  const child = spawn(opts.bin ?? process.execPath, opts.bin ? args : [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '', SMALLPOP3_HOME: mkdtempSync(join(tmpdir(), 'smallpop3-home-')), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
