@@ -76,6 +76,7 @@ t.test('wrap: at spaces only; a word longer than the width is cut', async t => {
   t.same(wrap('', 10), [])
   t.same(wrap('x'.repeat(25), 10), ['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)])
   t.same(wrap('a  b', 10), ['a  b'])
+  t.same(wrap('abc', -3), ['a', 'b', 'c'], 'no width left: one character a row, and no endless loop')
 })
 
 const server = (accounts: { user: string; password: string }[]): RunningServer =>

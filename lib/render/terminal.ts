@@ -71,12 +71,13 @@ export function terminalRenderer(opts: TerminalLogOptions): (event: Pop3Event) =
 }
 
 /**
- * Word-wraps a line of text to `width` columns, breaking only at spaces (the
+ * Word-wraps a line of text to `columns` columns, breaking only at spaces (the
  * space where it breaks is dropped; other spaces, as a student typed them,
  * stay). Only a word longer than the width, like a long path, is cut. An
  * empty text gives no line.
  */
-export function wrap(text: string, width: number): string[] {
+export function wrap(text: string, columns: number): string[] {
+  const width = Math.max(1, columns) // a terminal narrower than the indentation still gets every character
   const lines: string[] = []
   let line: string | undefined
   for (const word of text.split(' ')) {
