@@ -63,6 +63,7 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
   if ((await stat(dir)).uid === process.getuid?.()) await chmod(dir, 0o700).catch(() => {})
   const open = new Map<number, Recording>()
   const waiting = new Map<number, Pop3Event[]>() // events of sessions that have not sent a command yet
+  const ending = new Set<Promise<unknown>>() // files of ended sessions, until their last line is written
   const prefix = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}`
   const write = (rec: Recording, line: string): void => {
     rec.written += Buffer.byteLength(line)
@@ -95,14 +96,17 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
     }
     if (event.type === 'disconnect') {
       write(rec, lineOf(event)) // how the session ended is always recorded, cut or not
-      rec.out.end()
+      const ended = new Promise(r => rec!.out.end(r))
+      ending.add(ended)
+      void ended.then(() => ending.delete(ended))
       open.delete(event.session)
       return
     }
     add(rec, event)
   }
   const close = async (): Promise<void> => {
-    await Promise.all([...open.values()].map(rec => new Promise(r => rec.out.end(r))))
+    // a session that ended just before may still be writing its last line: close() waits for it too
+    await Promise.all([...[...open.values()].map(rec => new Promise(r => rec.out.end(r))), ...ending])
     open.clear()
     waiting.clear()
   }
