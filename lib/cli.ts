@@ -27,7 +27,7 @@ export interface CliIO {
   /** The keyboard, for the demo (default: process.stdin). */
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown }
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
-  stderr: NodeJS.WritableStream & { isTTY?: boolean }
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
   env: NodeJS.ProcessEnv
   cwd: string
   /** Resolves when the user asks to stop (Ctrl-C). */
@@ -124,7 +124,7 @@ async function run(argv: string[], io: CliIO, t: Translator): Promise<number> {
 
 function parse(argv: string[], options: NonNullable<ParseArgsConfig['options']>, t: Translator, command?: string): { values: Values; positionals: string[] } {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] }
+    return parseArgs({ args: negativeValues(argv), options, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] }
   } catch (err) {
     throw new CliError(argError(err as Error & { code?: string }, t, command), 2)
   }
@@ -191,7 +191,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
     throw err
   }
 
-  bannerOut.write(renderBanner({ server, source, t, chalk: chalkFor(bannerOut, io.env), network: networkAddresses(server.host) }))
+  bannerOut.write(renderBanner({ server, source, t, chalk: chalkFor(bannerOut, io.env), network: networkAddresses(server.host), width: bannerOut.columns }))
 
   await io.stopSignal()
   bannerOut.write(t('banner.stopping') + '\n')
@@ -337,6 +337,20 @@ function timeoutOption(text: string, t: Translator): number {
     throw new CliError(t('cli.badTimeout', { value: text }), 2)
   }
   return seconds
+}
+
+/**
+ * `-p -1` as `--port=-1`: parseArgs would read "-1" as an option and say
+ * that --port has no value, where the value is there and only out of range.
+ */
+function negativeValues(argv: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const name = Object.entries(ALL_OPTIONS).find(([long, o]) => o.type === 'string' && (argv[i] === `--${long}` || ('short' in o && argv[i] === `-${o.short}`)))?.[0]
+    if (name && /^-\d/.test(argv[i + 1] ?? '')) out.push(`--${name}=${argv[++i]}`)
+    else out.push(argv[i]!)
+  }
+  return out
 }
 
 function argError(err: Error & { code?: string }, t: Translator, command?: string): string {

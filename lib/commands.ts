@@ -241,7 +241,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       if (typeof i !== 'number') return i
       if (!/^\d+$/.test(linesArg!)) return err('top.badLines', { arg: linesArg, n: i + 1 })
       const top = Number(linesArg)
-      return ok('top.ok', { n: i + 1, lines: top }, { body: { kind: 'message', index: i, top } })
+      return ok(top === 0 ? 'top.headers' : 'top.ok', { n: i + 1, lines: top }, { body: { kind: 'message', index: i, top } })
     },
   },
   {
@@ -272,8 +272,10 @@ export type Parsed =
   | { command: CommandSpec; verb: string; args: string[] }
   | { error: Reply; verb?: string; args?: string[] }
 
+const TAB = 0x09
+
 /** Control bytes a student's keyboard sends, named by the catalogue; others are "Ctrl-letter". */
-const NAMED_CONTROLS = new Set([0x00, 0x08, 0x09, 0x0d, 0x1b, 0x7f, 0xff])
+const NAMED_CONTROLS = new Set([0x00, 0x08, 0x0d, 0x1b, 0x7f, 0xff])
 
 /** Names a control byte the way a student would recognise it. */
 export function controlName(byte: number, t: Translator): string {
@@ -288,15 +290,22 @@ export function controlName(byte: number, t: Translator): string {
 export function dispatch(line: Buffer, state: State, t: Translator): Parsed {
   if (line.length === 0) return { error: err('line.empty') }
   const bad = line.findIndex(b => b < 0x20 || b === 0x7f || b === 0xff)
-  if (bad !== -1) return { error: err('line.control', { name: controlName(line[bad]!, t), column: bad + 1 }) }
+  if (bad !== -1) {
+    // a tab is typed to separate words, not to edit the line: it gets its own advice
+    if (line[bad] === TAB) return { error: err('line.tab', { column: bad + 1 }) }
+    return { error: err('line.control', { name: controlName(line[bad]!, t), column: bad + 1 }) }
+  }
 
   const text = line.toString('utf8')
   const space = text.indexOf(' ')
+  // nothing before the first space: no verb to name (RFC 1939 §3: the keyword comes first)
+  if (space === 0) return { error: err(text.trim() === '' ? 'line.spaces' : 'line.leadingSpace') }
   const verb = (space === -1 ? text : text.slice(0, space)).toUpperCase()
   const rest = space === -1 ? '' : text.slice(space + 1)
   const command = TABLE.get(verb)
   if (!command) {
-    if (UNSUPPORTED.has(verb)) return { verb, error: err('verb.unsupported', { verb, what: t(`unsupported.${verb}` as MessageKey) }) }
+    const lacking = UNSUPPORTED.get(verb)
+    if (lacking) return { verb, error: err(lacking === 'removed' ? 'verb.removed' : 'verb.unsupported', { verb, what: t(`unsupported.${verb}` as MessageKey) }) }
     const guess = suggest(verb)
     return { verb, error: guess ? err('verb.unknownGuess', { verb, guess }) : err('verb.unknown', { verb }) }
   }
@@ -320,8 +329,14 @@ export function dispatch(line: Buffer, state: State, t: Translator): Parsed {
   return { command, verb, args }
 }
 
-/** Real POP3 commands this server does not offer: named, so that the error does not call them typos. */
-export const UNSUPPORTED = new Set(['AUTH', 'STLS', 'LAST', 'RPOP', 'XTND'])
+/**
+ * Real POP3 commands this server does not offer, named so that the error does
+ * not call them typos: extensions, and commands that older versions of POP3
+ * had (LAST went in RFC 1725, RPOP in RFC 1460).
+ */
+export const UNSUPPORTED: ReadonlyMap<string, 'extension' | 'removed'> = new Map([
+  ['AUTH', 'extension'], ['STLS', 'extension'], ['XTND', 'extension'], ['LAST', 'removed'], ['RPOP', 'removed'],
+])
 
 /** Whether a word (in capitals) is a POP3 command, offered here or not. */
 export function isVerb(word: string): boolean {

@@ -16,7 +16,8 @@ export function explain(event: Pop3Event, t: Translator): string[] {
     case 'disconnect':
       return [t(`ev.disconnect.${event.reason}`, { seconds: event.seconds, reason: event.detail })]
     case 'login':
-      return []
+      if (event.ok) return [t('ev.login.ok', { user: event.user, method: event.method, count: event.count, octets: event.octets })]
+      return [t(`ev.login.${event.code ?? 'AUTH'}`, { method: event.method })]
     case 'delay':
       return [t('ev.delay', { failures: event.failures, address: event.address, ms: event.ms })]
     case 'update':
@@ -44,17 +45,22 @@ export function explain(event: Pop3Event, t: Translator): string[] {
 function what(event: Extract<Pop3Event, { type: 'command' }>, t: Translator): string[] {
   const spec = event.verb ? SPECS.get(event.verb) : undefined
   if (event.tooLong) return []
-  if (event.verb === undefined) return [t('cmd.unreadable')]
-  if (!spec) return [t(UNSUPPORTED.has(event.verb) ? 'cmd.unsupported' : 'cmd.unknown')]
-  const params = Object.fromEntries(event.args.map((a, i) => [`a${i}`, a]))
+  if (event.verb === undefined) return [t(event.raw.trim() === '' ? 'cmd.blank' : event.raw.startsWith(' ') ? 'cmd.leadingSpace' : 'cmd.unreadable')]
+  if (!spec) {
+    const lacking = UNSUPPORTED.get(event.verb)
+    return [t(lacking === 'removed' ? 'cmd.removed' : lacking ? 'cmd.unsupported' : 'cmd.unknown')]
+  }
+  const params = { user: event.user, ...Object.fromEntries(event.args.map((a, i) => [`a${i}`, a])) }
   const [min, max] = spec.args
   const wellFormed = event.args.length >= min && event.args.length <= max && !event.args.includes('')
-  const text = wellFormed ? t(commandKey(event.verb, event.args.length, event.state), params) : t('cmd.usage', { verb: spec.verb, usage: spec.usage })
+  const text = wellFormed ? t(commandKey(event.verb, event.args.length, event.state, event.user), params) : t('cmd.usage', { verb: spec.verb, usage: spec.usage })
   return [`${text} (${spec.rfc})`]
 }
 
-function commandKey(verb: string, argc: number, state: string): MessageKey {
+function commandKey(verb: string, argc: number, state: string, user: string | undefined): MessageKey {
   if ((verb === 'LIST' || verb === 'UIDL') && argc > 0) return `cmd.${verb}.one` as MessageKey
   if (verb === 'QUIT' && state === 'TRANSACTION') return 'cmd.QUIT.update'
+  // the event names a user only once USER was accepted (or the session is logged in)
+  if (verb === 'PASS' && user === undefined) return 'cmd.PASS.noUser'
   return `cmd.${verb}` as MessageKey
 }

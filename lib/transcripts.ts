@@ -62,8 +62,8 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
   // A folder made before (by an older version, or by hand) is made private too, if it is ours to change.
   if ((await stat(dir)).uid === process.getuid?.()) await chmod(dir, 0o700).catch(() => {})
   const open = new Map<number, Recording>()
-  const ending = new Set<Promise<unknown>>() // files of ended sessions still being written out
   const waiting = new Map<number, Pop3Event[]>() // events of sessions that have not sent a command yet
+  const ending = new Set<Promise<unknown>>() // files of ended sessions, until their last line is written
   const prefix = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}`
   const write = (rec: Recording, line: string): void => {
     rec.written += Buffer.byteLength(line)
@@ -105,7 +105,8 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
     add(rec, event)
   }
   const close = async (): Promise<void> => {
-    await Promise.all([...open.values()].map(rec => new Promise(r => rec.out.end(r))).concat([...ending]))
+    // a session that ended just before may still be writing its last line: close() waits for it too
+    await Promise.all([...[...open.values()].map(rec => new Promise(r => rec.out.end(r))), ...ending])
     open.clear()
     waiting.clear()
   }

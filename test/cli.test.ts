@@ -133,6 +133,8 @@ t.test('command-line errors: one clear line and a non-zero exit', async t => {
     [['--bogus'], /^smallpop3: unknown option --bogus; "smallpop3 --help" lists the options\n$/, 2],
     [['--port', 'http'], /^smallpop3: option --port needs a whole number from 0 to 65535, not "http"\n$/, 2],
     [['--port'], /^smallpop3: option --port needs a value\n$/, 2],
+    [['-p', '-1'], /^smallpop3: option --port needs a whole number from 0 to 65535, not "-1"\n$/, 2],
+    [['--timeout', '-5'], /^smallpop3: option --timeout needs a number of seconds from 1 to 86400 \(like 600 or 10m\), not "-5"\n$/, 2],
     [['--timeout', '0'], /^smallpop3: option --timeout needs a number of seconds/, 2],
     [['--log', 'xml'], /^smallpop3: option --log must be "text" or "json"/, 2],
     [['frobnicate'], /^smallpop3: unknown command "frobnicate"; the commands are: serve, reset, exercises, check, demo, help\n$/, 2],
@@ -189,6 +191,57 @@ t.test('a port in use', async t => {
   const cli = runCli(['--port', String(port)], { cwd: emptyDir() })
   t.equal(await cli.exit, 1)
   t.equal(cli.stderr(), `smallpop3: port ${port} on 127.0.0.1 is already in use (is another smallpop3 running?); stop it or choose another port with --port ${port + 1}\n`)
+})
+
+t.test('every command the unknown-command error lists is in --help', async t => {
+  const unknown = runCli(['frobnicate'], { cwd: emptyDir() })
+  t.equal(await unknown.exit, 2)
+  const listed = /the commands are: (.*)$/m.exec(unknown.stderr())![1]!.split(', ')
+  const help = runCli(['--help'])
+  t.equal(await help.exit, 0)
+  for (const command of listed) t.match(help.stdout(), new RegExp(`^  smallpop3 ${command}\\b`, 'm'), `${command} is in --help`)
+  const serve = runCli(['serve', '--port', '0'], { cwd: emptyDir() })
+  await serve.waitFor(/Listening on/)
+  t.equal(await stop(serve), 0, 'smallpop3 serve runs the server')
+})
+
+t.test('the JSON log explains every login: who, how, what the maildrop holds, or why it failed', async t => {
+  const drop = maildropDir({ guest: AWKWARD })
+  const cli = runCli(['--port', '0', '--maillist', drop.maillist, '--log', 'json'], { cwd: emptyDir() })
+  const [, port] = await cli.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
+  const c = await RawClient.open(Number(port))
+  await c.line()
+  await c.cmd('USER guest')
+  await c.cmd('PASS wrong')
+  await c.cmd('USER guest')
+  await c.cmd('PASS visitor')
+  const other = await RawClient.open(Number(port))
+  await other.line()
+  await other.cmd('USER guest')
+  await other.cmd('PASS visitor')
+  await cli.waitFor(/"type":"login"[^\n]*\n[\s\S]*"type":"login"[^\n]*\n[\s\S]*"type":"login"/)
+  c.end()
+  other.end()
+  t.equal(await stop(cli), 0)
+  const logins = cli.stdout().trim().split('\n').map(l => JSON.parse(l)).filter(e => e.type === 'login')
+  t.same(logins.map(e => e.explanation), [
+    'A login with USER/PASS failed: the name or the password is wrong ([AUTH]). The session stays in AUTHORIZATION.',
+    'guest logged in with USER/PASS. The maildrop holds 9 messages, 454 octets in all, and is locked for this session.',
+    'A login with USER/PASS failed: the password was right, but another session has the maildrop open ([IN-USE]).',
+  ])
+})
+
+t.test('the text log: PASS before USER is explained as a mistake', async t => {
+  const cli = runCli(['--port', '0'], { cwd: emptyDir() })
+  const [, port] = await cli.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
+  const c = await RawClient.open(Number(port))
+  await c.line()
+  t.equal(await c.cmd('PASS visitor'), '-ERR send USER with your name first, then PASS')
+  await cli.waitFor(/S: -ERR send USER/)
+  c.end()
+  t.equal(await stop(cli), 0)
+  t.match(cli.stdout(), /C: PASS \*{8}\n\s+A password, but no USER was accepted before\s+it: USER and the name must\s+come first, then PASS\./)
+  t.notMatch(cli.stdout(), /the user named by USER/)
 })
 
 t.test('--help, --version, help reset', async t => {

@@ -237,10 +237,14 @@ export interface Cli {
   exit: Promise<number | null>
 }
 
-/** Runs the real bin/smallpop3.js; `shell` runs first in the same process (`ulimit -Sn 256`, say). */
-export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; shell?: string } = {}): Cli {
-  const [cmd, argv] = opts.shell ? ['/bin/sh', ['-c', `${opts.shell} && exec "$0" "$@"`, process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]]
-  const child = spawn(cmd, argv, {
+/**
+ * Runs the real bin/smallpop3.js, or with `bin` another smallpop3 command (an installed one) as a shell
+ * would; `shell` runs first in the same process (`ulimit -Sn 256`, say).
+ */
+export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; shell?: string; bin?: string } = {}): Cli {
+  const direct = opts.bin ? [opts.bin, ...args] : [process.execPath, BIN, ...args]
+  const [cmd, ...argv] = opts.shell ? ['/bin/sh', '-c', `${opts.shell} && exec "$0" "$@"`, ...direct] : direct
+  const child = spawn(cmd!, argv, {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '', SMALLPOP3_HOME: mkdtempSync(join(tmpdir(), 'smallpop3-home-')), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,8 @@ import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AWKWARD, AWKWARD_DELIVERED, FIXTURES, RawClient, ROOT, eventOf, loggedIn, testServer as makeServer, unstuff, type StoreKind, type TestServer } from './helpers.js'
-import type { ServerOptions } from '../dist/index.js'
+import { explain, type ServerOptions } from '../dist/index.js'
+import { english } from '../dist/i18n/index.js'
 
 for (const kind of ['mbox', 'maildir'] as StoreKind[]) {
 t.test(`${kind} store`, async t => {
@@ -327,7 +328,50 @@ t.test('real commands this server lacks are named, not called typos', async t =>
   await c.line()
   t.equal(await c.cmd('STLS'), '-ERR STLS (TLS on this connection, RFC 2595) is not supported by this server; CAPA lists what is')
   t.match(await c.cmd('AUTH PLAIN'), /^-ERR AUTH \(SASL authentication, RFC 5034\) is not supported/)
-  t.match(await c.cmd('LAST'), /^-ERR LAST \(an old command removed from POP3 in RFC 1939\)/)
+  t.equal(await c.cmd('LAST'), '-ERR LAST is no longer part of POP3 (RFC 1725 removed it in 1994; UIDL tells which messages a client has already seen)')
+  t.match(await c.cmd('RPOP guest'), /^-ERR RPOP is no longer part of POP3 \(RFC 1460 removed it in 1993; APOP /)
+  await c.cmd('QUIT')
+  const said = (verb: string): string[] => {
+    const i = server.events.findIndex(e => e.type === 'command' && e.verb === verb)
+    return [...explain(server.events[i]!, english), ...explain(server.events[i + 1]!, english)]
+  }
+  t.match(said('STLS').join(' '), /from an extension this server does not offer/, 'STLS is an extension')
+  t.notMatch(said('LAST').join(' '), /extension/, 'LAST is not called an extension')
+  t.match(said('LAST').join(' '), /older version of POP3.*RFC 1939, the POP3 of today, does not have it/)
+})
+
+t.test('small messages say what is wrong, and only what is true', async t => {
+  const server = await makeServer()
+  t.teardown(() => server.close())
+  const c = await RawClient.open(server.port)
+  await c.line()
+  const explained = (n: number): string[] => {
+    const commands = server.events.filter(e => e.type === 'command')
+    const i = server.events.indexOf(commands[n]!)
+    return [...explain(server.events[i]!, english), ...explain(server.events[i + 1]!, english)]
+  }
+  t.equal(await c.cmd('   '), '-ERR the line holds only spaces: type a command, for example CAPA')
+  t.match(explained(0).join(' '), /^A line with no command in it: empty, or only spaces\. The client sent spaces and nothing else/)
+  t.equal(await c.cmd(' CAPA'), '-ERR the line starts with a space: type the command at the very start of the line')
+  t.match(explained(1)[0], /starts with a space/)
+  t.equal(await c.cmd('USER\tguest'), '-ERR the line holds a tab at column 5: separate words with one space, not a tab')
+  t.notMatch(explained(2).join(' '), /correct|Backspace/, 'no advice meant for backspace')
+  t.match(explained(2).join(' '), /exactly one space/)
+
+  t.equal(await c.cmd('PASS visitor'), '-ERR send USER with your name first, then PASS')
+  t.match(explained(3)[0], /^A password, but no USER was accepted before it: USER and the name must come first/)
+  t.notMatch(explained(3).join(' '), /the user named by USER/)
+  await c.cmd('USER guest')
+  await c.cmd('PASS visitor')
+  t.match(explained(5)[0], /^The password of "guest", the user named by the USER before it/)
+
+  t.equal(await c.cmd('TOP 1 1000'), '+OK headers and up to 1,000 body lines of message 1 follow', 'no promise of 1000 lines')
+  t.equal((await c.multi()).toString().split('\r\n').length - 2, 13, 'message 1 is 13 lines in all')
+  t.match(explained(6).join(' '), /at most 1,000 lines of the body; a shorter body is sent whole/)
+  t.equal(await c.cmd('TOP 1 1'), '+OK headers and up to 1 body line of message 1 follow')
+  await c.multi()
+  t.equal(await c.cmd('TOP 1 0'), '+OK only the headers of message 1 follow')
+  await c.multi()
   await c.cmd('QUIT')
 })
 

@@ -37,7 +37,7 @@ interface Variant {
 const VARIANTS: Variant[] = [
   { name: 'PASS password', lines: pw => ['USER zebra', `PASS ${pw}`], raw: 'PASS ********', verb: 'PASS', args: ['********'] },
   { name: 'PASS<TAB>password', lines: pw => ['USER zebra', `PASS\t${pw}`], raw: 'PASS^I********', args: [] },
-  { name: 'a leading space', lines: pw => ['USER zebra', ` PASS ${pw}`], raw: ' PASS ********', verb: '', args: [] },
+  { name: 'a leading space', lines: pw => ['USER zebra', ` PASS ${pw}`], raw: ' PASS ********', args: [] }, // no verb: the line starts with a space
   { name: 'PAS', lines: pw => ['USER zebra', `PAS ${pw}`], raw: 'PAS ********', verb: 'PAS', args: [] },
   { name: 'PASSS', lines: pw => ['USER zebra', `PASSS ${pw}`], raw: 'PASSS ********', verb: 'PASSS', args: [] },
   { name: 'PASS:password', lines: pw => ['USER zebra', `PASS:${pw}`], raw: 'PASS********', verb: 'PASS********', args: [] },

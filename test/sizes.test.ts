@@ -258,7 +258,7 @@ t.test('over the wire, fixed cases: a lone CR at the end of an mbox, a line that
     t.equal(await c.cmd('LIST 4'), '+OK 4 13', `${kind}: "Subject: hi" and a lone CR are 13 octets`)
     t.equal(await c.cmd('RETR 4'), '+OK 13 octets')
     t.equal((await c.multi()).toString('latin1'), 'Subject: hi\r\n.\r\n')
-    t.equal(await c.cmd('TOP 1 0'), '+OK headers and 0 body lines of message 1 follow')
+    t.equal(await c.cmd('TOP 1 0'), '+OK only the headers of message 1 follow')
     t.equal((await c.multi()).toString('latin1'), 'Subject: dots\r\n\r\n.\r\n', 'TOP n 0: the headers and the blank line')
     t.equal(await c.cmd('RETR 1'), '+OK 28 octets')
     t.equal((await c.multi()).toString('latin1'), 'Subject: dots\r\n\r\n..\r\n...\r\n..x\r\n.\r\n', 'a line that is only "." is sent stuffed')

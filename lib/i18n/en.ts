@@ -24,7 +24,7 @@ export default {
   'login.ok': '{user} has {count} messages ({octets} octets)',
   'login.ok.explain': 'Logged in. The maildrop is now locked for this session and the state is TRANSACTION: {count|message|messages}, {octets|octet|octets} in all.',
   'login.inUse': 'the maildrop of "{user}" is already open in another session; end that one with QUIT and try again',
-  'login.inUse.explain': 'Only one session at a time may open a maildrop (RFC 1939 §8). [IN-USE] tells the client that another session holds the lock (RFC 2449 §8.1.1).',
+  'login.inUse.explain': 'Only one session at a time may open a maildrop: the server locks it at login (RFC 1939 §4). [IN-USE] tells the client that the password was right but another session holds the lock (RFC 2449 §8.1.2).',
   'login.failed': 'cannot open the maildrop of "{user}": {reason}',
   'login.failed.explain': 'The password was right but the maildrop could not be read. [SYS/PERM] means a problem on the server\'s side that its administrator must fix; [SYS/TEMP] one that may go away if the client tries again later (RFC 3206).',
 
@@ -50,7 +50,7 @@ export default {
   'list.one.explain': 'Message {n} is {size|octet|octets} long (RFC 1939 §5).',
 
   'retr.ok': '{size} octets',
-  'retr.ok.explain': 'Message {n} follows: headers, a blank line, the body. {size|octet|octets}, counted with CRLF line ends and before dot-stuffing (RFC 1939 §5).',
+  'retr.ok.explain': 'Message {n} follows: headers, a blank line, the body. {size|octet|octets}, counted with CRLF line ends and before dot-stuffing (RFC 1939 §5, §11).',
 
   'dele.ok': 'message {n} deleted',
   'dele.ok.explain': 'Message {n} is only marked for deletion: it disappears from LIST and RETR now, and is really removed after QUIT. RSET would bring it back (RFC 1939 §5).',
@@ -63,8 +63,10 @@ export default {
   'rset.ok': 'maildrop has {count} messages ({octets} octets)',
   'rset.ok.explain': 'RSET undid {restored|deletion|deletions}: every message is back (RFC 1939 §5).',
 
-  'top.ok': 'headers and {lines} body lines of message {n} follow',
-  'top.ok.explain': 'TOP sends the headers of message {n}, the blank line, then at most {lines|line|lines} of the body (RFC 1939 §7).',
+  'top.ok': 'headers and up to {lines|body line|body lines} of message {n} follow',
+  'top.ok.explain': 'TOP sends the headers of message {n}, the blank line, then at most {lines|line|lines} of the body; a shorter body is sent whole (RFC 1939 §7).',
+  'top.headers': 'only the headers of message {n} follow',
+  'top.headers.explain': 'TOP {n} 0 sends the headers of message {n} and the blank line that ends them, and no line of the body (RFC 1939 §7).',
   'top.badLines': '"{arg}" is not a number of lines; TOP {n} 0 shows just the headers',
   'top.badLines.explain': 'TOP needs two numbers: the message and how many body lines to show.',
 
@@ -74,12 +76,12 @@ export default {
   'uidl.one.explain': 'The unique id of message {n} is {uid}; it will be the same in the next session (RFC 1939 §7).',
 
   'capa.ok': 'capability list follows',
-  'capa.ok.explain': 'CAPA lists the extensions this server supports, one per line (RFC 2449 §5).',
+  'capa.ok.explain': 'CAPA lists the capabilities of this server, one per line: optional commands, extensions and ways it behaves (RFC 2449 §5, §6).',
 
   'msg.none': 'no message {n}: the maildrop has {total} messages',
   'msg.none.explain': 'Messages are numbered from 1 to {total}; the numbers stay the same for the whole session.',
   'msg.zero': 'no message 0: messages are numbered from 1 to {total}',
-  'msg.zero.explain': 'POP3 numbers messages from 1, not 0 (RFC 1939 §5).',
+  'msg.zero.explain': 'POP3 numbers messages from 1, not 0 (RFC 1939 §4).',
   'msg.emptyDrop': 'no message {arg}: the maildrop is empty',
   'msg.emptyDrop.explain': 'This maildrop holds no messages, so no message number is valid.',
   'msg.notNumber': '"{arg}" is not a message number; use a number from 1 to {total}',
@@ -97,6 +99,12 @@ export default {
   'server.full.explain': 'The server already has {limit|connection|connections} open, as many as it serves at once (--max-connections), so it answered this one -ERR and closed it; everyone already connected goes on as before. [SYS/TEMP] tells the client that the problem is on the server\'s side and may pass (RFC 3206).',
   'line.empty': 'empty line: type a command, for example CAPA',
   'line.empty.explain': 'The client sent an empty line; every POP3 line holds a command.',
+  'line.spaces': 'the line holds only spaces: type a command, for example CAPA',
+  'line.spaces.explain': 'The client sent spaces and nothing else. Every POP3 line holds a command; spaces only separate its words (RFC 1939 §3).',
+  'line.leadingSpace': 'the line starts with a space: type the command at the very start of the line',
+  'line.leadingSpace.explain': 'A POP3 line begins with the command itself, like STAT or LIST 1; a space comes only between the command and its arguments (RFC 1939 §3).',
+  'line.tab': 'the line holds a tab at column {column}: separate words with one space, not a tab',
+  'line.tab.explain': 'A tab is not a space: POP3 separates a command from its arguments with exactly one space (RFC 1939 §3). Type the line again with a space where the tab was.',
   'line.control': 'the line holds a control character ({name}) at column {column}; type the line again without correcting it',
   'line.control.explain': 'Your terminal sent the key as a byte instead of editing the line, so the server sees it as part of the command. Retype the whole line without correcting it, or switch telnet to line mode (press Ctrl-] and type "mode line"), where Backspace edits the line before it is sent.',
   'line.tooLong': 'line too long ({octets} octets): a command line holds at most 255',
@@ -110,6 +118,8 @@ export default {
   'verb.unknown.explain': 'POP3 commands are three or four letters, like USER, STAT, LIST, RETR, TOP, QUIT (RFC 1939 §3).',
   'verb.unsupported': '{verb} ({what}) is not supported by this server; CAPA lists what is',
   'verb.unsupported.explain': '{verb} is a real POP3 command, but this server does not offer it. A client should send CAPA first and use only what is listed (RFC 2449).',
+  'verb.removed': '{verb} is no longer part of POP3 ({what})',
+  'verb.removed.explain': '{verb} was a command of an older version of POP3. RFC 1939, the POP3 of today, does not have it, so no server has to offer it.',
   'verb.unknownGuess': 'unknown command "{verb}" (did you mean {guess}?)',
   'verb.unknownGuess.explain': '"{verb}" is not a POP3 command; {guess} is the nearest one.',
 
@@ -121,13 +131,14 @@ export default {
   'args.extra.explain': 'The command is written {usage}.',
 
   'state.needLogin': '{verb} is a TRANSACTION-state command; log in with USER and PASS first',
-  'state.needLogin.explain': 'Before logging in the session is in the AUTHORIZATION state, where only USER, PASS, APOP, CAPA and QUIT are allowed (RFC 1939 §4).',
+  'state.needLogin.explain': 'Before logging in the session is in the AUTHORIZATION state, where only USER, PASS, APOP, CAPA and QUIT are allowed (RFC 1939 §4, RFC 2449 §5).',
   'state.loggedIn': '{verb} is an AUTHORIZATION-state command, and you are already logged in',
   'state.loggedIn.explain': 'After a successful login the session is in the TRANSACTION state; to log in as someone else, QUIT and connect again.',
 
   // ── what a command asks for (the log's explanation of a client line) ─────
   'cmd.USER': 'Names the mailbox to open: "{a0}". PASS with its password must follow.',
-  'cmd.PASS': 'The password for the user named by USER.',
+  'cmd.PASS': 'The password of "{user}", the user named by the USER before it.',
+  'cmd.PASS.noUser': 'A password, but no USER was accepted before it: USER and the name must come first, then PASS.',
   'cmd.PASS.clear': 'The password travels in clear text: anyone who can watch the network reads it. It is masked here (--show-secrets shows it). APOP logs in without sending it; TLS encrypts the whole connection.',
   'cmd.masked': 'Part of this line may be a password (a mistyped PASS, or words typed after USER), so it is shown as ********. To log in, send USER and the name, then PASS and the password, each on a line of its own. --show-secrets shows it in the log; transcripts never keep it.',
   'cmd.APOP': 'Logs in as "{a0}" without sending the password: {a1} is the MD5 of the greeting\'s timestamp followed by the password.',
@@ -140,19 +151,21 @@ export default {
   'cmd.DELE': 'Marks message {a0} for deletion; it is only removed after QUIT.',
   'cmd.NOOP': 'Does nothing: a way to check the server is still there.',
   'cmd.RSET': 'Undoes every DELE of this session.',
-  'cmd.TOP': 'Asks for the headers of message {a0} and the first {a1} lines of its body.',
+  'cmd.TOP': 'Asks for the headers of message {a0} and up to {a1} lines of the start of its body.',
   'cmd.UIDL': 'Asks for the unique id of every message.',
   'cmd.UIDL.one': 'Asks for the unique id of message {a0}.',
-  'cmd.CAPA': 'Asks which extensions the server supports.',
+  'cmd.CAPA': 'Asks which capabilities the server has: optional commands, extensions, ways it behaves.',
   'cmd.unknown': 'Not a command this server knows.',
   'cmd.unreadable': 'The line holds bytes that are not text (control characters), so the server cannot read a command in it.',
   'cmd.unsupported': 'A real POP3 command, from an extension this server does not offer.',
+  'cmd.removed': 'A command of an older version of POP3, removed before RFC 1939.',
+  'cmd.blank': 'A line with no command in it: empty, or only spaces.',
+  'cmd.leadingSpace': 'A line that starts with a space: the server looks for the command at the very start, so it finds none.',
   'cmd.usage': '{verb} is written {usage}.',
 
   // ── names of things inside replies ───────────────────────────────────────
   'control.0': 'NUL',
   'control.8': 'backspace',
-  'control.9': 'tab',
   'control.13': 'carriage return (CR) inside the line',
   'control.27': 'escape (an arrow key sends it)',
   'control.127': 'delete (DEL)',
@@ -160,9 +173,9 @@ export default {
   'control.ctrl': 'Ctrl-{letter} (byte {byte})',
   'unsupported.AUTH': 'SASL authentication, RFC 5034',
   'unsupported.STLS': 'TLS on this connection, RFC 2595',
-  'unsupported.LAST': 'an old command removed from POP3 in RFC 1939',
-  'unsupported.RPOP': 'an old command removed from POP3 in RFC 1939',
-  'unsupported.XTND': 'a private extension of some old servers',
+  'unsupported.LAST': 'RFC 1725 removed it in 1994; UIDL tells which messages a client has already seen',
+  'unsupported.RPOP': 'RFC 1460 removed it in 1993; APOP logs in without sending the password',
+  'unsupported.XTND': 'an extension of some old servers, from RFC 1082',
 
   // ── events and log furniture ─────────────────────────────────────────────
   'ev.connect': 'A client connected from {remote}.',
@@ -174,6 +187,11 @@ export default {
   'ev.disconnect.full': 'The server was full, so it closed this connection at once; the others go on.',
   'ev.disconnect.endless': 'The server closed the connection after a line without end, without UPDATE: nothing was deleted.',
   'ev.delay': 'Failed login number {failures} in a row from {address}: the answer waited {ms} ms, so that guessing passwords is slow. Each failure in a row waits longer, up to a limit, and connections from the same address wait in turn; logging in as that user ends it, and so does a minute without failures.',
+  'ev.login.ok': '{user} logged in with {method}. The maildrop holds {count|message|messages}, {octets|octet|octets} in all, and is locked for this session.',
+  'ev.login.AUTH': 'A login with {method} failed: the name or the password is wrong ([AUTH]). The session stays in AUTHORIZATION.',
+  'ev.login.IN-USE': 'A login with {method} failed: the password was right, but another session has the maildrop open ([IN-USE]).',
+  'ev.login.SYS/PERM': 'A login with {method} failed: the password was right, but the maildrop cannot be opened until the server\'s administrator fixes it ([SYS/PERM]).',
+  'ev.login.SYS/TEMP': 'A login with {method} failed: the password was right, but the maildrop could not be opened just now; trying again later may work ([SYS/TEMP]).',
   'ev.update.mbox': 'UPDATE: {deleted|message|messages} removed from {path}, {left} kept. The whole file was written again to a temporary file, then renamed over the old one, so it is never half written.',
   'ev.update.maildir': 'UPDATE: {deleted|message file|message files} removed from {path}, {left} kept; messages read with RETR moved from new/ to cur/. A list of these steps was written first, so a crash halfway is finished at the next login.',
   'ev.update.unfinished': 'UPDATE stopped halfway ({reason}); the list of steps written first lets the next login finish it.',
@@ -225,7 +243,7 @@ export default {
   'banner.accounts': 'Accounts: {list}',
   'banner.connect': 'From another terminal, connect with:  telnet {host} {port}',
   'banner.network': 'From other machines on the network:  telnet {address} {port}',
-  'banner.try': 'then type, one line at a time:  USER {user}   PASS {password}   STAT   LIST   RETR 1   QUIT',
+  'banner.try': 'then type, one line at a time:\n    USER {user}   PASS {password}   STAT   LIST   RETR 1   QUIT',
   'banner.connections': 'Serves at most {max|connection|connections} at once (--max-connections N to change it)',
   'banner.stop': 'Every line is shown below with an explanation. Press Ctrl-C to stop.',
   'banner.stopping': 'Stopping: open sessions are closed without UPDATE, so nothing is deleted.',
@@ -271,6 +289,7 @@ export default {
 
 Usage:
   smallpop3 [options]        run the server (port 65000, the sample mailbox)
+  smallpop3 serve [options]  the same
   smallpop3 reset            restore the sample mailbox to how it was shipped
   smallpop3 exercises        list the exercises
   smallpop3 check N          check exercise N in your recorded sessions

@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk'
 import type { Translator } from '../i18n/index.js'
 import type { RunningServer } from '../server.js'
 import { VERSION } from '../version.js'
+import { wrap } from './terminal.js'
 
 export interface BannerOptions {
   server: RunningServer
@@ -12,9 +13,11 @@ export interface BannerOptions {
   network: string[]
   t: Translator
   chalk: ChalkInstance
+  /** The terminal's width: lines are wrapped at word boundaries to fit it. None (not a terminal): not wrapped. */
+  width?: number
 }
 
-export function renderBanner({ server, source, network, t, chalk: c }: BannerOptions): string {
+export function renderBanner({ server, source, network, t, chalk: c, width }: BannerOptions): string {
   const first = server.accounts[0]!
   const v6 = server.host.includes(':')
   const where = v6 ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
@@ -24,17 +27,29 @@ export function renderBanner({ server, source, network, t, chalk: c }: BannerOpt
   const accounts = source.sample
     ? server.accounts.map(a => `${a.user} (password ${a.password})`).join(', ')
     : `${server.accounts.length}: ${server.accounts.slice(0, 8).map(a => a.user).join(', ')}${server.accounts.length > 8 ? ', …' : ''}`
-  return [
-    c.bold(t('banner.title', { version: VERSION })),
-    '  ' + t('banner.listening', { where }),
-    '  ' + (source.sample ? t('banner.sample', { dir: source.dir }) : t('banner.maillist', { file: source.maillist })),
-    '  ' + t('banner.accounts', { list: accounts }),
-    '  ' + t('banner.connections', { max: server.maxConnections }),
-    '',
-    c.bold('  ' + t('banner.connect', { host: connectHost, port: server.port })),
-    ...network.map(address => '  ' + t('banner.network', { address, port: server.port })),
-    '  ' + t('banner.try', { user: first.user, password: source.sample ? first.password : '…' }),
-    '  ' + t('banner.stop'),
-    '',
-  ].join('\n') + '\n'
+  // [text, bold]: a text may hold several lines, each indented as it wants its wrapped rest to be
+  const entries: [string, boolean][] = [
+    [t('banner.title', { version: VERSION }), true],
+    ['  ' + t('banner.listening', { where }), false],
+    ['  ' + (source.sample ? t('banner.sample', { dir: source.dir }) : t('banner.maillist', { file: source.maillist })), false],
+    ['  ' + t('banner.accounts', { list: accounts }), false],
+    ['  ' + t('banner.connections', { max: server.maxConnections }), false],
+    ['', false],
+    ['  ' + t('banner.connect', { host: connectHost, port: server.port }), true],
+    ...network.map((address): [string, boolean] => ['  ' + t('banner.network', { address, port: server.port }), false]),
+    ['  ' + t('banner.try', { user: first.user, password: source.sample ? first.password : '…' }), false],
+    ['  ' + t('banner.stop'), false],
+    ['', false],
+  ]
+  return entries
+    .flatMap(([text, bold]) => text.split('\n').flatMap(line => fit(line, width)).map(l => (bold ? c.bold(l) : l)))
+    .join('\n') + '\n'
+}
+
+/** A banner line wrapped to `width`, its continuation indented like the line itself (and two more columns). */
+function fit(line: string, width: number | undefined): string[] {
+  const indent = /^ */.exec(line)![0]
+  if (width === undefined || line.length <= width) return [line]
+  const rows = wrap(line.slice(indent.length), width - indent.length - 2)
+  return rows.map((row, i) => (i === 0 ? indent : indent + '  ') + row)
 }

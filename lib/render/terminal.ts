@@ -13,12 +13,14 @@ export interface TerminalLogOptions {
   t: Translator
   /** Show the lines of multi-line responses. */
   verbose?: boolean
-  /** Wrap explanations at this width (columns). */
+  /** Wrap the log at this width (columns). */
   width?: number
 }
 
 /** Explanations line up under the raw text: time, session, user, direction. */
 const INDENT = ' '.repeat(29)
+/** A raw line too long for one row goes on under its own start, past the "C: " or "S: ". */
+const CONTINUED = INDENT + '   '
 
 export function terminalRenderer(opts: TerminalLogOptions): (event: Pop3Event) => void {
   const { chalk: c, t, write } = opts
@@ -26,6 +28,11 @@ export function terminalRenderer(opts: TerminalLogOptions): (event: Pop3Event) =
 
   const explanation = (lines: string[], color: (s: string) => string): string =>
     lines.flatMap(l => wrap(l, width - INDENT.length)).map(l => INDENT + color(l) + '\n').join('')
+  /** `text` after a marker ("C:", "S:", "──") that starts at column 29, wrapped under the text's own start. */
+  const marked = (start: string, marker: string, text: string, color: (s: string) => string): string => {
+    const rows = wrap(text, width - CONTINUED.length)
+    return (rows.length ? rows : ['']).map((l, i) => (i === 0 ? `${start}${marker} ` : CONTINUED) + color(l) + '\n').join('')
+  }
 
   return event => {
     const time = event.time.slice(11, 19)
@@ -36,13 +43,13 @@ export function terminalRenderer(opts: TerminalLogOptions): (event: Pop3Event) =
     switch (event.type) {
       case 'command':
         // `clear` is there only when the server runs with --show-secrets
-        out = `${head}  ${c.cyan('C:')} ${c.cyan.bold(event.clear?.raw ?? event.raw)}\n` + explanation(notes, c.dim)
+        out = marked(`${head}  `, c.cyan('C:'), event.clear?.raw ?? event.raw, c.cyan.bold) + explanation(notes, c.dim)
         break
       case 'reply': {
         const color = event.ok ? c.green : c.red
-        out = `${head}  ${color('S:')} ${color.bold(event.raw)}\n`
+        out = marked(`${head}  `, color('S:'), event.raw, color.bold)
         if (opts.verbose && event.body?.text) {
-          out += event.body.text.map(l => `${INDENT}${c.gray('S: ' + l)}\n`).join('')
+          out += event.body.text.map(l => marked(INDENT, c.gray('S:'), l, c.gray)).join('')
           out += `${INDENT}${c.gray('S: .')}\n`
           if (event.body.truncated) out += INDENT + c.gray(t('log.truncated')) + '\n'
         }
@@ -52,34 +59,38 @@ export function terminalRenderer(opts: TerminalLogOptions): (event: Pop3Event) =
       case 'login':
         return // the PASS / APOP reply already says it
       case 'update':
-        out = `${head}  ${c.yellow('──')} ${explanation(notes, event.ok ? c.yellow : c.red).trimStart()}`
+        out = marked(`${head}  `, c.yellow('──'), notes.join(' '), event.ok ? c.yellow : c.red)
         break
       case 'delay':
         out = `${head}  ${c.yellow('──')} ${explanation(notes, c.yellow).trimStart()}`
         break
       case 'connect':
-        out = `${head}  ${c.magenta('──')} ${c.magenta(notes[0] ?? '')}\n`
-        break
       case 'disconnect':
-        out = `${head}  ${c.magenta('──')} ${c.magenta(notes[0] ?? '')}\n`
+        out = marked(`${head}  `, c.magenta('──'), notes[0] ?? '', c.magenta)
         break
     }
     write(out)
   }
 }
 
-/** Word-wraps a line of text to `width` columns. */
-export function wrap(text: string, width: number): string[] {
+/**
+ * Word-wraps a line of text to `columns` columns, breaking only at spaces (the
+ * space where it breaks is dropped; other spaces, as a student typed them,
+ * stay). Only a word longer than the width, like a long path, is cut. An
+ * empty text gives no line.
+ */
+export function wrap(text: string, columns: number): string[] {
+  const width = Math.max(1, columns) // a terminal narrower than the indentation still gets every character
   const lines: string[] = []
-  let line = ''
+  let line: string | undefined
   for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
+    if (line === undefined) line = word
+    else if (line.trim() !== '' && line.length + 1 + word.length > width) {
       lines.push(line)
       line = word
-    } else {
-      line = line ? `${line} ${word}` : word
-    }
+    } else line = `${line} ${word}`
   }
   if (line) lines.push(line)
-  return lines
+  const cut = (l: string): string[] => (l.length <= width ? [l] : [l.slice(0, width), ...cut(l.slice(width))])
+  return lines.flatMap(cut)
 }

@@ -1,0 +1,100 @@
+// The log and the banner on an 80-column terminal: lines wrap at spaces, never inside a word (issue 8).
+import t, { type Test } from 'tap'
+import { Chalk } from 'chalk'
+import { translator, type Pop3Event, type RunningServer } from '../dist/index.js'
+import { renderBanner } from '../dist/render/banner.js'
+import { terminalRenderer, wrap } from '../dist/render/terminal.js'
+
+const en = translator('en')
+const plain = new Chalk({ level: 0 })
+const WIDTH = 80
+
+/** Rendered text's lines, checked to fit `WIDTH`; and every word of `texts` found whole in one line. */
+function fits(t: Test, out: string, texts: string[]): string[] {
+  const lines = out.replace(/\n$/, '').split('\n')
+  for (const line of lines) t.ok(line.length <= WIDTH, `${line.length} columns: ${JSON.stringify(line)}`)
+  const words = new Set(lines.flatMap(l => l.split(/\s+/)))
+  for (const text of texts) {
+    const split = text.split(/\s+/).filter(w => w && !words.has(w))
+    t.same(split, [], `no word of "${text.slice(0, 40)}…" is split`)
+  }
+  return lines
+}
+
+function log(events: Pop3Event[], verbose = false): string {
+  let out = ''
+  const render = terminalRenderer({ write: s => (out += s), chalk: plain, t: en, width: WIDTH, verbose })
+  events.forEach(render)
+  return out
+}
+
+const base = { time: '2026-09-07T09:00:05.000Z', session: 1, user: 'guest' }
+
+t.test('a long command line and a long reply wrap under their own start', async t => {
+  const command = 'NOOP ' + Array.from({ length: 30 }, (_, i) => `argument${i}`).join(' ')
+  const reply = '-ERR [SYS/PERM] cannot open the maildrop of "guest": the maildrop /var/mail/networks-course/guest.mbox is missing (ENOENT), ask the teacher'
+  const out = log([
+    { ...base, type: 'command', raw: command, verb: 'NOOP', args: command.split(' ').slice(1), masked: false, octets: command.length + 2, state: 'TRANSACTION' },
+    { ...base, type: 'reply', raw: reply, ok: false, code: 'SYS/PERM', key: 'login.failed', params: { user: 'guest', reason: 'the maildrop is missing' }, state: 'AUTHORIZATION', next: 'AUTHORIZATION' },
+  ])
+  const lines = fits(t, out, [command, reply])
+  t.match(lines[0], /^09:00:05 #1 {3}guest {7}C: NOOP argument0 /, 'the first row is the entry\'s head')
+  const rows = (from: number, marker: string): string[] => {
+    const rest = lines.slice(from + 1)
+    const more = rest.findIndex(l => !l.startsWith(' '.repeat(32)) || l[32] === ' ')
+    return [lines[from]!.split(`${marker} `)[1]!, ...rest.slice(0, more === -1 ? rest.length : more).map(l => l.slice(32))]
+  }
+  t.equal(rows(0, 'C:').join(' '), command, 'the command line is whole, continued at column 33')
+  const s = lines.findIndex(l => l.includes('S: -ERR'))
+  t.equal(rows(s, 'S:').join(' '), reply, 'the reply is whole, continued at column 33')
+})
+
+t.test('the body lines of --verbose, the UPDATE and the disconnect lines fit too', async t => {
+  const body = 'This is a body line of a message that a student reads with RETR, long enough to need two rows'
+  const out = log([
+    { ...base, type: 'reply', raw: '+OK 120 octets', ok: true, key: 'retr.ok', params: { n: 1, size: 120 }, state: 'TRANSACTION', next: 'TRANSACTION', body: { lines: 1, octets: 120, stuffed: 0, text: [body] } },
+    { ...base, type: 'update', ok: true, kind: 'mbox', path: '/home/student/.local/state/smallpop3/sample/mbox.mail', deleted: 2, left: 5 },
+    { ...base, type: 'disconnect', reason: 'timeout', seconds: 600 },
+  ], true)
+  fits(t, out, [body, en('ev.disconnect.timeout', { seconds: 600 })])
+  t.match(out, /^ {29}S: This is a body line/m)
+})
+
+t.test('spaces a student typed are shown as typed; an empty line still shows its C:', async t => {
+  const out = log([
+    { ...base, type: 'command', raw: 'LIST  1', verb: 'LIST', args: ['', '1'], masked: false, octets: 9, state: 'TRANSACTION' },
+    { ...base, type: 'command', raw: '   ', args: [], masked: false, octets: 5, state: 'TRANSACTION' },
+    { ...base, type: 'command', raw: '', args: [], masked: false, octets: 2, state: 'TRANSACTION' },
+  ])
+  t.match(out, /C: LIST {2}1\n/)
+  t.match(out, /C: {4}\n/)
+  t.match(out, /C: \n/)
+})
+
+t.test('wrap: at spaces only; a word longer than the width is cut', async t => {
+  t.same(wrap('one two three', 7), ['one two', 'three'])
+  t.same(wrap('', 10), [])
+  t.same(wrap('x'.repeat(25), 10), ['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)])
+  t.same(wrap('a  b', 10), ['a  b'])
+  t.same(wrap('abc', -3), ['a', 'b', 'c'], 'no width left: one character a row, and no endless loop')
+})
+
+const server = (accounts: { user: string; password: string }[]): RunningServer =>
+  ({ host: '127.0.0.1', port: 65000, accounts: accounts.map(a => ({ ...a, mailbox: '/m' })) }) as unknown as RunningServer
+
+t.test('the banner fits 80 columns, with a long path, words whole', async t => {
+  const dir = '/home/a-student-with-a-long-login-name/.local/state/smallpop3/sample'
+  const sample = [['guest', 'visitor'], ['maria', 'maildir'], ['sam', 'secret'], ['empty', 'nothing'], ['busy', 'busy']].map(([user, password]) => ({ user: user!, password: password! }))
+  const out = renderBanner({ server: server(sample), source: { sample: true, dir, maillist: `${dir}/maillist` }, network: [], t: en, chalk: plain, width: WIDTH })
+  const lines = fits(t, out, [dir, en('banner.accounts', { list: sample.map(a => `${a.user} (password ${a.password})`).join(', ') })])
+  t.ok(lines.some(l => l.trim() === dir), 'the path on a row of its own, whole')
+  t.match(out, /^ {4}USER guest {3}PASS visitor {3}STAT {3}LIST {3}RETR 1 {3}QUIT$/m, 'the lines to type, together on one row')
+
+  const deep = '/srv/lab/' + 'a-very-long-folder-name/'.repeat(5) + 'maillist'
+  const long = renderBanner({ server: server(sample), source: { sample: false, maillist: deep }, network: [], t: en, chalk: plain, width: WIDTH })
+  for (const line of long.split('\n')) t.ok(line.length <= WIDTH, `${line.length} columns`)
+  t.match(long.replace(/\n {4}/g, ''), deep, 'a path wider than the terminal is cut, nowhere else')
+
+  const wide = renderBanner({ server: server(sample), source: { sample: true, dir, maillist: `${dir}/maillist` }, network: [], t: en, chalk: plain })
+  t.match(wide, `scratch copy in ${dir}\n`, 'not a terminal (no width): lines are left whole')
+})
