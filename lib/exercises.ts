@@ -12,7 +12,15 @@
  *     line, the next ones a multi-line body as sent, ending in `S: .`). `...`
  *     stands for any text; a body line that is only `...` for any lines.
  *     ```pop3 session=2 means the exchange happens in another connection;
- *   - `**Question:**` (and `**Answer:**`) paragraphs.
+ *   - `**Question:**` (and `**Answer:**`) paragraphs. The guide grades a
+ *     question that says what is right: either a `**Choices:**` line
+ *     followed by a list (`- one choice` per line) that the student picks
+ *     from, or neither, and then a typed answer. Inside the answer's
+ *     `<details>` (hidden in the handout), an `**Accept:**` line names the
+ *     right choice exactly, or, for a typed answer, the accepted words or
+ *     numbers separated by commas (an answer is right when it holds one of
+ *     them as a word, in any case). A question without `**Accept:**` is
+ *     shown with its answer, not graded.
  * A step whose blocks hold C: lines is a goal that `smallpop3 check` verifies.
  */
 import { readdir, readFile } from 'node:fs/promises'
@@ -42,6 +50,10 @@ export interface Step {
   blocks: Block[]
   question?: string
   answer?: string
+  /** The choices offered for the question, if the file lists them. */
+  choices?: string[]
+  /** What counts as right: the right choice, or the accepted words of a typed answer; none: not graded. */
+  accept?: string[]
   /** True when the step has commands to type: a goal for the check. */
   goal: boolean
 }
@@ -110,11 +122,23 @@ export function parseExercise(markdown: string, file: string): Exercise {
       blocks,
       question: /\*\*Question:\*\*\s*([\s\S]*?)(?:\n\n|$)/.exec(text)?.[1]?.trim(),
       answer: /\*\*Answer:\*\*\s*([\s\S]*?)(?:\n\n|<\/details>|$)/.exec(text)?.[1]?.trim(),
+      ...grading(text, file, i + 1),
       goal: blocks.some(b => b.exchanges.some(x => x.client !== undefined)),
     })
   })
   if (!steps.length) throw new ExerciseError(file, 'exercise.noSteps')
   return { id, number, title: meta.title, account: meta.account, learn, why, steps, file, markdown }
+}
+
+/** A step's `**Choices:**` list and `**Accept:**` line; a right choice that is not among the choices is a broken file. */
+function grading(text: string, file: string, step: number): Pick<Step, 'choices' | 'accept'> {
+  const list = /^\*\*Choices:\*\*[ \t]*\n((?:[ \t]*- .*(?:\n|$))+)/m.exec(text)?.[1]
+  const choices = list?.split('\n').map(l => l.replace(/^\s*- /, '').trim()).filter(Boolean)
+  const accepted = /^\*\*Accept:\*\*[ \t]*(.+)$/m.exec(text)?.[1]?.trim()
+  if (!accepted) return { choices }
+  if (!choices) return { accept: accepted.split(',').map(a => a.trim()).filter(Boolean) }
+  if (!choices.includes(accepted)) throw new ExerciseError(file, 'exercise.badAccept', { step, accept: accepted })
+  return { choices, accept: [accepted] }
 }
 
 /** A ```pop3 block in a step's text: its info string and its lines. */
