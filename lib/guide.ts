@@ -193,9 +193,9 @@ export class Guide {
         index = n
       }
     }
-    const goals = checker.goals()
     const next = this.#opts.exercises.find(e => e.number > ex.number)
-    this.#write(screen.renderSummary(ex, { done: ex.steps.filter(st => st.goal && checker.isDone(st.number)).length, total: goals.length, right, asked, next }, s))
+    const tracked = ex.steps.filter(st => st.blocks.length)
+    this.#write(screen.renderSummary(ex, { done: tracked.filter(st => checker.isDone(st.number)).length, total: tracked.length, right, asked, next }, s))
     if (!next) return undefined
     const choice = await this.#prompt<string>({
       type: 'select',

@@ -1,0 +1,276 @@
+// The guide: its flow driven through injected streams against its own server (port 0), a raw-socket
+// client doing the exercise; the real `smallpop3 guide` with no terminal, and in a real one (tmux).
+import t from 'tap'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { startServer, translator, type RunningServer } from '../dist/index.js'
+import { loadExercises } from '../dist/exercises.js'
+import { acceptable, runGuide } from '../dist/guide.js'
+import { Player } from '../dist/player.js'
+import { BIN, RawClient, ROOT, runCli } from './helpers.js'
+
+const all = await loadExercises(join(ROOT, 'exercises'))
+const en = translator('en')
+
+/** A copy of the bundled sample, served on port 0 with transcripts beside it. */
+async function freshServer(dir = mkdtempSync(join(tmpdir(), 'smallpop3-guide-'))): Promise<{ server: RunningServer; dir: string; transcripts: string }> {
+  for (const name of ['maillist', 'mbox.mail', 'mailboxes']) cpSync(join(ROOT, name), join(dir, name), { recursive: true })
+  const transcripts = join(dir, 'transcripts')
+  const server = await startServer({ port: 0, maillist: join(dir, 'maillist'), transcripts })
+  return { server, dir, transcripts }
+}
+
+/** The guide on streams: what a person would type, and the screen as text without its escape sequences. */
+function guideOn(server: RunningServer, opts: { exercise?: number; transcripts?: string } = {}) {
+  const input = new PassThrough()
+  const output = new PassThrough()
+  output.end = (() => output) as never // inquirer ends the stream it writes to when a prompt closes; a terminal stays
+  let text = ''
+  output.on('data', d => (text += String(d).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')))
+  const exercise = opts.exercise === undefined ? undefined : all.find(e => e.number === opts.exercise)
+  const exit = runGuide({ server, exercises: all, exercise, transcripts: opts.transcripts, source: 'a test copy' }, { input, output, env: { NO_COLOR: '1' } }, en)
+  let mark = 0
+  return {
+    exit,
+    key: (k: string) => input.write(k),
+    screen: () => text,
+    /** What was shown since the last call of `since`. */
+    since(): string {
+      const s = text.slice(mark)
+      mark = text.length
+      return s
+    },
+    async waitFor(re: RegExp, ms = 8000): Promise<string> {
+      const deadline = Date.now() + ms
+      for (;;) {
+        const m = text.slice(mark).match(re)
+        if (m) return text.slice(mark)
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${re}; the screen since the mark:\n${text.slice(mark)}`)
+        await new Promise(r => setTimeout(r, 20))
+      }
+    },
+  }
+}
+
+const DOWN = '\x1b[B'
+
+t.test('typed answers: right when they hold an accepted word or number', async t => {
+  t.ok(acceptable('6242', ['6242']))
+  t.ok(acceptable('It is 6242 octets.', ['6242']))
+  t.ok(acceptable('the subject', ['Subject']))
+  t.notOk(acceptable('62420', ['6242']))
+  t.notOk(acceptable('From', ['Subject']))
+})
+
+t.test('every question of the exercises can be graded', async t => {
+  for (const ex of all) {
+    for (const step of ex.steps.filter(s => s.question)) {
+      t.ok(step.accept?.length, `exercise ${ex.number} step ${step.number}: an **Accept:** line`)
+      if (step.choices) t.ok(step.choices.includes(step.accept![0]!), `exercise ${ex.number} step ${step.number}: the right choice is a choice`)
+    }
+  }
+})
+
+t.test('exercise 1 from a raw socket: steps advance, a mistake is explained, hints, questions right and wrong, the summary', async t => {
+  const { server } = await freshServer()
+  t.teardown(() => server.close())
+  const g = guideOn(server, { exercise: 1 })
+  await g.waitFor(/Step 1 of 4: Connect to the server[\s\S]*h: hint/)
+  t.match(g.since(), new RegExp(`telnet localhost ${server.port}[\\s\\S]*nc -C localhost ${server.port}`), 'the exact command to connect')
+
+  const c = await RawClient.open(server.port)
+  await c.line()
+  let shown = await g.waitFor(/Step 2 of 4: Say who you are[\s\S]*h: hint/)
+  t.match(shown, /S: \+OK smallpop3 POP3 server ready[\s\S]*the session starts in the AUTHORIZATION state[\s\S]*✔ Step 1 done/, 'the greeting explained, step 1 done')
+  g.since()
+
+  g.key('h')
+  t.match(await g.waitFor(/Hint:/), /a command of 4 letters beginning with "U", followed by 1 argument/, 'a gentle hint first')
+  g.since()
+  g.key('h')
+  t.match(await g.waitFor(/Type exactly/), /Type exactly: USER guest/, 'then the exact line')
+  g.since()
+
+  t.match(await c.cmd('STAT'), /^-ERR/)
+  shown = await g.waitFor(/this step wants/)
+  t.match(shown, /C: STAT[\s\S]*S: -ERR STAT is a TRANSACTION-state command[\s\S]*→ Not this step yet: this step wants: USER guest/, 'the mistake explained, and what to try')
+  t.notMatch(shown, /Step 2 done/, 'no advance')
+  g.since()
+
+  await c.cmd('USER guest')
+  shown = await g.waitFor(/Question: What would the server answer to USER nobody\?[\s\S]*❯/)
+  t.match(shown, /✔ Step 2 done/)
+  g.since()
+  g.key('\r') // the first choice: wrong
+  shown = await g.waitFor(/Answer:[\s\S]*Step 3 of 4/)
+  t.match(shown, /✘ Not quite\.\s+Answer: `?-ERR \[AUTH\] no mailbox for "nobody" here/, 'a wrong choice, then the answer')
+  g.since()
+
+  await c.cmd('PASS visitor')
+  await g.waitFor(/Question: The password crossed the network[\s\S]*❯/)
+  g.since()
+  g.key(DOWN)
+  await new Promise(r => setTimeout(r, 100))
+  g.key('\r')
+  shown = await g.waitFor(/Answer:[\s\S]*Step 4 of 4/)
+  t.match(shown, /✔ Right\.\s+Answer: Anyone who can watch the traffic/, 'a right choice, then the answer')
+  g.since()
+
+  await c.cmd('QUIT')
+  shown = await g.waitFor(/What now\?[\s\S]*Leave the guide/)
+  t.match(shown, /✔ Step 4 done[\s\S]*Exercise 1 is done: 4 of 4 steps, 1 of 2 questions right\.[\s\S]*What it taught: how a POP3 session starts[\s\S]*Next: exercise 2, Exploring the maildrop with STAT and LIST\./, 'the summary')
+  t.match(shown, /❯ Go on to exercise 2/)
+  g.key(DOWN)
+  await new Promise(r => setTimeout(r, 100))
+  g.key('\r')
+  t.equal(await g.exit, 0, 'left after a finished exercise: 0')
+})
+
+t.test('a typed answer, and a step done in a connection that closed starts over', async t => {
+  const { server } = await freshServer()
+  t.teardown(() => server.close())
+  const g = guideOn(server, { exercise: 2 })
+  await g.waitFor(/Step 1 of 5: Log in[\s\S]*h: hint/)
+  let c = await RawClient.open(server.port)
+  await c.line()
+  await c.cmd('USER guest')
+  await g.waitFor(/S: \+OK hello guest/)
+  c.end()
+  t.match(await g.waitFor(/starts over/), /The connection closed before step 1 was done/)
+  g.since()
+  c = await RawClient.open(server.port)
+  await c.line()
+  await c.cmd('USER guest')
+  await c.cmd('PASS visitor')
+  await g.waitFor(/Step 2 of 5/)
+  await c.cmd('STAT')
+  await g.waitFor(/Step 3 of 5/)
+  await c.cmdMulti('LIST')
+  await g.waitFor(/Question: Add up the sizes[\s\S]*Your answer|Question: Add up the sizes/)
+  await new Promise(r => setTimeout(r, 100))
+  g.since()
+  g.key('6242\r')
+  t.match(await g.waitFor(/Answer: 6242/), /✔ Right\./, 'a typed answer checked')
+  g.key('\x03')
+  t.equal(await g.exit, 130, 'Ctrl-C: 130')
+  c.end()
+})
+
+t.test('the menu: exercises done marked, the cursor on the first one not done; choosing one starts it', async t => {
+  const first = await freshServer()
+  const player = new Player({ port: first.server.port, events: first.server, accounts: first.server.accounts })
+  for await (const _ of player.play(all[0]!.steps)) void _
+  await player.close()
+  await first.server.close()
+
+  const { server } = await freshServer()
+  t.teardown(() => server.close())
+  const g = guideOn(server, { transcripts: first.transcripts })
+  const shown = await g.waitFor(/Which exercise\?[\s\S]*12\. /)
+  t.match(shown, /✔ 1\. First login and logout/, 'exercise 1 marked done')
+  t.match(shown, /❯ {2,3}2\. Exploring the maildrop/, 'the cursor on the first one not done')
+  t.notMatch(shown, /✔ 2\./)
+  g.since()
+  g.key('\r')
+  await g.waitFor(/Exercise 2: Exploring the maildrop[\s\S]*Step 1 of 5: Log in[\s\S]*h: hint/)
+  g.key('q')
+  t.equal(await g.exit, 0, 'q leaves: 0')
+})
+
+t.test('with no terminal: one line, what to run instead, exit 2 at once', async t => {
+  const started = Date.now()
+  const cli = runCli(['guide'])
+  t.equal(await cli.exit, 2)
+  t.ok(Date.now() - started < 5000, 'within a few seconds')
+  t.match(cli.stderr(), /^smallpop3: the guide is interactive, so it needs a terminal[^\n]*smallpop3 check 1\n$/)
+  t.equal(cli.stdout(), '')
+  const three = runCli(['guide', '3', '--port', '0'])
+  t.equal(await three.exit, 2)
+  t.match(three.stderr(), /smallpop3 check 3\n$/)
+})
+
+t.test('its help, and the main help lists it', async t => {
+  const help = runCli(['help', 'guide'])
+  t.equal(await help.exit, 0)
+  t.match(help.stdout(), /^smallpop3 guide \[EXERCISE\]: do an exercise with a coach/)
+  const dash = runCli(['guide', '--help'])
+  t.equal(await dash.exit, 0)
+  t.equal(dash.stdout(), help.stdout())
+  const main = runCli(['--help'])
+  await main.exit
+  t.match(main.stdout(), /smallpop3 guide \[N\]/)
+  const other = runCli(['guide', '--auto'])
+  t.equal(await other.exit, 2, 'an option of another command')
+})
+
+const tmux = spawnSync('tmux', ['-V']).status === 0
+
+t.test('in a real terminal (tmux): done from a raw socket, the questions answered with keys', { skip: tmux ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
+  const socket = `smallpop3-guide-${process.pid}`
+  const home = mkdtempSync(join(tmpdir(), 'smallpop3-home-'))
+  const tm = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' })
+  t.teardown(() => spawnSync('tmux', ['-L', socket, 'kill-server']))
+  const screen = (): string => tm('capture-pane', '-p', '-J', '-S', '-200', '-t', 'guide')
+  const waitFor = async (re: RegExp, ms = 10000): Promise<string> => {
+    const deadline = Date.now() + ms
+    for (;;) {
+      const shown = screen()
+      if (re.test(shown)) return shown
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${re}; the screen:\n${shown}`)
+      await new Promise(r => setTimeout(r, 100))
+    }
+  }
+  const command = `cd ${ROOT} && SMALLPOP3_HOME=${home} NO_COLOR=1 ${process.execPath} ${BIN} guide 1 --port 0; echo "EXIT=$?"; stty -a | grep -o -- '-\\?icanon'; sleep 60`
+  tm('new-session', '-d', '-x', '100', '-y', '40', '-s', 'guide', command)
+  const port = Number((await waitFor(/telnet localhost \d+/)).match(/telnet localhost (\d+)/)![1])
+  await waitFor(/Step 1 of 4[\s\S]*h: hint/)
+
+  const c = await RawClient.open(port)
+  await c.line()
+  await waitFor(/✔ Step 1 done[\s\S]*Step 2 of 4[\s\S]*h: hint/)
+  tm('send-keys', '-t', 'guide', 'h')
+  await waitFor(/Hint: the next line starts with a command of 4 letters/)
+  await c.cmd('LIST 1')
+  let shown = await waitFor(/C: LIST 1[\s\S]*→ Not this step yet/)
+  t.match(shown, /S: -ERR LIST is a TRANSACTION-state command/, 'the mistake explained')
+  await c.cmd('USER guest')
+  await waitFor(/✔ Step 2 done[\s\S]*Question: What would the server answer[\s\S]*❯/)
+  tm('send-keys', '-t', 'guide', 'Down', 'Enter')
+  await waitFor(/✔ Right\.[\s\S]*Step 3 of 4/)
+  await c.cmd('PASS visitor')
+  shown = await waitFor(/Question: The password crossed[\s\S]*❯/)
+  t.match(shown, /S: \+OK guest has 7 messages \(6242 octets\)[\s\S]*state AUTHORIZATION → TRANSACTION/, 'the reply explained')
+  tm('send-keys', '-t', 'guide', 'Enter')
+  await waitFor(/✘ Not quite\.[\s\S]*Step 4 of 4/)
+  await c.cmd('QUIT')
+  shown = await waitFor(/What now\?[\s\S]*Leave the guide/)
+  t.match(shown, /Exercise 1 is done: 4 of 4 steps, 1 of 2 questions right\./, 'finished, with its summary')
+  tm('send-keys', '-t', 'guide', 'Down', 'Enter')
+  shown = await waitFor(/EXIT=\d+\n(-?icanon)/)
+  t.match(shown, /EXIT=0\nicanon/, 'exit 0, the terminal restored')
+  c.end()
+})
+
+t.test('Ctrl-C in a real terminal, waiting for a step: 130, the terminal restored', { skip: tmux ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
+  const socket = `smallpop3-guide-c-${process.pid}`
+  const home = mkdtempSync(join(tmpdir(), 'smallpop3-home-'))
+  const tm = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' })
+  t.teardown(() => spawnSync('tmux', ['-L', socket, 'kill-server']))
+  const command = `cd ${ROOT} && SMALLPOP3_HOME=${home} ${process.execPath} ${BIN} guide 2 --port 0; echo "EXIT=$?"; stty -a | grep -o -- '-\\?icanon'; sleep 60`
+  tm('new-session', '-d', '-x', '100', '-y', '40', '-s', 'guide', command)
+  const deadline = Date.now() + 10000
+  let shown = ''
+  while (!/h: hint/.test(shown) && Date.now() < deadline) {
+    await new Promise(r => setTimeout(r, 100))
+    shown = tm('capture-pane', '-p', '-t', 'guide')
+  }
+  tm('send-keys', '-t', 'guide', 'C-c')
+  while (!/EXIT=\d+\n-?icanon/.test(shown) && Date.now() < deadline + 5000) {
+    await new Promise(r => setTimeout(r, 100))
+    shown = tm('capture-pane', '-p', '-t', 'guide')
+  }
+  t.match(shown, /EXIT=130\nicanon/)
+})
