@@ -1,7 +1,6 @@
 // The guide: its flow driven through injected streams against its own server (port 0), a raw-socket
 // client doing the exercise; the real `smallpop3 guide` with no terminal, and in a real one (tmux).
 import t from 'tap'
-import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,7 +9,7 @@ import { startServer, translator, type RunningServer } from '../dist/index.js'
 import { loadExercises } from '../dist/exercises.js'
 import { acceptable, runGuide } from '../dist/guide.js'
 import { Player } from '../dist/player.js'
-import { BIN, RawClient, ROOT, runCli } from './helpers.js'
+import { HAS_TMUX, RawClient, ROOT, runCli, terminal } from './helpers.js'
 
 const all = await loadExercises(join(ROOT, 'exercises'))
 const en = translator('en')
@@ -206,71 +205,41 @@ t.test('its help, and the main help lists it', async t => {
   t.equal(await other.exit, 2, 'an option of another command')
 })
 
-const tmux = spawnSync('tmux', ['-V']).status === 0
-
-t.test('in a real terminal (tmux): done from a raw socket, the questions answered with keys', { skip: tmux ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
-  const socket = `smallpop3-guide-${process.pid}`
-  const home = mkdtempSync(join(tmpdir(), 'smallpop3-home-'))
-  const tm = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' })
-  t.teardown(() => spawnSync('tmux', ['-L', socket, 'kill-server']))
-  const screen = (): string => tm('capture-pane', '-p', '-J', '-S', '-200', '-t', 'guide')
-  const waitFor = async (re: RegExp, ms = 10000): Promise<string> => {
-    const deadline = Date.now() + ms
-    for (;;) {
-      const shown = screen()
-      if (re.test(shown)) return shown
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${re}; the screen:\n${shown}`)
-      await new Promise(r => setTimeout(r, 100))
-    }
-  }
-  const command = `cd ${ROOT} && SMALLPOP3_HOME=${home} NO_COLOR=1 ${process.execPath} ${BIN} guide 1 --port 0; echo "EXIT=$?"; stty -a | grep -o -- '-\\?icanon'; sleep 60`
-  tm('new-session', '-d', '-x', '100', '-y', '40', '-s', 'guide', command)
+t.test('in a real terminal (tmux): done from a raw socket, the questions answered with keys', { skip: HAS_TMUX ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
+  const term = terminal(t, 'guide 1 --port 0', 'NO_COLOR=1')
+  const waitFor = (re: RegExp): Promise<string> => term.waitFor(re, { history: true })
   const port = Number((await waitFor(/telnet localhost \d+/)).match(/telnet localhost (\d+)/)![1])
   await waitFor(/Step 1 of 4[\s\S]*h: hint/)
 
   const c = await RawClient.open(port)
   await c.line()
   await waitFor(/✔ Step 1 done[\s\S]*Step 2 of 4[\s\S]*h: hint/)
-  tm('send-keys', '-t', 'guide', 'h')
+  term.keys('h')
   await waitFor(/Hint: the next line starts with a command of 4 letters/)
   await c.cmd('LIST 1')
   let shown = await waitFor(/C: LIST 1[\s\S]*→ Not this step yet/)
   t.match(shown, /S: -ERR LIST is a TRANSACTION-state command/, 'the mistake explained')
   await c.cmd('USER guest')
   await waitFor(/✔ Step 2 done[\s\S]*Question: What would the server answer[\s\S]*❯/)
-  tm('send-keys', '-t', 'guide', 'Down', 'Enter')
+  term.keys('Down', 'Enter')
   await waitFor(/✔ Right\.[\s\S]*Step 3 of 4/)
   await c.cmd('PASS visitor')
   shown = await waitFor(/Question: The password crossed[\s\S]*❯/)
   t.match(shown, /S: \+OK guest has 7 messages \(6242 octets\)[\s\S]*state AUTHORIZATION → TRANSACTION/, 'the reply explained')
-  tm('send-keys', '-t', 'guide', 'Enter')
+  term.keys('Enter')
   await waitFor(/✘ Not quite\.[\s\S]*Step 4 of 4/)
   await c.cmd('QUIT')
   shown = await waitFor(/What now\?[\s\S]*Leave the guide/)
   t.match(shown, /Exercise 1 is done: 4 of 4 steps, 1 of 2 questions right\./, 'finished, with its summary')
-  tm('send-keys', '-t', 'guide', 'Down', 'Enter')
+  term.keys('Down', 'Enter')
   shown = await waitFor(/EXIT=\d+\n(-?icanon)/)
   t.match(shown, /EXIT=0\nicanon/, 'exit 0, the terminal restored')
   c.end()
 })
 
-t.test('Ctrl-C in a real terminal, waiting for a step: 130, the terminal restored', { skip: tmux ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
-  const socket = `smallpop3-guide-c-${process.pid}`
-  const home = mkdtempSync(join(tmpdir(), 'smallpop3-home-'))
-  const tm = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' })
-  t.teardown(() => spawnSync('tmux', ['-L', socket, 'kill-server']))
-  const command = `cd ${ROOT} && SMALLPOP3_HOME=${home} ${process.execPath} ${BIN} guide 2 --port 0; echo "EXIT=$?"; stty -a | grep -o -- '-\\?icanon'; sleep 60`
-  tm('new-session', '-d', '-x', '100', '-y', '40', '-s', 'guide', command)
-  const deadline = Date.now() + 10000
-  let shown = ''
-  while (!/h: hint/.test(shown) && Date.now() < deadline) {
-    await new Promise(r => setTimeout(r, 100))
-    shown = tm('capture-pane', '-p', '-t', 'guide')
-  }
-  tm('send-keys', '-t', 'guide', 'C-c')
-  while (!/EXIT=\d+\n-?icanon/.test(shown) && Date.now() < deadline + 5000) {
-    await new Promise(r => setTimeout(r, 100))
-    shown = tm('capture-pane', '-p', '-t', 'guide')
-  }
-  t.match(shown, /EXIT=130\nicanon/)
+t.test('Ctrl-C in a real terminal, waiting for a step: 130, the terminal restored', { skip: HAS_TMUX ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
+  const term = terminal(t, 'guide 2 --port 0')
+  await term.waitFor(/h: hint/)
+  term.keys('C-c')
+  t.match(await term.waitFor(/EXIT=\d+\n-?icanon/), /EXIT=130\nicanon/)
 })

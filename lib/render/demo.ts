@@ -50,7 +50,9 @@ export function renderProse(markdown: string, s: DemoStyle): string {
   let out = ''
   for (const para of text.split(/\n\s*\n/)) {
     const lines = para.split('\n')
-    out += '\n' + (lines.every(l => l.startsWith('    ')) ? lines.map(l => s.chalk.cyan(l)) : paragraph(para, s)).join('\n') + '\n'
+    // a list keeps an item per line
+    const shown = lines.every(l => l.startsWith('    ')) ? lines.map(l => s.chalk.cyan(l)) : para.split(/\n(?=\s*- )/).flatMap(item => paragraph(item, s))
+    out += '\n' + shown.join('\n') + '\n'
   }
   return out
 }
