@@ -50,12 +50,19 @@ export interface Step {
   blocks: Block[]
   question?: string
   answer?: string
-  /** The choices offered for the question, if the file lists them. */
+  /** Every question of the step, in order (`question` and `answer` are the first's). */
+  questions: Question[]
+  /** True when the step has commands to type: a goal for the check. */
+  goal: boolean
+}
+
+export interface Question {
+  text: string
+  answer?: string
+  /** The choices offered, if the file lists them. */
   choices?: string[]
   /** What counts as right: the right choice, or the accepted words of a typed answer; none: not graded. */
   accept?: string[]
-  /** True when the step has commands to type: a goal for the check. */
-  goal: boolean
 }
 
 export interface Exercise {
@@ -122,7 +129,7 @@ export function parseExercise(markdown: string, file: string): Exercise {
       blocks,
       question: /\*\*Question:\*\*\s*([\s\S]*?)(?:\n\n|$)/.exec(text)?.[1]?.trim(),
       answer: /\*\*Answer:\*\*\s*([\s\S]*?)(?:\n\n|<\/details>|$)/.exec(text)?.[1]?.trim(),
-      ...grading(text, file, i + 1),
+      questions: text.split(/^(?=\*\*Question:\*\*)/m).slice(1).map(part => questionOf(part, file, i + 1)),
       goal: blocks.some(b => b.exchanges.some(x => x.client !== undefined)),
     })
   })
@@ -130,15 +137,17 @@ export function parseExercise(markdown: string, file: string): Exercise {
   return { id, number, title: meta.title, account: meta.account, learn, why, steps, file, markdown }
 }
 
-/** A step's `**Choices:**` list and `**Accept:**` line; a right choice that is not among the choices is a broken file. */
-function grading(text: string, file: string, step: number): Pick<Step, 'choices' | 'accept'> {
-  const list = /^\*\*Choices:\*\*[ \t]*\n((?:[ \t]*- .*(?:\n|$))+)/m.exec(text)?.[1]
+/** One question of a step, from its `**Question:**` paragraph to the next one: its choices, the right one or the accepted words, its answer. */
+function questionOf(part: string, file: string, step: number): Question {
+  const text = /^\*\*Question:\*\*\s*([\s\S]*?)(?:\n\n|$)/.exec(part)![1]!.trim()
+  const answer = /\*\*Answer:\*\*\s*([\s\S]*?)(?:\n\n|<\/details>|$)/.exec(part)?.[1]?.trim()
+  const list = /^\*\*Choices:\*\*[ \t]*\n((?:[ \t]*- .*(?:\n|$))+)/m.exec(part)?.[1]
   const choices = list?.split('\n').map(l => l.replace(/^\s*- /, '').trim()).filter(Boolean)
-  const accepted = /^\*\*Accept:\*\*[ \t]*(.+)$/m.exec(text)?.[1]?.trim()
-  if (!accepted) return { choices }
-  if (!choices) return { accept: accepted.split(',').map(a => a.trim()).filter(Boolean) }
+  const accepted = /^\*\*Accept:\*\*[ \t]*(.+)$/m.exec(part)?.[1]?.trim()
+  if (!accepted) return { text, answer, choices }
+  if (!choices) return { text, answer, accept: accepted.split(',').map(a => a.trim()).filter(Boolean) }
   if (!choices.includes(accepted)) throw new ExerciseError(file, 'exercise.badAccept', { step, accept: accepted })
-  return { choices, accept: [accepted] }
+  return { text, answer, choices, accept: [accepted] }
 }
 
 /** A ```pop3 block in a step's text: its info string and its lines. */

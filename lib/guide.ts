@@ -13,7 +13,7 @@
 import inquirer from 'inquirer'
 import type { Pop3Event } from './events.js'
 import { ExerciseChecker, checkExercise } from './check.js'
-import type { Exercise, Step } from './exercises.js'
+import type { Exercise, Question, Step } from './exercises.js'
 import type { Translator } from './i18n/index.js'
 import { Keyboard, type KeyInput } from './keyboard.js'
 import type { CommandEvent } from './player.js'
@@ -133,7 +133,7 @@ export class Guide {
     const number = await this.#prompt<number>({
       type: 'select',
       message: this.#t('guide.menu'),
-      choices: all.map(ex => ({ name: this.#t(done.has(ex.number) ? 'guide.menuDone' : 'guide.menuTodo', { number: ex.number, title: ex.title }), value: ex.number })),
+      choices: all.map(ex => ({ name: this.#t(done.has(ex.number) ? 'guide.menuDone' : 'guide.menuTodo', { number: String(ex.number).padStart(2), title: ex.title }), value: ex.number })),
       default: first.number,
       pageSize: all.length,
       loop: false,
@@ -149,10 +149,12 @@ export class Guide {
     let right = 0
     let asked = 0
     const ask = async (step: Step): Promise<void> => {
-      const r = await this.#question(step)
-      if (r === undefined) return
-      asked++
-      if (r) right++
+      for (const q of step.questions) {
+        const r = await this.#question(q)
+        if (r === undefined) continue
+        asked++
+        if (r) right++
+      }
     }
     this.#events.length = 0 // what happened before is not this exercise's
     this.#write(screen.renderIntro(ex, s))
@@ -261,22 +263,21 @@ export class Guide {
     return t(newConnection ? 'guide.hint.exactNew' : 'guide.hint.exact', { line: next.client })
   }
 
-  /** Asks a step's question: true or false when graded, undefined when there is none or it is not graded. */
-  async #question(step: Step): Promise<boolean | undefined> {
-    if (!step.question) return undefined
+  /** Asks a question: true or false when graded, undefined when it is not. */
+  async #question(q: Question): Promise<boolean | undefined> {
     const s = this.#style
-    const message = this.#t('guide.question', { question: plain(step.question) })
+    const message = this.#t('guide.question', { question: plain(q.text) })
     let right: boolean | undefined
-    if (step.choices) {
-      const picked = await this.#prompt<string>({ type: 'select', message, choices: step.choices.map(c => ({ name: plain(c), value: c })) })
-      right = step.accept ? step.accept.includes(picked) : undefined
-    } else if (step.accept) {
+    if (q.choices) {
+      const picked = await this.#prompt<string>({ type: 'select', message, choices: q.choices.map(c => ({ name: plain(c), value: c })) })
+      right = q.accept ? q.accept.includes(picked) : undefined
+    } else if (q.accept) {
       const typed = await this.#prompt<string>({ type: 'input', message })
-      right = acceptable(typed, step.accept)
+      right = acceptable(typed, q.accept)
     } else {
       this.#write(`\n  ${s.chalk.bold(message)}\n`)
     }
-    this.#write(screen.renderAnswer(right, step.answer, s))
+    this.#write(screen.renderAnswer(right, q.answer, s))
     return right
   }
 

@@ -41,13 +41,15 @@ export class Keyboard {
   }
 
   next(): Promise<string> {
-    this.#pending ??= (async () => {
-      while (!this.#keys.length) await new Promise<void>(resolve => (this.#waiter = resolve))
-      this.#waiter = undefined
-      this.#pending = undefined
-      return this.#keys.shift()!
-    })()
+    // cleared once settled: a key already waiting settles it at once, and it must not stay the pending one
+    this.#pending ??= this.#take().finally(() => (this.#pending = undefined))
     return this.#pending
+  }
+
+  async #take(): Promise<string> {
+    while (!this.#keys.length) await new Promise<void>(resolve => (this.#waiter = resolve))
+    this.#waiter = undefined
+    return this.#keys.shift()!
   }
 
   /** Runs `fn` (a prompt, a line to type) with the terminal in its own mode and no key read here; keys typed before are dropped. */

@@ -62,8 +62,8 @@ export function renderStep(step: Step, total: number, where: Where, s: GuideStyl
 /** The step's prose without its question and choices, which the guide asks itself. */
 function withoutQuestion(markdown: string): string {
   return markdown
-    .replace(/^\*\*Question:\*\*[\s\S]*?(?=\n\s*\n|(?![\s\S]))/m, '')
-    .replace(/^\*\*Choices:\*\*[ \t]*\n(?:[ \t]*- .*(?:\n|$))+/m, '')
+    .replace(/^\*\*Question:\*\*[\s\S]*?(?=\n\s*\n|(?![\s\S]))/gm, '')
+    .replace(/^\*\*Choices:\*\*[ \t]*\n(?:[ \t]*- .*(?:\n|$))+/gm, '')
 }
 
 export function renderKeys(s: GuideStyle): string {
