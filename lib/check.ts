@@ -168,6 +168,17 @@ export class ExerciseChecker {
     return this.#tracks[this.#frontier]?.step
   }
 
+  /**
+   * What the current step expects next: the line to type, for the user
+   * checked (none: a new connection, whose greeting the step shows), and the
+   * connection label of the exercise it is typed in.
+   */
+  get expecting(): { client?: string; label: number } | undefined {
+    const t = this.#tracks[this.#frontier]
+    const e = t?.expects[t.next]
+    return e && { client: e.client === undefined ? undefined : shown(e.client, this.exercise.account, this.user), label: e.label }
+  }
+
   /** Whether a step is done. */
   isDone(step: number): boolean {
     return this.#tracks.some(t => t.step.number === step && t.done)

@@ -17,6 +17,7 @@ import { jsonRenderer } from './render/json.js'
 import { terminalRenderer } from './render/terminal.js'
 import { checkExercise } from './check.js'
 import { runDemo } from './demo.js'
+import { runGuide } from './guide.js'
 import { findExercise, loadExercises, type Exercise } from './exercises.js'
 import { prepareSample, SampleInUseError, sampleDir, stateDir } from './sample.js'
 import { readTranscripts } from './transcripts.js'
@@ -61,10 +62,11 @@ const SERVE_OPTIONS = {
   'max-connections': { type: 'string' },
 } as const
 const CHECK_OPTIONS = { ...MAILLIST, ...TRANSCRIPTS, user: { type: 'string' }, json: { type: 'boolean' } } as const
+const GUIDE_OPTIONS = { ...PORT, ...MAILLIST, ...TRANSCRIPTS } as const
 const DEMO_OPTIONS = { ...PORT, ...MAILLIST, auto: { type: 'boolean' }, delay: { type: 'string' }, bytes: { type: 'boolean' } } as const
 
 /** Every option of every command: what argv is read with before the command is known. */
-const ALL_OPTIONS = { ...COMMON, ...SERVE_OPTIONS, ...CHECK_OPTIONS, ...DEMO_OPTIONS } as const
+const ALL_OPTIONS = { ...COMMON, ...SERVE_OPTIONS, ...CHECK_OPTIONS, ...GUIDE_OPTIONS, ...DEMO_OPTIONS } as const
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof ALL_OPTIONS; allowPositionals: true }>>['values']
 
@@ -86,6 +88,7 @@ const COMMANDS: Record<string, Command> = {
   reset: { options: {}, maxArgs: 0, help: (t, io) => t('help.reset', { dir: sampleDir(io.env) }), run: (_args, _values, io, t) => reset(io, t) },
   exercises: { options: {}, maxArgs: 0, help: t => t('help.exercises'), run: (_args, _values, io, t) => listExercises(io, t) },
   check: { options: CHECK_OPTIONS, maxArgs: Infinity, help: t => t('help.check'), run: check },
+  guide: { options: GUIDE_OPTIONS, maxArgs: 1, help: t => t('help.guide'), run: guide },
   demo: { options: DEMO_OPTIONS, maxArgs: 1, help: t => t('help.demo'), run: demo },
   help: { options: {}, maxArgs: 1, help: mainHelp, run: help },
 }
@@ -161,14 +164,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   }
 
   const source = await chooseMaillist(values, io)
-  let transcripts: string | undefined = source.transcripts
-  try {
-    await mkdir(transcripts, { recursive: true })
-  } catch (err) {
-    // a read-only folder of maildrops can still be served; only the self-check loses its record
-    io.stderr.write(`smallpop3: ${t('cli.noTranscripts', { dir: transcripts, code: (err as NodeJS.ErrnoException).code })}\n`)
-    transcripts = undefined
-  }
+  const transcripts = await transcriptsFolder(source, io, t)
   const json = format === 'json'
   // JSON lines own stdout; the banner then goes to stderr.
   const bannerOut = json ? io.stderr : io.stdout
@@ -197,6 +193,47 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   bannerOut.write(t('banner.stopping') + '\n')
   await server.close()
   return 0
+}
+
+/** The folder sessions are recorded in, made if need be; none (and a warning) when it cannot be. */
+async function transcriptsFolder(source: MaillistSource, io: CliIO, t: Translator): Promise<string | undefined> {
+  try {
+    await mkdir(source.transcripts, { recursive: true })
+    return source.transcripts
+  } catch (err) {
+    // a read-only folder of maildrops can still be served; only the self-check loses its record
+    io.stderr.write(`smallpop3: ${t('cli.noTranscripts', { dir: source.transcripts, code: (err as NodeJS.ErrnoException).code })}\n`)
+    return undefined
+  }
+}
+
+/**
+ * smallpop3 guide [EXERCISE]: its own server, recorded as `serve` records,
+ * and the student coached through the exercise; with no terminal, one line
+ * saying what to run instead. Exit 0 when left, 130 on Ctrl-C.
+ */
+async function guide(args: string[], values: Values, io: CliIO, t: Translator): Promise<number> {
+  const all = await exercises(t)
+  const ex = args[0] === undefined ? undefined : await exerciseNamed(args[0], t)
+  const stdin = io.stdin ?? process.stdin
+  if (!stdin.isTTY) throw new CliError(t('guide.needTerminal', { number: ex?.number ?? 1 }), 2)
+  const port = integerOption('--port', values.port ?? '65000', 0, 65535, t)
+  const source = await chooseMaillist(values, io)
+  const transcripts = await transcriptsFolder(source, io, t)
+  let server
+  try {
+    server = await startServer({ port, host: values.host ?? '127.0.0.1', maillist: source.maillist, lang: t.lang, transcripts })
+  } catch (err) {
+    if (err instanceof ListenError) throw new CliError(listenProblem(err, t))
+    throw err
+  }
+  try {
+    const words = source.sample ? t('guide.sourceSample') : t('guide.sourceMaillist', { file: source.maillist })
+    return await runGuide({ server, exercises: all, exercise: ex, transcripts, source: words }, { input: stdin, output: io.stdout, env: io.env, stopSignal: io.stopSignal }, t)
+  } finally {
+    await server.close()
+    io.stdout.write(`\n  ${t('guide.bye')}\n`)
+  }
 }
 
 /** Bytes of log waiting for stdout beyond which entries are dropped rather than kept in memory. */

@@ -6,11 +6,11 @@
  * own; q or Ctrl-C: end) or by a delay (--auto), and the screen shows each
  * exchange large and explained, with the exercise's prose between.
  */
-import { createInterface } from 'node:readline'
 import { chalkFor } from './render/color.js'
 import * as screen from './render/demo.js'
 import { stepParts, type Exercise, type Step } from './exercises.js'
 import type { Translator } from './i18n/index.js'
+import { Keyboard } from './keyboard.js'
 import { Player, type Move, type Played } from './player.js'
 import { scratchCopy, type ScratchCopy } from './scratch.js'
 import { startServer, type RunningServer } from './server.js'
@@ -104,7 +104,7 @@ class Demo {
     this.#stopped = new Promise<never>((_, reject) => (this.#stop = () => reject(new Stopped())))
     this.#stopped.catch(() => {})
     void io.stopSignal().then(() => this.#stop())
-    if (io.stdin.isTTY && io.stdin.setRawMode) this.#keys = new Keyboard(io.stdin as NodeJS.ReadStream, () => this.#stop())
+    if (io.stdin.isTTY && io.stdin.setRawMode) this.#keys = new Keyboard(io.stdin, () => this.#stop())
     this.#player = this.#newPlayer()
   }
 
@@ -332,66 +332,3 @@ function connectable(host: string): string {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
-
-/** Keys from a terminal in raw mode, one at a time; Ctrl-C stops. */
-class Keyboard {
-  readonly #stdin: NodeJS.ReadStream
-  readonly #keys: string[] = []
-  #waiter?: () => void
-  /** The key being waited for: one promise, so that a wait given up on does not lose the next key. */
-  #pending?: Promise<string>
-  readonly #onData = (chunk: string): void => {
-    if (chunk.startsWith('\x1b')) return // arrows and other keys that send sequences
-    for (const ch of chunk) {
-      if (ch === '\x03') return this.onInterrupt()
-      this.#keys.push(ch)
-    }
-    this.#waiter?.()
-  }
-
-  constructor(stdin: NodeJS.ReadStream, readonly onInterrupt: () => void) {
-    this.#stdin = stdin
-    stdin.setRawMode(true)
-    stdin.setEncoding('utf8')
-    stdin.on('data', this.#onData)
-    stdin.resume()
-  }
-
-  next(): Promise<string> {
-    this.#pending ??= (async () => {
-      while (!this.#keys.length) await new Promise<void>(resolve => (this.#waiter = resolve))
-      this.#waiter = undefined
-      this.#pending = undefined
-      return this.#keys.shift()!
-    })()
-    return this.#pending
-  }
-
-  /** A line typed with the terminal's own editing (raw mode off while it is typed). */
-  async ask(prompt: string, output: NodeJS.WritableStream): Promise<string> {
-    this.#stdin.off('data', this.#onData)
-    this.#stdin.setRawMode(false)
-    const rl = createInterface({ input: this.#stdin, output, terminal: true })
-    try {
-      return await new Promise<string>(resolve => {
-        rl.on('SIGINT', () => {
-          resolve('')
-          this.onInterrupt()
-        })
-        rl.question(`\n  ${prompt}`, resolve)
-      })
-    } finally {
-      rl.close()
-      this.#keys.length = 0
-      this.#stdin.setRawMode(true)
-      this.#stdin.on('data', this.#onData)
-      this.#stdin.resume()
-    }
-  }
-
-  close(): void {
-    this.#stdin.off('data', this.#onData)
-    this.#stdin.setRawMode(false)
-    this.#stdin.pause()
-  }
-}

@@ -12,7 +12,15 @@
  *     line, the next ones a multi-line body as sent, ending in `S: .`). `...`
  *     stands for any text; a body line that is only `...` for any lines.
  *     ```pop3 session=2 means the exchange happens in another connection;
- *   - `**Question:**` (and `**Answer:**`) paragraphs.
+ *   - `**Question:**` (and `**Answer:**`) paragraphs. The guide grades a
+ *     question that says what is right: either a `**Choices:**` line
+ *     followed by a list (`- one choice` per line) that the student picks
+ *     from, or neither, and then a typed answer. Inside the answer's
+ *     `<details>` (hidden in the handout), an `**Accept:**` line names the
+ *     right choice exactly, or, for a typed answer, the accepted words or
+ *     numbers separated by commas (an answer is right when it holds one of
+ *     them as a word, in any case). A question without `**Accept:**` is
+ *     shown with its answer, not graded.
  * A step whose blocks hold C: lines is a goal that `smallpop3 check` verifies.
  */
 import { readdir, readFile } from 'node:fs/promises'
@@ -42,8 +50,19 @@ export interface Step {
   blocks: Block[]
   question?: string
   answer?: string
+  /** Every question of the step, in order (`question` and `answer` are the first's). */
+  questions: Question[]
   /** True when the step has commands to type: a goal for the check. */
   goal: boolean
+}
+
+export interface Question {
+  text: string
+  answer?: string
+  /** The choices offered, if the file lists them. */
+  choices?: string[]
+  /** What counts as right: the right choice, or the accepted words of a typed answer; none: not graded. */
+  accept?: string[]
 }
 
 export interface Exercise {
@@ -110,11 +129,25 @@ export function parseExercise(markdown: string, file: string): Exercise {
       blocks,
       question: /\*\*Question:\*\*\s*([\s\S]*?)(?:\n\n|$)/.exec(text)?.[1]?.trim(),
       answer: /\*\*Answer:\*\*\s*([\s\S]*?)(?:\n\n|<\/details>|$)/.exec(text)?.[1]?.trim(),
+      questions: text.split(/^(?=\*\*Question:\*\*)/m).slice(1).map(part => questionOf(part, file, i + 1)),
       goal: blocks.some(b => b.exchanges.some(x => x.client !== undefined)),
     })
   })
   if (!steps.length) throw new ExerciseError(file, 'exercise.noSteps')
   return { id, number, title: meta.title, account: meta.account, learn, why, steps, file, markdown }
+}
+
+/** One question of a step, from its `**Question:**` paragraph to the next one: its choices, the right one or the accepted words, its answer. */
+function questionOf(part: string, file: string, step: number): Question {
+  const text = /^\*\*Question:\*\*\s*([\s\S]*?)(?:\n\n|$)/.exec(part)![1]!.trim()
+  const answer = /\*\*Answer:\*\*\s*([\s\S]*?)(?:\n\n|<\/details>|$)/.exec(part)?.[1]?.trim()
+  const list = /^\*\*Choices:\*\*[ \t]*\n((?:[ \t]*- .*(?:\n|$))+)/m.exec(part)?.[1]
+  const choices = list?.split('\n').map(l => l.replace(/^\s*- /, '').trim()).filter(Boolean)
+  const accepted = /^\*\*Accept:\*\*[ \t]*(.+)$/m.exec(part)?.[1]?.trim()
+  if (!accepted) return { text, answer, choices }
+  if (!choices) return { text, answer, accept: accepted.split(',').map(a => a.trim()).filter(Boolean) }
+  if (!choices.includes(accepted)) throw new ExerciseError(file, 'exercise.badAccept', { step, accept: accepted })
+  return { text, answer, choices, accept: [accepted] }
 }
 
 /** A ```pop3 block in a step's text: its info string and its lines. */

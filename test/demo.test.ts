@@ -1,12 +1,11 @@
 // `smallpop3 demo` as an instructor runs it: played by itself for every exercise, and paced by keys in a real terminal.
 import t, { type Test } from 'tap'
-import { execFileSync, spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadExercises, type Exercise } from '../dist/exercises.js'
-import { AWKWARD, BIN, maildropDir, ROOT, runCli, snapshot } from './helpers.js'
+import { AWKWARD, HAS_TMUX, maildropDir, ROOT, runCli, snapshot, terminal } from './helpers.js'
 
 const all = await loadExercises(join(ROOT, 'exercises'))
 
@@ -129,73 +128,52 @@ t.test('without a terminal and without --auto: one line, exit 2; a busy port: on
   t.equal(dashHelp.stdout(), help.stdout())
 })
 
-const tmux = spawnSync('tmux', ['-V']).status === 0
+t.test('paced by keys in a real terminal (tmux)', { skip: HAS_TMUX ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
+  let term = terminal(t, 'demo 1 --port 0')
+  const waitFor = (re: RegExp): Promise<string> => term.waitFor(re)
 
-t.test('paced by keys in a real terminal (tmux)', { skip: tmux ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
-  const socket = `smallpop3-test-${process.pid}`
-  const home = mkdtempSync(join(tmpdir(), 'smallpop3-home-'))
-  const tm = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' })
-  t.teardown(() => spawnSync('tmux', ['-L', socket, 'kill-server']))
-  const screen = (): string => tm('capture-pane', '-p', '-t', 'demo')
-  const waitFor = async (re: RegExp, ms = 10000): Promise<string> => {
-    const deadline = Date.now() + ms
-    for (;;) {
-      const shown = screen()
-      if (re.test(shown)) return shown
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${re}; the screen:\n${shown}`)
-      await new Promise(r => setTimeout(r, 100))
-    }
-  }
-  const start = (args: string): void => {
-    // after the demo: its exit status, and whether the terminal is back in its normal (canonical) mode
-    const command = `cd ${ROOT} && SMALLPOP3_HOME=${home} ${process.execPath} ${BIN} demo ${args}; echo "EXIT=$?"; stty -a | grep -o -- '-\\?icanon'; sleep 60`
-    tm('new-session', '-d', '-x', '100', '-y', '40', '-s', 'demo', command)
-  }
-
-  start('1 --port 0')
   let shown = await waitFor(/Enter or space: next/)
   t.match(shown, /Demo of exercise 1: First login and logout/)
   t.match(shown, /Step 1 of 4: Connect to the server/)
   t.notMatch(shown, /S: \+OK/, 'nothing played before a key')
 
-  tm('send-keys', '-t', 'demo', 'Enter')
+  term.keys('Enter')
   shown = await waitFor(/S: \+OK smallpop3 POP3 server ready <[^>]+>[\s\S]*Enter or space: next/)
   t.match(shown, /state AUTHORIZATION \(not logged in yet\)/, 'explained')
 
-  tm('send-keys', '-t', 'demo', 'Enter')
+  term.keys('Enter')
   shown = await waitFor(/Step 2 of 4: Say who you are[\s\S]*Enter or space: next/)
   t.notMatch(shown, /Step 1 of 4/, 'each step on a clean screen')
 
-  tm('send-keys', '-t', 'demo', 'Space')
+  term.keys('Space')
   shown = await waitFor(/C: USER guest[\s\S]*S: \+OK hello guest, now send your password with PASS[\s\S]*Enter or space: next/)
   t.match(shown, /Names the mailbox to open: "guest"/)
 
-  tm('send-keys', '-t', 'demo', 'b')
+  term.keys('b')
   shown = await waitFor(/Back to step 2[\s\S]*Step 2 of 4: Say who you are[\s\S]*Enter or space: next/)
   t.notMatch(shown, /S: \+OK hello guest/, 'back to the start of the step')
-  tm('send-keys', '-t', 'demo', 'Enter')
+  term.keys('Enter')
   shown = await waitFor(/C: USER guest[\s\S]*S: \+OK hello guest[\s\S]*Enter or space: next/)
-  t.notMatch(shown, /-ERR/, 'replayed from a fresh start: the same reply')
+  t.notMatch(shown, /S: -ERR/, 'replayed from a fresh start: the same reply')
 
-  tm('send-keys', '-t', 'demo', 'p')
+  term.keys('p')
   await waitFor(/A line of your own, in connection 1/)
-  tm('send-keys', '-t', 'demo', 'CAPA', 'Enter')
+  term.keys('CAPA', 'Enter')
   shown = await waitFor(/C: CAPA[\s\S]*S: \+OK capability list follows[\s\S]*IMPLEMENTATION smallpop3-[\s\S]*Enter or space: next/)
 
-  tm('send-keys', '-t', 'demo', 'Enter')
+  term.keys('Enter')
   await waitFor(/Step 3 of 4: Give the password[\s\S]*Enter or space: next/)
-  tm('send-keys', '-t', 'demo', 'Enter')
+  term.keys('Enter')
   shown = await waitFor(/C: PASS visitor[\s\S]*S: \+OK guest has 7 messages \(6242 octets\)[\s\S]*Enter or space: next/)
-  tm('send-keys', '-t', 'demo', 'q')
+  term.keys('q')
   shown = await waitFor(/EXIT=\d+\n(-?icanon)/)
   t.match(shown, /EXIT=0\nicanon/, 'q ends it, exit 0, the terminal restored')
-  tm('kill-session', '-t', 'demo')
 
-  start('4 --port 0 --bytes')
+  term = terminal(t, 'demo 4 --port 0 --bytes')
   await waitFor(/Enter or space: next/)
-  tm('send-keys', '-t', 'demo', 'Enter')
+  term.keys('Enter')
   await waitFor(/S: \+OK smallpop3 POP3 server ready <[^>]+>␍␊/)
-  tm('send-keys', '-t', 'demo', 'C-c')
+  term.keys('C-c')
   shown = await waitFor(/EXIT=\d+\n(-?icanon)/)
   t.match(shown, /EXIT=130\nicanon/, 'Ctrl-C ends it, exit 130, the terminal restored')
 })

@@ -1,5 +1,5 @@
 /** Shared by the tests: a server on port 0 over a copy of a fixture, and a raw POP3 client. */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { connect, type Socket } from 'node:net'
@@ -309,3 +309,43 @@ export function run(cmd: string, args: string[], opts: { input?: string; env?: N
     child.stdin.end(opts.input ?? '')
   })
 }
+
+/** Whether tmux is here, for the tests in a real terminal. */
+export const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0
+
+export interface Terminal {
+  /** The screen as text; with `history`, the lines scrolled off it too. */
+  screen(history?: boolean): string
+  keys(...keys: string[]): void
+  /** The screen once it matches. */
+  waitFor(re: RegExp, opts?: { ms?: number; history?: boolean }): Promise<string>
+}
+
+/**
+ * A real terminal (tmux, 100×40, a server of its own) running the real
+ * bin/smallpop3.js with `args` in a fresh SMALLPOP3_HOME, then printing its
+ * exit status and the terminal's mode ("EXIT=N" and "icanon" when restored).
+ */
+export function terminal(t: { teardown(fn: () => void): void }, args: string, env = ''): Terminal {
+  const socket = `smallpop3-test-${process.pid}-${++terminals}`
+  const home = mkdtempSync(join(tmpdir(), 'smallpop3-home-'))
+  const tm = (...a: string[]): string => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' })
+  t.teardown(() => spawnSync('tmux', ['-L', socket, 'kill-server']))
+  const command = `cd ${ROOT} && SMALLPOP3_HOME=${home} ${env} ${process.execPath} ${BIN} ${args}; echo "EXIT=$?"; stty -a | grep -o -- '-\\?icanon'; sleep 60`
+  tm('new-session', '-d', '-x', '100', '-y', '40', '-s', 'main', command)
+  const screen = (history = false): string => tm('capture-pane', '-p', '-t', 'main', ...(history ? ['-J', '-S', '-200'] : []))
+  return {
+    screen,
+    keys: (...keys) => void tm('send-keys', '-t', 'main', ...keys),
+    async waitFor(re, { ms = 10000, history = false } = {}) {
+      const deadline = Date.now() + ms
+      for (;;) {
+        const shown = screen(history)
+        if (re.test(shown)) return shown
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${re}; the screen:\n${shown}`)
+        await new Promise(r => setTimeout(r, 100))
+      }
+    },
+  }
+}
+let terminals = 0

@@ -292,6 +292,7 @@ Usage:
   smallpop3 serve [options]  the same
   smallpop3 reset            restore the sample mailbox to how it was shipped
   smallpop3 exercises        list the exercises
+  smallpop3 guide [N]        do exercise N with a coach, step by step
   smallpop3 check N          check exercise N in your recorded sessions
   smallpop3 demo [N]         play exercise N for a class, step by step
   smallpop3 help [command]   show this help, or a command's
@@ -411,4 +412,80 @@ Options:
 Exit status: 0 at the end (with --auto, only when every reply matched the
 exercise), 1 when a reply did not match (--auto) or the demo failed, 2 a
 usage error, 130 after Ctrl-C.`,
+
+  // ── the guide ────────────────────────────────────────────────────────────
+  'exercise.badAccept': 'step {step}: **Accept:** names "{accept}", which is not one of the **Choices:**',
+  'guide.needTerminal': 'the guide is interactive, so it needs a terminal: run it in one; or do the exercise in telnet with "smallpop3" running and check your work with: smallpop3 check {number}',
+  'guide.menu': 'Which exercise? (✔ done in your recorded sessions)',
+  'guide.menuDone': '✔ {number}. {title}',
+  'guide.menuTodo': '  {number}. {title}',
+  'guide.server': 'Your server is listening on port {port}, serving {source}; every session is recorded, so "smallpop3 check" sees your work.',
+  'guide.sourceSample': 'a scratch copy of the sample mailboxes ("smallpop3 reset" restores it)',
+  'guide.sourceMaillist': 'the accounts in {file}',
+  'guide.connect': 'In a second terminal, type:  {telnet}',
+  'guide.connectAlt': '(no telnet? {nc} does the same)',
+  'guide.title': 'Exercise {number}: {title}',
+  'guide.learn': '**What you will learn:** {learn}',
+  'guide.step': 'Step {number} of {total}: {title}',
+  'guide.type': 'Type in your telnet:',
+  'guide.typeNew': 'Type in a new telnet connection (keep the other one open):',
+  'guide.typeConnect': 'Connect from a second terminal:',
+  'guide.keys': 'Waiting for you in telnet …    h: hint    q: quit',
+  'guide.connected': 'a new connection (session {session})',
+  'guide.disconnected': 'session {session} closed',
+  'guide.restarted': 'The connection closed before step {step} was done: it starts over, in a new connection.',
+  'guide.miss': 'Not this step yet: {advice}',
+  'guide.done': '✔ Step {number} done.',
+  'guide.hint.connect': 'Hint: the step starts with a new connection to the server, from a terminal of its own.',
+  'guide.hint.verb': 'Hint: the next line starts with a command of {length} letters beginning with "{initial}"{args}.',
+  'guide.hint.args': ', followed by {count|argument|arguments}',
+  'guide.hint.exact': 'Type exactly: {line}',
+  'guide.hint.exactNew': 'Type exactly, in a new connection (telnet or nc, keep the other one open): {line}',
+  'guide.hint.none': 'That was all the help there is: the line above is the one to type.',
+  'guide.question': 'Question: {question}',
+  'guide.typeAnswer': 'Your answer:',
+  'guide.right': '✔ Right.',
+  'guide.wrong': '✘ Not quite.',
+  'guide.ungraded': 'Think about it, then read the answer:',
+  'guide.answer': '**Answer:** {answer}',
+  'guide.noExchange': 'Nothing to type in this step: read it, and go on.',
+  'guide.summary': 'Exercise {number} is done: {done} of {total} steps, {right} of {asked} questions right.',
+  'guide.summaryNoQuestions': 'Exercise {number} is done: {done} of {total} steps.',
+  'guide.taught': '**What it taught:** {learn}',
+  'guide.nextIs': 'Next: exercise {number}, {title}.',
+  'guide.last': 'That was the last exercise.',
+  'guide.goOn': 'Go on to exercise {number}: {title}',
+  'guide.leave': 'Leave the guide',
+  'guide.whatNow': 'What now? (your server keeps running until you leave)',
+  'guide.bye': 'The guide has stopped its server: open sessions were closed without UPDATE.',
+  'help.guide': `smallpop3 guide [EXERCISE]: do an exercise with a coach
+
+Starts a server of its own and coaches you through an exercise, one step at
+a time: what to do and why, the lines to type in telnet. It watches the
+server, so it moves on by itself when you have done the step from your own
+telnet, shows the server's reply explained, and says what went wrong and what
+to try when you typed something else. Then it asks the exercise's questions.
+Without EXERCISE, a menu of the exercises, the ones done marked ✔.
+
+Sessions are recorded as "smallpop3" records them, so "smallpop3 check N"
+sees your work.
+
+Keys while it waits for you:
+  h             a hint; again: the exact line to type
+  q             leave (Ctrl-C too)
+
+Options:
+  -p, --port N          TCP port of its server (default 65000; 0 picks a
+                        free one)
+  -H, --host ADDRESS    address to listen on (default 127.0.0.1)
+  -m, --maillist FILE   accounts file, as for the server (default: ./maillist
+                        if there is one, else the sample's scratch copy)
+      --transcripts DIR where to record sessions (default as for the server)
+      --lang LANG       language of replies and explanations
+
+It needs a terminal; with none, do the exercise in telnet against
+"smallpop3" and run "smallpop3 check N".
+
+Exit status: 0 when you leave, 1 a failure (a busy port), 2 a usage error or
+no terminal, 130 after Ctrl-C.`,
 } as const

@@ -50,13 +50,15 @@ export function renderProse(markdown: string, s: DemoStyle): string {
   let out = ''
   for (const para of text.split(/\n\s*\n/)) {
     const lines = para.split('\n')
-    out += '\n' + (lines.every(l => l.startsWith('    ')) ? lines.map(l => s.chalk.cyan(l)) : paragraph(para, s)).join('\n') + '\n'
+    // a list keeps an item per line
+    const shown = lines.every(l => l.startsWith('    ')) ? lines.map(l => s.chalk.cyan(l)) : para.split(/\n(?=\s*- )/).flatMap(item => paragraph(item, s))
+    out += '\n' + shown.join('\n') + '\n'
   }
   return out
 }
 
 /** A paragraph wrapped to the width, its inline Markdown styled. */
-function paragraph(markdown: string, s: DemoStyle): string[] {
+export function paragraph(markdown: string, s: DemoStyle): string[] {
   const { chalk: c } = s
   // the text as shown, and the style of each of its characters
   let plain = ''
@@ -167,6 +169,7 @@ function bytesSummary(played: Played, s: DemoStyle): string {
   return explanation(notes, s.chalk.yellow, s)
 }
 
-function explanation(lines: string[], color: (text: string) => string, s: DemoStyle): string {
+/** Lines under an exchange, wrapped to the width. */
+export function explanation(lines: string[], color: (text: string) => string, s: DemoStyle): string {
   return lines.flatMap(l => wrap(l, s.width - UNDER.length)).map(l => `${UNDER}${color(l)}\n`).join('')
 }

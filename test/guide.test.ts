@@ -1,0 +1,255 @@
+// The guide: its flow driven through injected streams against its own server (port 0), a raw-socket
+// client doing the exercise; the real `smallpop3 guide` with no terminal, and in a real one (tmux).
+import t from 'tap'
+import { cpSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { startServer, translator, type RunningServer } from '../dist/index.js'
+import { loadExercises } from '../dist/exercises.js'
+import { acceptable, runGuide } from '../dist/guide.js'
+import { Player } from '../dist/player.js'
+import { HAS_TMUX, RawClient, ROOT, runCli, terminal } from './helpers.js'
+
+const all = await loadExercises(join(ROOT, 'exercises'))
+const en = translator('en')
+
+/** A copy of the bundled sample, served on port 0 with transcripts beside it. */
+async function freshServer(dir = mkdtempSync(join(tmpdir(), 'smallpop3-guide-'))): Promise<{ server: RunningServer; dir: string; transcripts: string }> {
+  for (const name of ['maillist', 'mbox.mail', 'mailboxes']) cpSync(join(ROOT, name), join(dir, name), { recursive: true })
+  const transcripts = join(dir, 'transcripts')
+  const server = await startServer({ port: 0, maillist: join(dir, 'maillist'), transcripts })
+  return { server, dir, transcripts }
+}
+
+/** The guide on streams: what a person would type, and the screen as text without its escape sequences. */
+function guideOn(server: RunningServer, opts: { exercise?: number; transcripts?: string } = {}) {
+  const input = new PassThrough()
+  const output = new PassThrough()
+  output.end = (() => output) as never // inquirer ends the stream it writes to when a prompt closes; a terminal stays
+  let text = ''
+  output.on('data', d => (text += String(d).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')))
+  const exercise = opts.exercise === undefined ? undefined : all.find(e => e.number === opts.exercise)
+  const exit = runGuide({ server, exercises: all, exercise, transcripts: opts.transcripts, source: 'a test copy' }, { input, output, env: { NO_COLOR: '1' } }, en)
+  let mark = 0
+  return {
+    exit,
+    key: (k: string) => input.write(k),
+    screen: () => text,
+    /** What was shown since the last call of `since`. */
+    since(): string {
+      const s = text.slice(mark)
+      mark = text.length
+      return s
+    },
+    async waitFor(re: RegExp, ms = 8000): Promise<string> {
+      const deadline = Date.now() + ms
+      for (;;) {
+        const m = text.slice(mark).match(re)
+        if (m) return text.slice(mark)
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${re}; the screen since the mark:\n${text.slice(mark)}`)
+        await new Promise(r => setTimeout(r, 20))
+      }
+    },
+  }
+}
+
+const DOWN = '\x1b[B'
+
+t.test('typed answers: right when they hold an accepted word or number', async t => {
+  t.ok(acceptable('6242', ['6242']))
+  t.ok(acceptable('It is 6242 octets.', ['6242']))
+  t.ok(acceptable('the subject', ['Subject']))
+  t.notOk(acceptable('62420', ['6242']))
+  t.notOk(acceptable('From', ['Subject']))
+})
+
+t.test('every question of the exercises can be graded', async t => {
+  let count = 0
+  for (const ex of all) {
+    for (const step of ex.steps) {
+      for (const q of step.questions) {
+        count++
+        t.ok(q.accept?.length, `exercise ${ex.number} step ${step.number}: an **Accept:** line for "${q.text.slice(0, 30)}…"`)
+        t.ok(q.answer, `exercise ${ex.number} step ${step.number}: its answer`)
+      }
+    }
+  }
+  t.equal(count, 15, 'the fifteen questions of the twelve exercises, two in one step counted twice')
+})
+
+t.test('exercise 1 from a raw socket: steps advance, a mistake is explained, hints, questions right and wrong, the summary', async t => {
+  const { server } = await freshServer()
+  t.teardown(() => server.close())
+  const g = guideOn(server, { exercise: 1 })
+  await g.waitFor(/Step 1 of 4: Connect to the server[\s\S]*h: hint/)
+  t.match(g.since(), new RegExp(`telnet localhost ${server.port}[\\s\\S]*nc -C localhost ${server.port}`), 'the exact command to connect')
+
+  const c = await RawClient.open(server.port)
+  await c.line()
+  let shown = await g.waitFor(/Step 2 of 4: Say who you are[\s\S]*h: hint/)
+  t.match(shown, /S: \+OK smallpop3 POP3 server ready[\s\S]*the session starts in the AUTHORIZATION state[\s\S]*✔ Step 1 done/, 'the greeting explained, step 1 done')
+  g.since()
+
+  g.key('h')
+  t.match(await g.waitFor(/Hint:/), /a command of 4 letters beginning with "U", followed by 1 argument/, 'a gentle hint first')
+  g.since()
+  g.key('h')
+  t.match(await g.waitFor(/Type exactly/), /Type exactly: USER guest/, 'then the exact line')
+  g.since()
+
+  t.match(await c.cmd('STAT'), /^-ERR/)
+  shown = await g.waitFor(/this step wants/)
+  t.match(shown, /C: STAT[\s\S]*S: -ERR STAT is a TRANSACTION-state command[\s\S]*→ Not this step yet: this step wants: USER guest/, 'the mistake explained, and what to try')
+  t.notMatch(shown, /Step 2 done/, 'no advance')
+  g.since()
+
+  await c.cmd('USER guest')
+  shown = await g.waitFor(/Question: What would the server answer to USER nobody\?[\s\S]*❯/)
+  t.match(shown, /✔ Step 2 done/)
+  g.since()
+  g.key('\r') // the first choice: wrong
+  shown = await g.waitFor(/Answer:[\s\S]*Step 3 of 4/)
+  t.match(shown, /✘ Not quite\.\s+Answer: `?-ERR \[AUTH\] no mailbox for "nobody" here/, 'a wrong choice, then the answer')
+  g.since()
+
+  await c.cmd('PASS visitor')
+  await g.waitFor(/Question: The password crossed the network[\s\S]*❯/)
+  g.since()
+  g.key(DOWN)
+  await new Promise(r => setTimeout(r, 100))
+  g.key('\r')
+  shown = await g.waitFor(/Answer:[\s\S]*Step 4 of 4/)
+  t.match(shown, /✔ Right\.\s+Answer: Anyone who can watch the traffic/, 'a right choice, then the answer')
+  g.since()
+
+  await c.cmd('QUIT')
+  shown = await g.waitFor(/What now\?[\s\S]*Leave the guide/)
+  t.match(shown, /✔ Step 4 done[\s\S]*Exercise 1 is done: 4 of 4 steps, 1 of 2 questions right\.[\s\S]*What it taught: how a POP3 session starts[\s\S]*Next: exercise 2, Exploring the maildrop with STAT and LIST\./, 'the summary')
+  t.match(shown, /❯ Go on to exercise 2/)
+  g.key(DOWN)
+  await new Promise(r => setTimeout(r, 100))
+  g.key('\r')
+  t.equal(await g.exit, 0, 'left after a finished exercise: 0')
+})
+
+t.test('a typed answer, and a step done in a connection that closed starts over', async t => {
+  const { server } = await freshServer()
+  t.teardown(() => server.close())
+  const g = guideOn(server, { exercise: 2 })
+  await g.waitFor(/Step 1 of 5: Log in[\s\S]*h: hint/)
+  g.since()
+  g.key('hh') // two keys at once: each read once
+  await g.waitFor(/Type exactly/)
+  await new Promise(r => setTimeout(r, 200))
+  t.match(g.since(), /^(?![\s\S]*That was all)[\s\S]*Hint: the next line starts with a command of 4 letters[\s\S]*Type exactly: USER guest/, 'both hints, once each')
+  let c = await RawClient.open(server.port)
+  await c.line()
+  await c.cmd('USER guest')
+  await g.waitFor(/S: \+OK hello guest/)
+  c.end()
+  t.match(await g.waitFor(/starts over/), /The connection closed before step 1 was done/)
+  g.since()
+  c = await RawClient.open(server.port)
+  await c.line()
+  await c.cmd('USER guest')
+  await c.cmd('PASS visitor')
+  await g.waitFor(/Step 2 of 5/)
+  await c.cmd('STAT')
+  await g.waitFor(/Step 3 of 5/)
+  await c.cmdMulti('LIST')
+  await g.waitFor(/Question: Add up the sizes[\s\S]*Your answer|Question: Add up the sizes/)
+  await new Promise(r => setTimeout(r, 100))
+  g.since()
+  g.key('6242\r')
+  t.match(await g.waitFor(/Answer: 6242/), /✔ Right\./, 'a typed answer checked')
+  g.key('\x03')
+  t.equal(await g.exit, 130, 'Ctrl-C: 130')
+  c.end()
+})
+
+t.test('the menu: exercises done marked, the cursor on the first one not done; choosing one starts it', async t => {
+  const first = await freshServer()
+  const player = new Player({ port: first.server.port, events: first.server, accounts: first.server.accounts })
+  for await (const _ of player.play(all[0]!.steps)) void _
+  await player.close()
+  await first.server.close()
+
+  const { server } = await freshServer()
+  t.teardown(() => server.close())
+  const g = guideOn(server, { transcripts: first.transcripts })
+  const shown = await g.waitFor(/Which exercise\?[\s\S]*12\. /)
+  t.match(shown, /✔ +1\. First login and logout/, 'exercise 1 marked done')
+  t.match(shown, /❯ +2\. Exploring the maildrop/, 'the cursor on the first one not done')
+  t.notMatch(shown, /✔ +2\./)
+  g.since()
+  g.key('\r')
+  await g.waitFor(/Exercise 2: Exploring the maildrop[\s\S]*Step 1 of 5: Log in[\s\S]*h: hint/)
+  g.key('q')
+  t.equal(await g.exit, 0, 'q leaves: 0')
+})
+
+t.test('with no terminal: one line, what to run instead, exit 2 at once', async t => {
+  const started = Date.now()
+  const cli = runCli(['guide'])
+  t.equal(await cli.exit, 2)
+  t.ok(Date.now() - started < 5000, 'within a few seconds')
+  t.match(cli.stderr(), /^smallpop3: the guide is interactive, so it needs a terminal[^\n]*smallpop3 check 1\n$/)
+  t.equal(cli.stdout(), '')
+  const three = runCli(['guide', '3', '--port', '0'])
+  t.equal(await three.exit, 2)
+  t.match(three.stderr(), /smallpop3 check 3\n$/)
+})
+
+t.test('its help, and the main help lists it', async t => {
+  const help = runCli(['help', 'guide'])
+  t.equal(await help.exit, 0)
+  t.match(help.stdout(), /^smallpop3 guide \[EXERCISE\]: do an exercise with a coach/)
+  const dash = runCli(['guide', '--help'])
+  t.equal(await dash.exit, 0)
+  t.equal(dash.stdout(), help.stdout())
+  const main = runCli(['--help'])
+  await main.exit
+  t.match(main.stdout(), /smallpop3 guide \[N\]/)
+  const other = runCli(['guide', '--auto'])
+  t.equal(await other.exit, 2, 'an option of another command')
+})
+
+t.test('in a real terminal (tmux): done from a raw socket, the questions answered with keys', { skip: HAS_TMUX ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
+  const term = terminal(t, 'guide 1 --port 0', 'NO_COLOR=1')
+  const waitFor = (re: RegExp): Promise<string> => term.waitFor(re, { history: true })
+  const port = Number((await waitFor(/telnet localhost \d+/)).match(/telnet localhost (\d+)/)![1])
+  await waitFor(/Step 1 of 4[\s\S]*h: hint/)
+
+  const c = await RawClient.open(port)
+  await c.line()
+  await waitFor(/✔ Step 1 done[\s\S]*Step 2 of 4[\s\S]*h: hint/)
+  term.keys('h')
+  await waitFor(/Hint: the next line starts with a command of 4 letters/)
+  await c.cmd('LIST 1')
+  let shown = await waitFor(/C: LIST 1[\s\S]*→ Not this step yet/)
+  t.match(shown, /S: -ERR LIST is a TRANSACTION-state command/, 'the mistake explained')
+  await c.cmd('USER guest')
+  await waitFor(/✔ Step 2 done[\s\S]*Question: What would the server answer[\s\S]*❯/)
+  term.keys('Down', 'Enter')
+  await waitFor(/✔ Right\.[\s\S]*Step 3 of 4/)
+  await c.cmd('PASS visitor')
+  shown = await waitFor(/Question: The password crossed[\s\S]*❯/)
+  t.match(shown, /S: \+OK guest has 7 messages \(6242 octets\)[\s\S]*state AUTHORIZATION → TRANSACTION/, 'the reply explained')
+  term.keys('Enter')
+  await waitFor(/✘ Not quite\.[\s\S]*Step 4 of 4/)
+  await c.cmd('QUIT')
+  shown = await waitFor(/What now\?[\s\S]*Leave the guide/)
+  t.match(shown, /Exercise 1 is done: 4 of 4 steps, 1 of 2 questions right\./, 'finished, with its summary')
+  term.keys('Down', 'Enter')
+  shown = await waitFor(/EXIT=\d+\n(-?icanon)/)
+  t.match(shown, /EXIT=0\nicanon/, 'exit 0, the terminal restored')
+  c.end()
+})
+
+t.test('Ctrl-C in a real terminal, waiting for a step: 130, the terminal restored', { skip: HAS_TMUX ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
+  const term = terminal(t, 'guide 2 --port 0')
+  await term.waitFor(/h: hint/)
+  term.keys('C-c')
+  t.match(await term.waitFor(/EXIT=\d+\n-?icanon/), /EXIT=130\nicanon/)
+})
