@@ -97,7 +97,9 @@ t.test('a client that floods and never reads slows only itself, and gets every r
   const lines = Math.round((sent / input.length) * blocks.length * BLOCK)
   t.ok(replies < lines / 2, `${replies} of its ${lines} lines answered before it read`)
   const grown = (process.memoryUsage().rss - before) / MB
-  t.ok(grown < 100, `memory grew by ${grown.toFixed(1)} MB, its 4 MB of input included`)
+  // loose on purpose: this process also holds the test's client, every event and garbage not yet
+  // collected (about 130 MB seen on a loaded machine); a server that piled up replies grew by gigabytes
+  t.ok(grown < 300, `memory grew by ${grown.toFixed(1)} MB, its 4 MB of input included`)
   t.equal(await c.cmd('STAT'), '+OK 7 6242', 'the other client is still served at once')
 
   flooder.socket.resume()
