@@ -33,10 +33,10 @@ interface Entry {
   failures: number
   /** The user every failure was for; undefined once they were for several. */
   user?: string
-  /** When the last failure was answered. */
+  /** When the last failure came. */
   last: number
-  /** Settles when the wait of the last failure from this address is over. */
-  tail: Promise<void>
+  /** When the answer to the last failure from this address may go out: the next one waits from then. */
+  until: number
 }
 
 /** An address without a failure for this long starts afresh: waiting it out is slower than guessing at the slowest pace. */
@@ -67,7 +67,7 @@ export class LoginGuard {
    * success returns at once (and may forget the failures); a failure
    * resolves when its answer may be sent, with how long it waited.
    */
-  async settle(address: string, user: string, ok: boolean): Promise<LoginDelay | undefined> {
+  async settle(address: string, user: string, ok: boolean, gone?: AbortSignal): Promise<LoginDelay | undefined> {
     if (ok) {
       if (this.#byAddress.get(address)?.user === user) this.#byAddress.delete(address)
       return undefined
@@ -75,7 +75,7 @@ export class LoginGuard {
     if (this.#max <= 0) return undefined
     const now = Date.now()
     this.#prune(now)
-    const entry = this.#byAddress.get(address) ?? { failures: 0, user, last: now, tail: Promise.resolve() }
+    const entry = this.#byAddress.get(address) ?? { failures: 0, user, last: now, until: now }
     if (entry.user !== user) entry.user = undefined
     entry.failures++
     entry.last = now
@@ -83,9 +83,9 @@ export class LoginGuard {
     this.#byAddress.set(address, entry)
     const wait = Math.min(this.#first * 2 ** (entry.failures - 1), this.#max)
     const failures = entry.failures
-    const mine = entry.tail.then(() => this.#sleep(wait))
-    entry.tail = mine
-    await mine
+    // a time slot rather than a chain of waits: a guesser's closed connections leave nothing behind
+    entry.until = Math.max(now, entry.until) + wait
+    await this.#sleep(entry.until - now, gone)
     return { ms: Date.now() - now, failures }
   }
 
@@ -95,8 +95,10 @@ export class LoginGuard {
     this.#byAddress.clear()
   }
 
-  async #sleep(ms: number): Promise<void> {
-    await sleep(ms, undefined, { signal: this.#stop.signal }).catch(() => {})
+  /** Waits `ms`, or less when the server stops or the client is `gone` (its slot still counts for the next). */
+  async #sleep(ms: number, gone?: AbortSignal): Promise<void> {
+    const signal = gone ? AbortSignal.any([this.#stop.signal, gone]) : this.#stop.signal
+    await sleep(ms, undefined, { signal }).catch(() => {})
   }
 
   #prune(now: number): void {

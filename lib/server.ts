@@ -106,7 +106,8 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     this.maxConnections = options.maxConnections ?? defaultMaxConnections()
     this.#guard = new LoginGuard(options.loginDelay)
     this.#onEvent = options.onEvent
-    this.#server = createServer(socket => this.#accept(socket))
+    // half-open: a client that sends its commands and then ends its side still gets every answer
+    this.#server = createServer({ allowHalfOpen: true }, socket => this.#accept(socket))
   }
 
   get host(): string {
@@ -147,8 +148,8 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     return openMaildrop(account.mailbox)
   }
 
-  loginSettled(address: string, user: string, ok: boolean): Promise<LoginDelay | undefined> {
-    return this.#guard.settle(address, user, ok)
+  loginSettled(address: string, user: string, ok: boolean, gone?: AbortSignal): Promise<LoginDelay | undefined> {
+    return this.#guard.settle(address, user, ok, gone)
   }
 
   report(event: Pop3Event): void {

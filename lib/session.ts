@@ -39,7 +39,7 @@ export interface SessionHost {
   findAccount(user: string): Account | undefined
   openMaildrop(account: Account): Promise<Maildrop>
   /** A login attempt as `user` from `address` was decided; resolves when its answer may go out (see login-guard.ts). */
-  loginSettled(address: string, user: string, ok: boolean): Promise<LoginDelay | undefined>
+  loginSettled(address: string, user: string, ok: boolean, gone?: AbortSignal): Promise<LoginDelay | undefined>
   report(event: Pop3Event): void
 }
 
@@ -58,6 +58,8 @@ export class Session {
   readonly ctx: SessionContext
   #ended = false
   #linger?: NodeJS.Timeout
+  /** Aborted when the connection is gone: a wait on its behalf (the brake on guessing) stops. */
+  readonly #gone = new AbortController()
   #endReason: DisconnectReason = 'client'
   #endDetail: string | undefined
   /** Settles when the session has fully ended (lock released). */
@@ -104,6 +106,14 @@ export class Session {
       if (this.#endReason === 'client') this.#endReason = 'error'
     })
     s.on('close', () => void this.#closed())
+    // The client ended its side (`nc -N`, a script): the lines it sent before are still all answered, then ours ends.
+    s.on('end', () => {
+      this.#work = this.#work.then(() => {
+        if (this.#ended) return
+        this.#ended = true
+        s.end()
+      })
+    })
     this.#emit({ type: 'connect', remote: `${s.remoteAddress}:${s.remotePort}` })
     const greeting: Reply = refusal ?? { ok: true, key: 'greeting', params: { stamp: this.ctx.stamp } }
     this.#work = this.#reply(greeting, 'AUTHORIZATION').then(() => {
@@ -210,7 +220,7 @@ export class Session {
   /** The brake on guessing: the answer to wrong credentials waits (every login reply names its user). */
   async #loginDelay(reply: Reply): Promise<void> {
     if (!reply.login) return
-    const delay = await this.#host.loginSettled(this.#address, String(reply.params?.user), reply.code !== 'AUTH')
+    const delay = await this.#host.loginSettled(this.#address, String(reply.params?.user), reply.code !== 'AUTH', this.#gone.signal)
     if (delay) this.#emit({ type: 'delay', ...delay, address: this.#address })
   }
 
@@ -265,6 +275,7 @@ export class Session {
 
   async #closed(): Promise<void> {
     this.#ended = true
+    this.#gone.abort()
     clearTimeout(this.#linger)
     await this.#work.catch(() => {})
     const md = this.ctx.maildrop

@@ -57,6 +57,13 @@ interface Recording {
   cut: boolean
 }
 
+/**
+ * Events kept of a session that has sent no command yet (its connect and
+ * greeting, say): a client that never sends one (telnet junk answered by
+ * the server) must not grow this without bound.
+ */
+const MAX_EARLY = 16
+
 export async function transcriptRecorder(dir: string): Promise<TranscriptRecorder> {
   await mkdir(dir, { recursive: true, mode: 0o700 })
   // A folder made before (by an older version, or by hand) is made private too, if it is ours to change.
@@ -84,7 +91,7 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
       const early = waiting.get(event.session) ?? []
       if (event.type !== 'command') {
         if (event.type === 'disconnect') waiting.delete(event.session)
-        else waiting.set(event.session, [...early, event])
+        else if (early.length < MAX_EARLY) waiting.set(event.session, [...early, event])
         return
       }
       waiting.delete(event.session)

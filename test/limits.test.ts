@@ -268,3 +268,67 @@ t.test('a log that stdout cannot keep up with drops entries, then says how many'
   t.notMatch(text, /entry 9/)
   t.match(text, /\n7 not shown\n$/, 'once drained, one line counts what was dropped')
 })
+
+t.test('a guesser that hangs up frees its connection at once, though its wait still counts', async t => {
+  const server = await testServer(undefined, { maxConnections: 5 })
+  t.teardown(() => server.close())
+  // five connections each send a wrong password and hang up without waiting for the answer
+  for (let i = 0; i < 5; i++) {
+    const c = await RawClient.open(server.port)
+    await c.line()
+    c.send('USER guest\r\nPASS wrong\r\n')
+    await c.line()
+    c.end()
+  }
+  await until(() => server.sessions === 0, 'the sessions of the guesser ended', 1500)
+  const c = await RawClient.open(server.port)
+  t.match(await c.line(), /^\+OK smallpop3/, 'a new client is greeted, not refused as one too many')
+  const t0 = Date.now()
+  c.send('USER guest\r\nPASS wrong-again\r\n')
+  await c.line()
+  t.match(await c.line(), /^-ERR \[AUTH\]/)
+  t.ok(Date.now() - t0 >= 400, `the next wrong password from that address still waits its turn (${Date.now() - t0} ms)`)
+  c.end()
+})
+
+t.test('a client that sends its commands and then ends its side gets every answer, and its DELE is done', async t => {
+  const server = await testServer()
+  t.teardown(() => server.close())
+  const before = server.snapshot('guest')
+  const c = await RawClient.open(server.port)
+  c.socket.end('USER guest\r\nPASS visitor\r\nSTAT\r\nDELE 1\r\nQUIT\r\n') // as `nc -N` or a script does
+  await c.closedByServer()
+  const lines = c.unread.split('\r\n')
+  t.match(lines, [/^\+OK smallpop3/, /^\+OK hello guest/, /^\+OK guest has 7 messages/, '+OK 7 6242', '+OK message 1 deleted', '+OK goodbye: 1 deleted, 6 left', ''])
+  t.not(server.snapshot('guest'), before, 'the deletion was committed')
+  // and without QUIT, nothing is deleted, but every line is still answered
+  const d = await RawClient.open(server.port)
+  d.socket.end('USER guest\r\nPASS visitor\r\nDELE 1\r\n')
+  await d.closedByServer()
+  t.match(d.unread.split('\r\n'), [/^\+OK smallpop3/, /^\+OK hello/, /^\+OK guest has 6 messages/, '+OK message 1 deleted', ''])
+  const e = await loggedIn(server)
+  t.match(await e.cmd('STAT'), /^\+OK 6 /, 'a session that ended without QUIT deleted nothing')
+  await e.cmd('QUIT')
+})
+
+t.test('telnet junk that is never a command cannot grow what the transcripts keep', async t => {
+  const drop = maildropDir()
+  const { startServer } = await import('../dist/index.js')
+  const transcripts = join(drop.dir, 'transcripts')
+  const server = await startServer({ port: 0, maillist: drop.maillist, transcripts })
+  t.teardown(() => server.close())
+  const c = await RawClient.open(server.port)
+  await c.line()
+  const N = 3000
+  const t0 = Date.now()
+  c.send(Buffer.concat(Array.from({ length: N }, () => Buffer.from([255, 250, 10]))))
+  for (let i = 0; i < N; i++) await c.line()
+  t.ok(Date.now() - t0 < 8000, `${N} stray sub-negotiations answered in ${Date.now() - t0} ms`)
+  t.equal(await c.cmd('QUIT'), '+OK goodbye')
+  await c.closedByServer()
+  await server.close()
+  const { readdirSync } = await import('node:fs')
+  const [file] = readdirSync(transcripts)
+  const lines = readFileSync(join(transcripts, file!), 'utf8').trim().split('\n')
+  t.ok(lines.length < 40, `the transcript holds ${lines.length} lines: the early events are capped`)
+})

@@ -140,7 +140,11 @@ async function breakStale(path: string, kind: LockKind, seen: { ino: number; dev
     const st = await stat(path).catch(() => null)
     if (!st || st.ino !== seen.ino || st.dev !== seen.dev) return
     const text = await readFile(path, 'utf8').catch(() => null)
-    if (text !== null && kind.stale(path, text, st.mtimeMs)) await unlink(path).catch(() => {})
+    if (text === null || !kind.stale(path, text, st.mtimeMs)) return
+    // still the same file right before the unlink: a breaker that lost its .break (killed, then
+    // cleared as old) cannot remove a lock taken meanwhile, but in the instant between these two
+    const now = await stat(path).catch(() => null)
+    if (now && now.ino === seen.ino && now.dev === seen.dev) await unlink(path).catch(() => {})
   } finally {
     await unlink(breaker).catch(() => {})
   }

@@ -8,7 +8,10 @@
  * mail on the server would take a message it has for new, or miss one). So
  * after an UPDATE the store remembers, per digest, the suffixes of the
  * copies that are left and the next suffix never used (TwinMemory); a
- * digest that still has the plain numbering needs no entry.
+ * digest that still has the plain numbering needs no entry. A digest with
+ * no copy left is forgotten, so that the memory does not grow with every
+ * deletion: a byte-identical message delivered again later (the same From
+ * line and headers) takes its UID again, as the same message would.
  */
 export type TwinMemory = Record<string, { copies: number[]; next: number }>
 
