@@ -209,7 +209,9 @@ export class Session {
     }
     let reply = await parsed.command.run(this.ctx, parsed.args)
     if (reply.login) {
-      this.#emit({ type: 'login', ok: reply.ok, method: reply.login, count: reply.params?.count as number | undefined, octets: reply.params?.octets as number | undefined, code: reply.code })
+      // the user the attempt was for (a wrong PASS has already forgotten the USER)
+      const user = reply.params?.user === undefined ? {} : { user: String(reply.params.user) }
+      this.#emit({ type: 'login', ...user, ok: reply.ok, method: reply.login, count: reply.params?.count as number | undefined, octets: reply.params?.octets as number | undefined, code: reply.code })
     }
     await this.#loginDelay(reply)
     if (reply.next === 'UPDATE') reply = await this.#update()
