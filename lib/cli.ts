@@ -9,6 +9,7 @@ import { networkInterfaces } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { defaultMaxConnections } from './connection-limit.js'
 import { reasonOf, translator, LANGUAGES, type Translator } from './i18n/index.js'
+import { CertificateError, loadCertificate, selfSignedCertificate, type Certificate } from './certificate.js'
 import { MaillistError } from './maillist.js'
 import { chalkFor } from './render/color.js'
 import { renderBanner } from './render/banner.js'
@@ -60,6 +61,9 @@ const SERVE_OPTIONS = {
   log: { type: 'string' },
   'show-secrets': { type: 'boolean' },
   'max-connections': { type: 'string' },
+  'tls-port': { type: 'string' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
 } as const
 const CHECK_OPTIONS = { ...MAILLIST, ...TRANSCRIPTS, user: { type: 'string' }, json: { type: 'boolean' } } as const
 const GUIDE_OPTIONS = { ...PORT, ...MAILLIST, ...TRANSCRIPTS } as const
@@ -98,7 +102,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   try {
     return await run(argv, io, t)
   } catch (err) {
-    if (err instanceof CliError || err instanceof MaillistError || err instanceof SampleInUseError) {
+    if (err instanceof CliError || err instanceof MaillistError || err instanceof SampleInUseError || err instanceof CertificateError) {
       io.stderr.write(`smallpop3: ${reasonOf(err, t)}\n`)
       return err instanceof CliError ? err.status : 1
     }
@@ -163,8 +167,14 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
     throw new CliError(t('cli.badLang', { value: values.lang, languages: LANGUAGES.join(', ') }), 2)
   }
 
+  const tlsPort = values['tls-port'] === undefined ? undefined : integerOption('--tls-port', values['tls-port'], 0, 65535, t)
+  if ((values.cert === undefined) !== (values.key === undefined) || (values.cert !== undefined && tlsPort === undefined)) {
+    throw new CliError(t('cli.tlsOptions'), 2)
+  }
+
   const source = await chooseMaillist(values, io)
   const transcripts = await transcriptsFolder(source, io, t)
+  const certificate = tlsPort === undefined ? undefined : await tlsCertificate(values, io)
   const json = format === 'json'
   // JSON lines own stdout; the banner then goes to stderr.
   const bannerOut = json ? io.stderr : io.stdout
@@ -181,18 +191,25 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
     server = await startServer({
       port, host, maillist: source.maillist, timeout, lang: t.lang,
       showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: render, transcripts, maxConnections,
+      tlsPort, tls: certificate,
     })
   } catch (err) {
     if (err instanceof ListenError) throw new CliError(listenProblem(err, t))
     throw err
   }
 
-  bannerOut.write(renderBanner({ server, source, t, chalk: chalkFor(bannerOut, io.env), network: networkAddresses(server.host), width: bannerOut.columns }))
+  bannerOut.write(renderBanner({ server, source, certificate, t, chalk: chalkFor(bannerOut, io.env), network: networkAddresses(server.host), width: bannerOut.columns }))
 
   await io.stopSignal()
   bannerOut.write(t('banner.stopping') + '\n')
   await server.close()
   return 0
+}
+
+/** --cert and --key, or the self-signed certificate kept in the state folder (made the first time). */
+function tlsCertificate(values: Values, io: CliIO): Promise<Certificate> {
+  if (values.cert !== undefined && values.key !== undefined) return loadCertificate(resolve(io.cwd, values.cert), resolve(io.cwd, values.key))
+  return selfSignedCertificate(join(stateDir(io.env), 'tls'))
 }
 
 /** The folder sessions are recorded in, made if need be; none (and a warning) when it cannot be. */

@@ -15,6 +15,8 @@ interface Base {
   session: number
   /** The logged-in user, or the one named by USER. */
   user?: string
+  /** Every event of a session on the TLS port: what it sends and receives is encrypted. */
+  tls?: true
 }
 
 /** `full`: refused, the server had its maximum of connections; `endless`: a line without end was cut off. */
@@ -32,7 +34,10 @@ export interface BodySummary {
 }
 
 export type Pop3Event =
-  | (Base & { type: 'connect'; remote: string })
+  /** On the TLS port, after the handshake: `tls` and what was negotiated. */
+  | (Base & { type: 'connect'; remote: string; protocol?: string; cipher?: string })
+  /** A connection to the TLS port whose handshake failed (a plain-text client, say); it never became a session. */
+  | (Base & { type: 'tlsError'; remote: string; reason: string })
   | (Base & { type: 'disconnect'; reason: DisconnectReason; detail?: string; seconds?: number })
   | (Base & {
       type: 'command'

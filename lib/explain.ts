@@ -12,7 +12,9 @@ const SPECS = new Map(COMMANDS.map(c => [c.verb, c]))
 export function explain(event: Pop3Event, t: Translator): string[] {
   switch (event.type) {
     case 'connect':
-      return [t('ev.connect', { remote: event.remote })]
+      return [event.tls ? t('ev.connect.tls', { remote: event.remote, protocol: event.protocol, cipher: event.cipher }) : t('ev.connect', { remote: event.remote })]
+    case 'tlsError':
+      return [t('ev.tlsError', { remote: event.remote, reason: event.reason })]
     case 'disconnect':
       return [t(`ev.disconnect.${event.reason}`, { seconds: event.seconds, reason: event.detail })]
     case 'login':
@@ -25,7 +27,7 @@ export function explain(event: Pop3Event, t: Translator): string[] {
       return [event.deleted ? t(`ev.update.${event.kind}`, { deleted: event.deleted, left: event.left, path: event.path }) : t('ev.update.none')]
     case 'command': {
       // PASS tells that the password travels in clear; any other masked line, why it is masked.
-      const masking = event.verb === 'PASS' ? [t('cmd.PASS.clear')] : event.masked ? [t('cmd.masked')] : []
+      const masking = event.verb === 'PASS' ? [t(event.tls ? 'cmd.PASS.tls' : 'cmd.PASS.clear')] : event.masked ? [t('cmd.masked')] : []
       return [...what(event, t), ...masking]
     }
     case 'reply': {

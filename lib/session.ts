@@ -67,8 +67,12 @@ export class Session {
   #resolveDone!: () => void
   #work: Promise<void> = Promise.resolve()
 
-  constructor(id: number, socket: Socket, host: SessionHost) {
+  /** What the TLS handshake negotiated, for a session on the TLS port; none on the plain port. */
+  readonly tls?: { protocol: string; cipher: string }
+
+  constructor(id: number, socket: Socket, host: SessionHost, tls?: { protocol: string; cipher: string }) {
     this.id = id
+    this.tls = tls
     this.#socket = socket
     this.#host = host
     this.#address = socket.remoteAddress ?? ''
@@ -114,7 +118,7 @@ export class Session {
         s.end()
       })
     })
-    this.#emit({ type: 'connect', remote: `${s.remoteAddress}:${s.remotePort}` })
+    this.#emit({ type: 'connect', remote: `${s.remoteAddress}:${s.remotePort}`, ...this.tls })
     const greeting: Reply = refusal ?? { ok: true, key: 'greeting', params: { stamp: this.ctx.stamp } }
     this.#work = this.#reply(greeting, 'AUTHORIZATION').then(() => {
       if (refusal) this.#end('full')
@@ -292,6 +296,6 @@ export class Session {
 
   #emit(event: Unstamped<Pop3Event, 'time' | 'session'>): void {
     const user = this.user
-    this.#host.report({ time: new Date().toISOString(), session: this.id, ...(user ? { user } : {}), ...event } as Pop3Event)
+    this.#host.report({ time: new Date().toISOString(), session: this.id, ...(user ? { user } : {}), ...(this.tls ? { tls: true } : {}), ...event } as Pop3Event)
   }
 }

@@ -139,6 +139,7 @@ export default {
   'cmd.USER': 'Names the mailbox to open: "{a0}". PASS with its password must follow.',
   'cmd.PASS': 'The password of "{user}", the user named by the USER before it.',
   'cmd.PASS.noUser': 'A password, but no USER was accepted before it: USER and the name must come first, then PASS.',
+  'cmd.PASS.tls': 'This session is encrypted (TLS), so someone watching the network cannot read the password; the server still sees it. It is masked here (--show-secrets shows it).',
   'cmd.PASS.clear': 'The password travels in clear text: anyone who can watch the network reads it. It is masked here (--show-secrets shows it). APOP logs in without sending it; TLS encrypts the whole connection.',
   'cmd.masked': 'Part of this line may be a password (a mistyped PASS, or words typed after USER), so it is shown as ********. To log in, send USER and the name, then PASS and the password, each on a line of its own. --show-secrets shows it in the log; transcripts never keep it.',
   'cmd.APOP': 'Logs in as "{a0}" without sending the password: {a1} is the MD5 of the greeting\'s timestamp followed by the password.',
@@ -179,6 +180,8 @@ export default {
 
   // ── events and log furniture ─────────────────────────────────────────────
   'ev.connect': 'A client connected from {remote}.',
+  'ev.connect.tls': 'A client connected from {remote} over TLS ({protocol}, cipher {cipher}): everything on this connection, passwords included, is encrypted; someone watching the network sees only scrambled bytes.',
+  'ev.tlsError': 'A connection from {remote} to the TLS port failed its handshake ({reason}). A plain-text client (telnet, nc) on the TLS port looks like this: the server expects TLS from the first byte. Use openssl s_client -connect, or the plain port.',
   'ev.disconnect.quit': 'The session ended with QUIT and the connection closed.',
   'ev.disconnect.client': 'The client closed the connection without QUIT: nothing was deleted.',
   'ev.disconnect.timeout': 'No command for {seconds} seconds: the auto-logout timer closed the connection without UPDATE, so nothing was deleted (RFC 1939 §3).',
@@ -238,6 +241,10 @@ export default {
   // ── the command line ─────────────────────────────────────────────────────
   'banner.title': 'smallpop3 {version}: a POP3 server for learning',
   'banner.listening': 'Listening on {where}',
+  'banner.listeningTls': 'POP3S (TLS from the first byte) on {where}',
+  'banner.fingerprint': 'Certificate {path}\n    SHA-256 fingerprint {fingerprint}\n    (compare it with what openssl s_client shows: openssl x509 -noout -fingerprint -sha256 -in {path})',
+  'banner.fingerprintGiven': 'Certificate SHA-256 fingerprint {fingerprint}',
+  'banner.connectTls': 'Over TLS:  openssl s_client -connect {host}:{port}',
   'banner.sample': 'Serving the bundled sample mailboxes from a scratch copy in {dir}\n  (deleting mail there never changes smallpop3 itself; "smallpop3 reset" restores it)',
   'banner.maillist': 'Serving the accounts in {file}',
   'banner.accounts': 'Accounts: {list}',
@@ -281,6 +288,10 @@ export default {
   'check.someDone': '{met} of {total} goals met. Follow the hints above, then run the check again.',
 
   'cli.noTranscripts': 'warning: cannot record sessions in {dir} ({code}), so "smallpop3 check" will not see them; choose another folder with --transcripts DIR',
+  'tls.unreadable': 'cannot read {path} ({code}): check the path given to --cert or --key',
+  'tls.notCertificate': '{path} is not a PEM certificate (it should start with -----BEGIN CERTIFICATE-----)',
+  'tls.badPair': 'the certificate {cert} and the key {key} cannot be used together: {reason}',
+  'cli.tlsOptions': '--cert and --key go together, and with --tls-port',
   'cli.fileProblem': 'cannot use {path} ({code}: {reason}); check that it exists and that you may read and write it',
   'cli.reset': 'The sample mailbox is restored: {dir}',
   'sample.inUse': 'cannot reset the sample now: a session of "{user}" has {mailbox} open, and its QUIT would delete from the fresh copy; end that session with QUIT (or stop the server), then run "smallpop3 reset" again',
@@ -317,6 +328,11 @@ Options:
                         connections served at once (default here {connections},
                         from the limit on open files); one more is answered
                         -ERR [SYS/TEMP] and closed
+      --tls-port N      also serve POP3S (TLS from the first byte) on port N
+                        (0 picks a free one); none by default
+      --cert FILE       the TLS certificate (PEM), with --key FILE its key;
+                        without them a self-signed one for localhost is made
+                        once and kept in the state folder
   -h, --help            show this help
   -V, --version         print the version
 

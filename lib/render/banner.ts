@@ -9,6 +9,8 @@ export interface BannerOptions {
   server: RunningServer
   /** Whether the bundled sample is served (then its passwords are shown), from which folder or maillist. */
   source: { sample: boolean; dir?: string; maillist: string }
+  /** The TLS listener's certificate: where it is, whether smallpop3 made it. */
+  certificate?: { certPath: string }
   /** This machine's addresses that others can reach, when listening on all of them. */
   network: string[]
   t: Translator
@@ -17,10 +19,12 @@ export interface BannerOptions {
   width?: number
 }
 
-export function renderBanner({ server, source, network, t, chalk: c, width }: BannerOptions): string {
+export function renderBanner({ server, source, certificate, network, t, chalk: c, width }: BannerOptions): string {
   const first = server.accounts[0]!
   const v6 = server.host.includes(':')
-  const where = v6 ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
+  const at = (port: number): string => (v6 ? `[${server.host}]:${port}` : `${server.host}:${port}`)
+  const where = at(server.port)
+  const tlsPort = server.tlsPort
   const wildcard = server.host === '0.0.0.0' || server.host === '::'
   const connectHost = wildcard || server.host === '127.0.0.1' ? 'localhost' : server.host
   // an instructor's maillist keeps its passwords to itself
@@ -31,11 +35,17 @@ export function renderBanner({ server, source, network, t, chalk: c, width }: Ba
   const entries: [string, boolean][] = [
     [t('banner.title', { version: VERSION }), true],
     ['  ' + t('banner.listening', { where }), false],
+    ...(tlsPort === undefined ? [] : [['  ' + t('banner.listeningTls', { where: at(tlsPort) }), false] as [string, boolean]]),
+    ...(server.fingerprint === undefined ? [] : [[
+      '  ' + (certificate ? t('banner.fingerprint', { path: certificate.certPath, fingerprint: server.fingerprint }) : t('banner.fingerprintGiven', { fingerprint: server.fingerprint })),
+      false,
+    ] as [string, boolean]]),
     ['  ' + (source.sample ? t('banner.sample', { dir: source.dir }) : t('banner.maillist', { file: source.maillist })), false],
     ['  ' + t('banner.accounts', { list: accounts }), false],
     ['  ' + t('banner.connections', { max: server.maxConnections }), false],
     ['', false],
     ['  ' + t('banner.connect', { host: connectHost, port: server.port }), true],
+    ...(tlsPort === undefined ? [] : [['  ' + t('banner.connectTls', { host: connectHost, port: tlsPort }), true] as [string, boolean]]),
     ...network.map((address): [string, boolean] => ['  ' + t('banner.network', { address, port: server.port }), false]),
     ['  ' + t('banner.try', { user: first.user, password: source.sample ? first.password : '…' }), false],
     ['  ' + t('banner.stop'), false],

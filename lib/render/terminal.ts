@@ -68,6 +68,9 @@ export function terminalRenderer(opts: TerminalLogOptions): (event: Pop3Event) =
       case 'disconnect':
         out = marked(`${head}  `, c.magenta('──'), notes[0] ?? '', c.magenta)
         break
+      case 'tlsError':
+        out = marked(`${head}  `, c.red('──'), notes[0] ?? '', c.red)
+        break
     }
     write(out)
   }
