@@ -65,7 +65,7 @@ export async function selfSignedCertificate(dir: string): Promise<Certificate> {
   if (kept) return loadCertificate(certPath, keyPath)
   const names = [...new Set(['localhost', hostname()])]
   const now = new Date()
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'smallpop3 (self-signed, for learning)' }], {
+  const pems = await generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'smallpop3 self-signed for learning' }], {
     keyType: 'ec',
     curve: 'P-256',
     algorithm: 'sha256',
