@@ -50,7 +50,8 @@ export async function runDemo(opts: DemoOptions, io: DemoIO, t: Translator): Pro
   const scratch = await scratchCopy(opts.maillist)
   let server: RunningServer
   try {
-    server = await startServer({ port: opts.port, host: opts.host, maillist: scratch.maillist, lang: t.lang })
+    // the demo shows every line as the player typed it, the password too: the explanations must not say it is masked
+    server = await startServer({ port: opts.port, host: opts.host, maillist: scratch.maillist, lang: t.lang, showSecrets: true })
   } catch (err) {
     await scratch.remove()
     throw err

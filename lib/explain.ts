@@ -27,7 +27,11 @@ export function explain(event: Pop3Event, t: Translator): string[] {
       return [event.deleted ? t(`ev.update.${event.kind}`, { deleted: event.deleted, left: event.left, path: event.path }) : t('ev.update.none')]
     case 'command': {
       // PASS tells that the password travels in clear; any other masked line, why it is masked.
-      const masking = event.verb === 'PASS' ? [t(event.tls ? 'cmd.PASS.tls' : 'cmd.PASS.clear')] : event.masked ? [t('cmd.masked')] : []
+      // (that it is masked only where the line is shown masked: not with --show-secrets, nor in the demo)
+      const shownMasked = event.masked && !event.clear
+      const masking = event.verb === 'PASS'
+        ? [t(event.tls ? 'cmd.PASS.tls' : 'cmd.PASS.clear'), ...(shownMasked ? [t('cmd.PASS.masked')] : [])]
+        : shownMasked ? [t('cmd.masked')] : []
       return [...what(event, t), ...masking]
     }
     case 'reply': {

@@ -157,6 +157,8 @@ for (const log of ['text', 'json']) {
         t.match(out, log === 'json' ? /"raw":"PASS\*{8}"/ : /C: PASS\*{8}\n/)
       }
       t.match(out, /travels in clear text/, 'the log still says that PASS travels in clear text')
+      if (show) t.notMatch(out, /password is masked here/, 'and does not claim to mask what it shows')
+      else t.match(out, /password is masked here/, 'and that it is masked')
       t.notMatch(cli.stderr(), ANY_PASSWORD)
 
       const files = readdirSync(transcripts)
