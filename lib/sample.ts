@@ -127,7 +127,8 @@ export async function copyBundled(to: string): Promise<void> {
 }
 
 /** Copies the bundled files beside `dir`, then swaps, so that a half-made copy is never served. */
-async function replaceCopy(dir: string, want: string): Promise<void> {  await mkdir(dirname(dir), { recursive: true })
+async function replaceCopy(dir: string, want: string): Promise<void> {
+  await mkdir(dirname(dir), { recursive: true })
   const tmp = `${dir}.new-${process.pid}`
   await rm(tmp, { recursive: true, force: true })
   await copyBundled(tmp)
