@@ -62,6 +62,7 @@ const SERVE_OPTIONS = {
   'show-secrets': { type: 'boolean' },
   'max-connections': { type: 'string' },
   'tls-port': { type: 'string' },
+  'require-tls': { type: 'boolean' },
   cert: { type: 'string' },
   key: { type: 'string' },
 } as const
@@ -168,13 +169,12 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   }
 
   const tlsPort = values['tls-port'] === undefined ? undefined : integerOption('--tls-port', values['tls-port'], 0, 65535, t)
-  if ((values.cert === undefined) !== (values.key === undefined) || (values.cert !== undefined && tlsPort === undefined)) {
-    throw new CliError(t('cli.tlsOptions'), 2)
-  }
+  if ((values.cert === undefined) !== (values.key === undefined)) throw new CliError(t('cli.tlsOptions'), 2)
 
   const source = await chooseMaillist(values, io)
   const transcripts = await transcriptsFolder(source, io, t)
-  const certificate = tlsPort === undefined ? undefined : await tlsCertificate(values, io)
+  // always a certificate: STLS on the plain port, as mail clients expect (fetchmail tries it by default)
+  const certificate = await tlsCertificate(values, io)
   const json = format === 'json'
   // JSON lines own stdout; the banner then goes to stderr.
   const bannerOut = json ? io.stderr : io.stdout
@@ -191,7 +191,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
     server = await startServer({
       port, host, maillist: source.maillist, timeout, lang: t.lang,
       showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: render, transcripts, maxConnections,
-      tlsPort, tls: certificate,
+      tlsPort, tls: certificate, requireTls: values['require-tls'],
     })
   } catch (err) {
     if (err instanceof ListenError) throw new CliError(listenProblem(err, t))

@@ -1,5 +1,6 @@
 /**
- * The POP3 command table (RFC 1939, RFC 2449 CAPA) and its handlers.
+ * The POP3 command table (RFC 1939, RFC 2449 CAPA, RFC 2595 STLS, RFC 5034
+ * AUTH) and its handlers.
  *
  * Each verb declares the states it is valid in, how many arguments it takes
  * and its RFC section; `dispatch` parses a line and checks all of that once,
@@ -10,6 +11,7 @@ import { createHash } from 'node:crypto'
 import { reasonOf, type MessageKey, type Params, type Translator } from './i18n/index.js'
 import type { Maildrop } from './store/index.js'
 import { StoreError } from './store/index.js'
+import { MECHANISMS, readPlain, showPlain } from './sasl.js'
 
 export type State = 'AUTHORIZATION' | 'TRANSACTION' | 'UPDATE'
 
@@ -33,8 +35,18 @@ export interface Reply {
   /** Close the connection once the reply is sent. */
   close?: boolean
   /** This reply answers a login attempt (reported as a login event). */
-  login?: 'USER/PASS' | 'APOP'
+  login?: LoginMethod
+  /** Once this reply is sent, the connection turns to TLS (STLS, RFC 2595 §4). */
+  upgrade?: true
+  /**
+   * A SASL continuation (RFC 5034 §4): the status line is "+ " and this
+   * base64 challenge, and the client's next line is its response, for the
+   * command's `respond`.
+   */
+  challenge?: string
 }
+
+export type LoginMethod = 'USER/PASS' | 'APOP' | 'SASL PLAIN'
 
 export interface Account {
   user: string
@@ -51,6 +63,12 @@ export interface SessionContext {
   user?: string
   maildrop?: Maildrop
   deleted: Set<number>
+  /** The connection is encrypted: the POP3S port, or after STLS. */
+  secure: boolean
+  /** The server has a certificate, so STLS can turn this connection to TLS. */
+  readonly tlsAvailable: boolean
+  /** The server takes credentials only over TLS (--require-tls). */
+  readonly requireTls: boolean
   /** The greeting's timestamp, for APOP (RFC 1939 §7). */
   readonly stamp: string
   readonly implementation: string
@@ -77,8 +95,12 @@ export interface CommandSpec {
    * is not a command: a password typed on a line of its own. What matches
    * `unless` is no secret (APOP's digest: a password typed in its place is).
    */
-  secret?: { keep: number; next?: boolean; unless?: RegExp }
+  secret?: { keep: number; next?: boolean; unless?: RegExp; decode?: (secret: string, mask?: string) => string | undefined }
+  /** The verb sends credentials: with --require-tls it is refused until the connection is encrypted. */
+  credentials?: true
   run(ctx: SessionContext, args: string[]): Reply | Promise<Reply>
+  /** Reads the client's response to a `challenge` of this verb's reply (SASL). */
+  respond?(ctx: SessionContext, line: string): Reply | Promise<Reply>
 }
 
 const AUTH: readonly State[] = ['AUTHORIZATION']
@@ -112,7 +134,7 @@ function message(ctx: SessionContext, arg: string, allowDeleted = false): number
   return n - 1
 }
 
-async function login(ctx: SessionContext, account: Account, method: 'USER/PASS' | 'APOP'): Promise<Reply> {
+async function login(ctx: SessionContext, account: Account, method: LoginMethod): Promise<Reply> {
   let md: Maildrop
   try {
     md = await ctx.openMaildrop(account)
@@ -131,18 +153,36 @@ async function login(ctx: SessionContext, account: Account, method: 'USER/PASS' 
   return ok('login.ok', { user: account.user, count, octets }, { next: 'TRANSACTION', login: method })
 }
 
+/** Credentials are refused on this connection: TLS is required and it is not encrypted yet. */
+const mustEncrypt = (ctx: SessionContext): boolean => ctx.requireTls && !ctx.secure
+
 /**
- * The capabilities this server really has (RFC 2449 §6), in CAPA order. Each
- * is announced in both states (RFC 2449 §6, IANA's registry: "both", no
- * differences), USER included: it tells how this server may be logged in to.
+ * The capabilities this connection really has now (RFC 2449 §6), in CAPA
+ * order. USER and SASL are announced in both states (IANA's registry:
+ * "both"): they tell how this server may be logged in to, and are left out
+ * while credentials would be refused (--require-tls before TLS). STLS only
+ * while it can be used: before login, not yet encrypted (RFC 2595 §4).
  */
 export function capabilities(ctx: SessionContext): string[] {
-  return ['TOP', 'UIDL', 'USER', 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER', `IMPLEMENTATION ${ctx.implementation}`]
+  const login = mustEncrypt(ctx) ? [] : ['USER', `SASL ${MECHANISMS.join(' ')}`]
+  const stls = ctx.tlsAvailable && !ctx.secure && ctx.state === 'AUTHORIZATION' ? ['STLS'] : []
+  return ['TOP', 'UIDL', ...login, ...stls, 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER', `IMPLEMENTATION ${ctx.implementation}`]
+}
+
+/** AUTH PLAIN's credentials, from the command line or the response to its "+" (RFC 4616). */
+async function plain(ctx: SessionContext, text: string): Promise<Reply> {
+  const read = readPlain(text)
+  if (!read.ok) return err(read.why === 'base64' ? 'auth.notBase64' : 'auth.notPlain')
+  // no proxy logins: the identity to act as is empty or the user's own (RFC 4616 §2), decided before the password is looked at
+  if (read.authzid !== '' && read.authzid !== read.user) return err('auth.authzid', { user: read.user, authzid: read.authzid })
+  const account = ctx.findAccount(read.user)
+  if (!account || account.password !== read.password) return { ...err('auth.wrong', { user: read.user }, 'AUTH'), login: 'SASL PLAIN' }
+  return login(ctx, account, 'SASL PLAIN')
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
-    verb: 'USER', states: AUTH, args: [1, 1], usage: 'USER name', rfc: 'RFC 1939 §7', secret: { keep: 1, next: true },
+    verb: 'USER', states: AUTH, args: [1, 1], usage: 'USER name', rfc: 'RFC 1939 §7', secret: { keep: 1, next: true }, credentials: true,
     run(ctx, [name]) {
       if (!ctx.findAccount(name!)) {
         ctx.pendingUser = undefined
@@ -153,7 +193,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'PASS', states: AUTH, args: [1, 1], usage: 'PASS password', rfc: 'RFC 1939 §7', restOfLine: true, secret: { keep: 0 },
+    verb: 'PASS', states: AUTH, args: [1, 1], usage: 'PASS password', rfc: 'RFC 1939 §7', restOfLine: true, secret: { keep: 0 }, credentials: true,
     async run(ctx, [password]) {
       const account = ctx.pendingUser ? ctx.findAccount(ctx.pendingUser) : undefined
       if (!account) return err('pass.noUser')
@@ -165,13 +205,39 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'APOP', states: AUTH, args: [2, 2], usage: 'APOP name digest', rfc: 'RFC 1939 §7', secret: { keep: 1, unless: /^[0-9a-f]{32}$/i },
+    verb: 'APOP', states: AUTH, args: [2, 2], usage: 'APOP name digest', rfc: 'RFC 1939 §7', secret: { keep: 1, unless: /^[0-9a-f]{32}$/i }, credentials: true,
     async run(ctx, [name, digest]) {
       const account = ctx.findAccount(name!)
       const expected = account && createHash('md5').update(ctx.stamp + account.password).digest('hex')
       ctx.pendingUser = undefined
       if (!account || digest!.toLowerCase() !== expected) return { ...err('apop.wrong', { user: name }, 'AUTH'), login: 'APOP' }
       return login(ctx, account, 'APOP')
+    },
+  },
+  {
+    verb: 'AUTH', states: AUTH, args: [0, 2], usage: 'AUTH PLAIN [credentials in base64]', rfc: 'RFC 5034 §4', credentials: true,
+    secret: { keep: 1, decode: showPlain },
+    run(ctx, [mechanism, initial]) {
+      if (mechanism === undefined) return ok('auth.list', { list: MECHANISMS.join(' ') }, { body: { kind: 'lines', lines: [...MECHANISMS] } })
+      if (!(MECHANISMS as readonly string[]).includes(mechanism.toUpperCase())) return err('auth.unknown', { mechanism, list: MECHANISMS.join(' ') })
+      ctx.pendingUser = undefined
+      if (initial === undefined) return { ok: true, key: 'auth.continue', challenge: '' }
+      return plain(ctx, initial)
+    },
+    respond(ctx, line) {
+      if (line === '*') return err('auth.cancelled') // RFC 5034 §4: the client gives up
+      return plain(ctx, line)
+    },
+  },
+  {
+    // valid in AUTHORIZATION only (RFC 2595 §4); taken in both states so that the refusal can say why
+    verb: 'STLS', states: BOTH, args: [0, 0], usage: 'STLS', rfc: 'RFC 2595 §4',
+    run(ctx) {
+      if (ctx.secure) return err('stls.already')
+      if (ctx.state !== 'AUTHORIZATION') return err('stls.loggedIn')
+      if (!ctx.tlsAvailable) return err('stls.unavailable')
+      ctx.pendingUser = undefined // a name given in clear is forgotten: the client starts again, encrypted
+      return ok('stls.ok', {}, { upgrade: true })
     },
   },
   {
@@ -286,8 +352,10 @@ export function controlName(byte: number, t: Translator): string {
 /**
  * Parses one command line and checks it against the table for `state`.
  * `t` names things inside the error replies (a control key, an extension).
+ * With `refuseCredentials` (--require-tls on a connection not yet
+ * encrypted) the verbs that send credentials are refused.
  */
-export function dispatch(line: Buffer, state: State, t: Translator): Parsed {
+export function dispatch(line: Buffer, state: State, t: Translator, refuseCredentials = false): Parsed {
   if (line.length === 0) return { error: err('line.empty') }
   const bad = line.findIndex(b => b < 0x20 || b === 0x7f || b === 0xff)
   if (bad !== -1) {
@@ -321,6 +389,7 @@ export function dispatch(line: Buffer, state: State, t: Translator): Parsed {
     const key: MessageKey = command.states.includes('TRANSACTION') ? 'state.needLogin' : 'state.loggedIn'
     return { verb, args, error: err(key, { verb }) }
   }
+  if (refuseCredentials && command.credentials) return { verb, args, error: err('tls.required', { verb }) }
   const [min, max] = command.args
   if (args.length < min || args.length > max || (command.restOfLine && args[0] === '')) {
     const key: MessageKey = args.length < min || args[0] === '' ? 'args.missing' : 'args.extra'
@@ -335,7 +404,7 @@ export function dispatch(line: Buffer, state: State, t: Translator): Parsed {
  * had (LAST went in RFC 1725, RPOP in RFC 1460).
  */
 export const UNSUPPORTED: ReadonlyMap<string, 'extension' | 'removed'> = new Map([
-  ['AUTH', 'extension'], ['STLS', 'extension'], ['XTND', 'extension'], ['LAST', 'removed'], ['RPOP', 'removed'],
+  ['XTND', 'extension'], ['LAST', 'removed'], ['RPOP', 'removed'],
 ])
 
 /** Whether a word (in capitals) is a POP3 command, offered here or not. */
@@ -345,7 +414,7 @@ export function isVerb(word: string): boolean {
 
 const EXAMPLES: Record<string, string> = {
   USER: 'USER guest', PASS: 'PASS visitor', APOP: 'APOP guest c4c9334bac560ecc979e58001b3e22fb',
-  LIST: 'LIST or LIST 1', RETR: 'RETR 1', DELE: 'DELE 1', TOP: 'TOP 1 0', UIDL: 'UIDL or UIDL 1',
+  AUTH: 'AUTH PLAIN AGd1ZXN0AHZpc2l0b3I=', LIST: 'LIST or LIST 1', RETR: 'RETR 1', DELE: 'DELE 1', TOP: 'TOP 1 0', UIDL: 'UIDL or UIDL 1',
 }
 
 /** How many edits a mistyped verb may be from the one meant: anything farther is not a typo. */

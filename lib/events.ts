@@ -6,7 +6,7 @@
  */
 import type { Params } from './i18n/index.js'
 import type { MessageKey } from './i18n/index.js'
-import type { RespCode, State } from './commands.js'
+import type { LoginMethod, RespCode, State } from './commands.js'
 
 interface Base {
   /** ISO 8601 time of the event. */
@@ -15,7 +15,7 @@ interface Base {
   session: number
   /** The logged-in user, or the one named by USER. */
   user?: string
-  /** Every event of a session on the TLS port: what it sends and receives is encrypted. */
+  /** Every event of an encrypted session (the POP3S port, or after STLS): what it sends and receives is encrypted. */
   tls?: true
 }
 
@@ -36,8 +36,13 @@ export interface BodySummary {
 export type Pop3Event =
   /** On the TLS port, after the handshake: `tls` and what was negotiated. */
   | (Base & { type: 'connect'; remote: string; protocol?: string; cipher?: string })
-  /** A connection to the TLS port whose handshake failed (a plain-text client, say); it never became a session. */
-  | (Base & { type: 'tlsError'; remote: string; reason: string })
+  /**
+   * A TLS handshake failed: on the TLS port (a plain-text client, say; then
+   * the session never began) or after STLS (`stls`). The connection is closed.
+   */
+  | (Base & { type: 'tlsError'; remote: string; reason: string; stls?: true })
+  /** STLS's handshake is done: from this event on, the session is encrypted. */
+  | (Base & { type: 'starttls'; protocol: string; cipher: string })
   | (Base & { type: 'disconnect'; reason: DisconnectReason; detail?: string; seconds?: number })
   | (Base & {
       type: 'command'
@@ -53,7 +58,11 @@ export type Pop3Event =
        * The masked line in clear: only when the server runs with showSecrets,
        * for the logs to show. A transcript never keeps it.
        */
-      clear?: { raw: string; verb?: string; args: string[] }
+      clear?: { raw: string; verb?: string; args: string[]; decoded?: string }
+      /** The line is the client's response to a challenge of this verb (SASL), not a command. */
+      response?: string
+      /** The base64 secret of the line decoded (SASL PLAIN: `\0user\0********`), masked like `raw`. */
+      decoded?: string
       /** Over the 255-octet limit: `raw` holds only its start. */
       tooLong?: boolean
       octets: number
@@ -71,7 +80,7 @@ export type Pop3Event =
       next: State
       body?: BodySummary
     })
-  | (Base & { type: 'login'; ok: boolean; method: 'USER/PASS' | 'APOP'; count?: number; octets?: number; code?: RespCode })
+  | (Base & { type: 'login'; ok: boolean; method: LoginMethod; count?: number; octets?: number; code?: RespCode })
   /** The answer to a failed login waited, against password guessing. */
   | (Base & { type: 'delay'; ms: number; failures: number; address: string })
   | (Base & {

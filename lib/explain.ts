@@ -14,7 +14,9 @@ export function explain(event: Pop3Event, t: Translator): string[] {
     case 'connect':
       return [event.tls ? t('ev.connect.tls', { remote: event.remote, protocol: event.protocol, cipher: event.cipher }) : t('ev.connect', { remote: event.remote })]
     case 'tlsError':
-      return [t('ev.tlsError', { remote: event.remote, reason: event.reason })]
+      return [t(event.stls ? 'ev.tlsError.stls' : 'ev.tlsError', { remote: event.remote, reason: event.reason })]
+    case 'starttls':
+      return [t('ev.starttls', { protocol: event.protocol, cipher: event.cipher })]
     case 'disconnect':
       return [t(`ev.disconnect.${event.reason}`, { seconds: event.seconds, reason: event.detail })]
     case 'login':
@@ -29,9 +31,16 @@ export function explain(event: Pop3Event, t: Translator): string[] {
       // PASS tells that the password travels in clear; any other masked line, why it is masked.
       // (that it is masked only where the line is shown masked: not with --show-secrets, nor in the demo)
       const shownMasked = event.masked && !event.clear
+      const decoded = event.clear?.decoded ?? event.decoded
+      if (event.response !== undefined) {
+        if (!event.masked) return [t('cmd.response.cancel')]
+        return [t('cmd.response'), ...base64(decoded, event.tls, t), ...(shownMasked ? [t('cmd.PASS.masked')] : [])]
+      }
       const masking = event.verb === 'PASS'
         ? [t(event.tls ? 'cmd.PASS.tls' : 'cmd.PASS.clear'), ...(shownMasked ? [t('cmd.PASS.masked')] : [])]
-        : shownMasked ? [t('cmd.masked')] : []
+        : event.verb === 'AUTH' && event.masked
+          ? [...base64(decoded, event.tls, t), ...(shownMasked ? [t('cmd.PASS.masked')] : [])]
+          : shownMasked ? [t('cmd.masked')] : []
       return [...what(event, t), ...masking]
     }
     case 'reply': {
@@ -45,6 +54,12 @@ export function explain(event: Pop3Event, t: Translator): string[] {
       return lines
     }
   }
+}
+
+/** That credentials in base64 are there for anyone to read (and, on a plain connection, anyone on the network). */
+function base64(decoded: string | undefined, tls: true | undefined, t: Translator): string[] {
+  if (decoded === undefined) return []
+  return [t('cmd.base64', { decoded }), t(tls ? 'cmd.PASS.tls' : 'cmd.base64.clear')]
 }
 
 /** What a client line asks for, from the verb and arguments the event shows (masked ones included). */
@@ -65,6 +80,7 @@ function what(event: Extract<Pop3Event, { type: 'command' }>, t: Translator): st
 
 function commandKey(verb: string, argc: number, state: string, user: string | undefined): MessageKey {
   if ((verb === 'LIST' || verb === 'UIDL') && argc > 0) return `cmd.${verb}.one` as MessageKey
+  if (verb === 'AUTH' && argc > 0) return argc === 1 ? 'cmd.AUTH.one' : 'cmd.AUTH.two'
   if (verb === 'QUIT' && state === 'TRANSACTION') return 'cmd.QUIT.update'
   // the event names a user only once USER was accepted (or the session is logged in)
   if (verb === 'PASS' && user === undefined) return 'cmd.PASS.noUser'

@@ -20,6 +20,7 @@ const TERMINATOR = Buffer.from('.\r\n')
 const MAX_STATUS_OCTETS = 510
 
 export function statusLine(reply: Reply, t: Translator): string {
+  if (reply.challenge !== undefined) return `+ ${reply.challenge}` // a SASL continuation (RFC 5034 §4)
   const text = t(reply.key, reply.params)
   const code = reply.code ? `[${reply.code}]` : ''
   const line = [reply.ok ? '+OK' : '-ERR', code, text].filter(Boolean).join(' ')
@@ -31,12 +32,17 @@ export function statusLine(reply: Reply, t: Translator): string {
 }
 
 export class Responder {
-  readonly #socket: Socket
+  #socket: Socket
   readonly #capture: boolean
 
   constructor(socket: Socket, opts: { captureBodies?: boolean } = {}) {
     this.#socket = socket
     this.#capture = opts.captureBodies ?? false
+  }
+
+  /** Writes on `socket` from now on: the TLS socket, once the connection is encrypted. */
+  use(socket: Socket): void {
+    this.#socket = socket
   }
 
   get writable(): boolean {

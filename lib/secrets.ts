@@ -10,7 +10,7 @@
  * password typed on a line of its own). What follows the verb is masked;
  * the verb stays, so the student still sees what they typed.
  */
-import { COMMANDS, dispatch, isTypo, isVerb, type Parsed, type Reply, type State } from './commands.js'
+import { COMMANDS, dispatch, isTypo, isVerb, type CommandSpec, type Parsed, type Reply, type State } from './commands.js'
 import type { Pop3Event } from './events.js'
 import { english } from './i18n/index.js'
 import type { ReadLine } from './line-reader.js'
@@ -22,9 +22,10 @@ export const MASK = '********'
 const SHOWN_OF_LONG = 60
 
 /** The fields of a command event that come from the line itself. */
-export type LineView = Pick<Extract<Pop3Event, { type: 'command' }>, 'raw' | 'verb' | 'args' | 'masked' | 'tooLong' | 'clear'>
+export type LineView = Pick<Extract<Pop3Event, { type: 'command' }>, 'raw' | 'verb' | 'args' | 'masked' | 'tooLong' | 'clear' | 'response' | 'decoded'>
 
 const SECRET_VERBS = COMMANDS.flatMap(c => (c.secret ? [{ verb: c.verb, ...c.secret }] : []))
+const DECODERS = new Map(COMMANDS.flatMap(c => (c.secret?.decode ? [[c.verb, c.secret.decode] as const] : [])))
 
 const BS = 0x08
 const DEL = 0x7f
@@ -62,13 +63,40 @@ export class LineMasker {
     // The masked line is read as the dispatcher reads any line (only its verb
     // and arguments are wanted, so the language of its errors does not matter).
     const read = parsed?.verb === undefined ? undefined : dispatch(masked, state, english)
+    // a secret in base64 (AUTH PLAIN's) is shown decoded too, its password masked
+    const decode = line.tooLong || read?.verb === undefined ? undefined : DECODERS.get(read.verb)
+    const secret = line.bytes.subarray(start).toString('utf8').trim()
+    const decoded = decode?.(secret, MASK)
     return {
       raw: line.tooLong ? printable(masked) + '…' : printable(masked),
       verb: read?.verb,
       args: read?.args ?? [],
       masked: true,
       ...long,
-      ...(this.#showSecrets ? { clear: plain } : {}),
+      ...(decoded === undefined ? {} : { decoded }),
+      ...(this.#showSecrets ? { clear: { ...plain, ...(decode ? { decoded: decode(secret) } : {}) } } : {}),
+    }
+  }
+
+  /**
+   * The command event's fields for the client's response to a challenge of
+   * `command` (SASL, RFC 5034 §4): a secret, masked whole, but for the `*`
+   * that cancels.
+   */
+  response(line: ReadLine, command: CommandSpec): LineView {
+    this.#afterUser = false
+    const base = { args: [], response: command.verb, ...(line.tooLong ? { tooLong: true } : {}) }
+    const text = line.bytes.toString('utf8')
+    if (text === '*') return { ...base, raw: '*', masked: false }
+    const decode = line.tooLong ? undefined : command.secret?.decode
+    const decoded = decode?.(text, MASK)
+    const shown = line.tooLong ? printable(line.bytes.subarray(0, SHOWN_OF_LONG)) + '…' : printable(line.bytes)
+    return {
+      ...base,
+      raw: MASK,
+      masked: true,
+      ...(decoded === undefined ? {} : { decoded }),
+      ...(this.#showSecrets ? { clear: { raw: shown, args: [], ...(decode ? { decoded: decode(text) } : {}) } } : {}),
     }
   }
 

@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events'
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
-import { createServer as createTlsServer, type TLSSocket } from 'node:tls'
+import { createSecureContext, type SecureContext } from 'node:tls'
 import { hostname } from 'node:os'
 import type { Account, Reply } from './commands.js'
 import { fingerprintOf } from './certificate.js'
@@ -48,8 +48,10 @@ export interface ServerOptions {
   loginDelay?: LoginDelayOptions
   /** Also serve POP3S (TLS from the first byte, as on port 995) on this port, same host; 0 picks a free one. Needs `tls`. */
   tlsPort?: number
-  /** The certificate and key (PEM) of the TLS listener. */
+  /** The certificate and key (PEM): with them, STLS on the plain port, and the TLS listener if there is a `tlsPort`. */
   tls?: { cert: string | Buffer; key: string | Buffer }
+  /** Refuse USER, PASS, APOP and AUTH until the connection is encrypted (STLS, or the TLS port). Needs `tls`. */
+  requireTls?: boolean
 }
 
 export interface RunningServer extends EventEmitter {
@@ -79,7 +81,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (!accounts) throw new TypeError('startServer needs a maillist path or a list of accounts')
   for (const mailbox of new Set(accounts.map(a => a.mailbox))) await recoverMaildrop(mailbox)
   const recorder = options.transcripts ? await transcriptRecorder(options.transcripts) : undefined
-  if (options.tlsPort !== undefined && !options.tls) throw new TypeError('startServer needs a certificate (tls) to serve a tlsPort')
+  if ((options.tlsPort !== undefined || options.requireTls) && !options.tls) throw new TypeError('startServer needs a certificate (tls) for a tlsPort or requireTls')
   const pop = new Pop3Server(accounts, options, recorder)
   const host = options.host ?? '127.0.0.1'
   const listeners: Listener[] = [{ host, port: options.port ?? 65000, tls: false }]
@@ -108,6 +110,9 @@ interface Bound {
   address?: AddressInfo
 }
 
+/** What a TLS connection may negotiate: TLS 1.2 and 1.3, Node's default ciphers (RFC 8314 §4.1 asks no less). */
+const TLS_MIN_VERSION = 'TLSv1.2'
+
 class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   readonly t: Translator
   readonly timeoutSeconds: number
@@ -118,11 +123,10 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   readonly maxConnections: number
   readonly #byUser: Map<string, Account>
   readonly #servers: Bound[] = []
-  readonly #tls?: { cert: string | Buffer; key: string | Buffer }
+  readonly secureContext?: SecureContext
+  readonly requireTls: boolean
   readonly fingerprint?: string
   readonly #sessions = new Set<Session>()
-  /** The TCP connections of the TLS listener, handshaking or not. */
-  readonly #raw = new Set<Socket>()
   /** Sessions served, not counting the refused ones on their way out. */
   #served = 0
   readonly #guard: LoginGuard
@@ -143,8 +147,11 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     this.maxConnections = options.maxConnections ?? defaultMaxConnections()
     this.#guard = new LoginGuard(options.loginDelay)
     this.#onEvent = options.onEvent
-    this.#tls = options.tls
-    if (options.tls) this.fingerprint = fingerprintOf(options.tls.cert)
+    this.requireTls = options.requireTls ?? false
+    if (options.tls) {
+      this.secureContext = createSecureContext({ ...options.tls, minVersion: TLS_MIN_VERSION })
+      this.fingerprint = fingerprintOf(options.tls.cert)
+    }
   }
 
   #bound(tls: boolean): AddressInfo | undefined {
@@ -169,25 +176,10 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
 
   listen(listener: Listener): Promise<void> {
     const { host, port } = listener
-    // half-open: a client that sends its commands and then ends its side still gets every answer
-    const server = listener.tls
-      ? createTlsServer({ ...this.#tls!, allowHalfOpen: true }, socket => this.#accept(socket, socket))
-      : createServer({ allowHalfOpen: true }, socket => this.#accept(socket))
-    if (listener.tls) {
-      // a plain-text client on the TLS port, a client that distrusts the certificate: one log line, the server goes on
-      server.on('tlsClientError', (err: NodeJS.ErrnoException, socket: TLSSocket) => {
-        this.report({
-          time: new Date().toISOString(), session: this.#nextId++, type: 'tlsError',
-          remote: `${socket.remoteAddress}:${socket.remotePort}`, reason: err.code ?? err.message,
-        })
-        socket.destroy()
-      })
-      // a connection still in its handshake is no session yet: close() ends it, rather than wait for its timeout
-      server.on('connection', (raw: Socket) => {
-        this.#raw.add(raw)
-        raw.once('close', () => this.#raw.delete(raw))
-      })
-    }
+    // half-open: a client that sends its commands and then ends its side still gets every answer.
+    // On the TLS port too the connection is a TCP one: its session does the handshake (as after STLS),
+    // so that a connection still in its handshake counts against the limit, and close() ends it.
+    const server = createServer({ allowHalfOpen: true }, socket => this.#accept(socket, listener.tls))
     const entry: Bound = { listener, server }
     this.#servers.push(entry)
     return new Promise((resolve, reject) => {
@@ -220,18 +212,18 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   }
 
   report(event: Pop3Event): void {
-    if (event.type !== 'tlsError') this.#recorder?.record(event) // a failed handshake never was a session to record
+    // a failed handshake on the TLS port never was a session to record
+    if (event.type !== 'tlsError' || event.stls) this.#recorder?.record(event)
     this.#onEvent?.(event)
     this.emit('event', event)
   }
 
-  /** A new connection; on the TLS port, `secure` is the socket once its handshake is done. */
-  #accept(socket: Socket, secure?: TLSSocket): void {
+  /** A new connection; on the TLS port (`tls`), its session begins with the handshake. */
+  #accept(socket: Socket, tls: boolean): void {
     if (this.#closing) {
       socket.destroy()
       return
     }
-    const tls = secure ? { protocol: secure.getProtocol() ?? '?', cipher: secure.getCipher().name } : undefined
     const session = new Session(this.#nextId++, socket, this, tls)
     this.#sessions.add(session)
     const full = this.#served >= this.maxConnections
@@ -250,7 +242,6 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
       const stopped = Promise.all(this.#servers.map(({ server }) => new Promise<void>(resolve => server.close(() => resolve()))))
       this.#guard.close() // the answers waiting after failed logins go out now
       await Promise.all([...this.#sessions].map(s => s.shutdown()))
-      for (const raw of this.#raw) raw.destroy()
       await stopped
       await this.#recorder?.close()
     })()

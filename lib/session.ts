@@ -7,11 +7,17 @@
  * while a chunk's lines are answered, each reply waits until the socket
  * takes more, and the session gives the other sessions a turn between two
  * lines. A client that never reads stops its own session, nobody else's.
+ *
+ * Its transport can change under it: on the POP3S port the connection turns
+ * to TLS before the greeting, on the plain port after STLS (RFC 2595 §4).
+ * The line reader starts afresh then, and whatever the client sent before
+ * its handshake is thrown away unread.
  */
 import type { Socket } from 'node:net'
+import { TLSSocket, type SecureContext } from 'node:tls'
 import type { Readable } from 'node:stream'
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { dispatch, type Account, type Reply, type SessionContext, type State } from './commands.js'
+import { dispatch, type Account, type CommandSpec, type Reply, type SessionContext, type State } from './commands.js'
 import type { DisconnectReason, Pop3Event } from './events.js'
 import { reasonOf, type Translator } from './i18n/index.js'
 import { LineReader, MAX_UNTERMINATED, type ReadLine } from './line-reader.js'
@@ -35,6 +41,10 @@ export interface SessionHost {
   readonly showSecrets: boolean
   readonly captureBodies: boolean
   readonly implementation: string
+  /** The certificate, ready for TLS: STLS is offered when there is one. */
+  readonly secureContext?: SecureContext
+  /** Credentials only over TLS (--require-tls). */
+  readonly requireTls: boolean
   readonly stamp: (session: number) => string
   findAccount(user: string): Account | undefined
   openMaildrop(account: Account): Promise<Maildrop>
@@ -46,17 +56,27 @@ export interface SessionHost {
 /** An event as a session makes it; the time and session number are added when it is emitted. */
 type Unstamped<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never
 
+/** What a TLS handshake negotiated. */
+export interface Negotiated {
+  protocol: string
+  cipher: string
+}
+
 export class Session {
   readonly id: number
-  readonly #socket: Socket
+  /** The connection as the session reads and writes it: the TCP socket, or the TLS socket over it. */
+  #socket: Socket
   readonly #host: SessionHost
-  readonly #reader = new LineReader()
-  readonly #telnet = new TelnetFilter()
+  #reader = new LineReader()
+  #telnet = new TelnetFilter()
+  /** Set while the client's next line is its response to a challenge of this command (SASL), not a command. */
+  #challenged?: CommandSpec
   readonly #responder: Responder
   readonly #masker: LineMasker
   readonly #address: string
   readonly ctx: SessionContext
   #ended = false
+  #closed = false
   #linger?: NodeJS.Timeout
   /** Aborted when the connection is gone: a wait on its behalf (the brake on guessing) stops. */
   readonly #gone = new AbortController()
@@ -67,12 +87,14 @@ export class Session {
   #resolveDone!: () => void
   #work: Promise<void> = Promise.resolve()
 
-  /** What the TLS handshake negotiated, for a session on the TLS port; none on the plain port. */
-  readonly tls?: { protocol: string; cipher: string }
+  /** TLS from the first byte: the POP3S port. */
+  readonly #implicitTls: boolean
+  /** What the TLS handshake negotiated, once the connection is encrypted. */
+  #tls?: Negotiated
 
-  constructor(id: number, socket: Socket, host: SessionHost, tls?: { protocol: string; cipher: string }) {
+  constructor(id: number, socket: Socket, host: SessionHost, implicitTls = false) {
     this.id = id
-    this.tls = tls
+    this.#implicitTls = implicitTls
     this.#socket = socket
     this.#host = host
     this.#address = socket.remoteAddress ?? ''
@@ -84,6 +106,9 @@ export class Session {
       deleted: new Set(),
       stamp: host.stamp(id),
       implementation: host.implementation,
+      secure: false,
+      tlsAvailable: host.secureContext !== undefined,
+      requireTls: host.requireTls,
       t: host.t,
       findAccount: user => host.findAccount(user),
       openMaildrop: account => host.openMaildrop(account),
@@ -98,31 +123,107 @@ export class Session {
     return this.ctx.user ?? this.ctx.pendingUser
   }
 
-  /** Greets the client; or, given `refusal`, answers with it and closes (the server is full). */
+  /** What the TLS handshake negotiated; none while the connection is plain. */
+  get tls(): Negotiated | undefined {
+    return this.#tls
+  }
+
+  /**
+   * Greets the client (on the POP3S port, once the handshake is done); or,
+   * given `refusal`, answers with it and closes (the server is full).
+   */
   start(refusal?: Reply): void {
     const s = this.#socket
+    const remote = `${s.remoteAddress}:${s.remotePort}`
     s.setNoDelay(true)
-    s.setTimeout(this.#host.timeoutSeconds * 1000)
-    s.on('data', chunk => this.#onData(chunk))
-    s.on('timeout', () => this.#end('timeout'))
-    s.on('error', err => {
-      this.#endDetail = (err as NodeJS.ErrnoException).code ?? err.message
-      if (this.#endReason === 'client') this.#endReason = 'error'
-    })
-    s.on('close', () => void this.#closed())
-    // The client ended its side (`nc -N`, a script): the lines it sent before are still all answered, then ours ends.
-    s.on('end', () => {
-      this.#work = this.#work.then(() => {
-        if (this.#ended) return
-        this.#ended = true
-        s.end()
-      })
-    })
-    this.#emit({ type: 'connect', remote: `${s.remoteAddress}:${s.remotePort}`, ...this.tls })
+    s.on('error', this.#onError)
+    s.on('close', this.#onClose)
+    this.#read(s)
     const greeting: Reply = refusal ?? { ok: true, key: 'greeting', params: { stamp: this.ctx.stamp } }
-    this.#work = this.#reply(greeting, 'AUTHORIZATION').then(() => {
+    this.#work = (async () => {
+      if (this.#implicitTls && !(await this.#startTls('port'))) return
+      this.#emit({ type: 'connect', remote, ...this.#tls })
+      await this.#reply(greeting, 'AUTHORIZATION')
       if (refusal) this.#end('full')
+    })()
+  }
+
+  /** Reads commands from `s` (the TCP socket, then the TLS socket when there is one). */
+  #read(s: Socket): void {
+    s.setTimeout(this.#host.timeoutSeconds * 1000)
+    s.on('data', this.#onData)
+    s.on('timeout', this.#onTimeout)
+    s.on('end', this.#onEnd)
+  }
+
+  #onTimeout = (): void => this.#end('timeout')
+
+  #onError = (err: Error): void => {
+    this.#endDetail = (err as NodeJS.ErrnoException).code ?? err.message
+    if (this.#endReason === 'client') this.#endReason = 'error'
+  }
+
+  #onClose = (): void => void this.#whenClosed()
+
+  /** The client ended its side (`nc -N`, a script): the lines it sent before are still all answered, then ours ends. */
+  #onEnd = (): void => {
+    this.#work = this.#work.then(() => {
+      if (this.#ended) return
+      this.#ended = true
+      this.#socket.end()
     })
+  }
+
+  /**
+   * Turns the connection to TLS, the server's side of the handshake: on the
+   * POP3S port before anything else, or after STLS. After STLS, whatever the client sent before its handshake is
+   * thrown away: a command pipelined behind STLS came in clear, and is never
+   * run as if it had come encrypted (the STARTTLS command injection, CVE-2011-0411).
+   * False when the handshake failed; the connection is then closed.
+   */
+  async #startTls(how: 'port' | 'stls' = 'stls'): Promise<boolean> {
+    const raw = this.#socket
+    const stls = how === 'stls'
+    const remote = `${raw.remoteAddress}:${raw.remotePort}`
+    raw.off('data', this.#onData)
+    raw.off('timeout', this.#onTimeout)
+    raw.off('end', this.#onEnd)
+    raw.setTimeout(0)
+    raw.pause()
+    if (stls) {
+      while (raw.writableCorked) raw.uncork()
+      if (raw.writableLength) await new Promise(resolve => raw.write(Buffer.alloc(0), resolve)) // the +OK goes out in clear, whole, first
+      while (raw.read() !== null); // already read from the network, not yet taken: dropped
+      this.#reader = new LineReader()
+      this.#telnet = new TelnetFilter()
+    }
+    const secure = new TLSSocket(raw, { isServer: true, secureContext: this.#host.secureContext })
+    secure.setTimeout(this.#host.timeoutSeconds * 1000)
+    const failure = await new Promise<string | undefined>(resolve => {
+      secure.once('secure', () => resolve(undefined))
+      secure.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message))
+      secure.once('timeout', () => resolve('ETIMEDOUT'))
+      secure.once('close', () => resolve('ECONNRESET'))
+    })
+    secure.on('error', this.#onError)
+    secure.on('close', this.#onClose)
+    if (failure !== undefined) {
+      if (!this.#ended) {
+        this.#emit({ type: 'tlsError', remote, reason: failure, ...(stls ? { stls: true } : {}) })
+        this.#endDetail = failure
+        this.#end('error')
+      }
+      secure.destroy()
+      raw.destroy()
+      return false
+    }
+    this.#socket = secure
+    this.#responder.use(secure)
+    this.#tls = { protocol: secure.getProtocol() ?? '?', cipher: secure.getCipher().name }
+    this.ctx.secure = true
+    if (stls) this.#emit({ type: 'starttls', ...this.#tls })
+    this.#read(secure)
+    return true
   }
 
   /** Ends the session without UPDATE (server shutdown). Waits for a commit under way. */
@@ -149,7 +250,7 @@ export class Session {
     } else s.destroy()
   }
 
-  #onData(chunk: Buffer): void {
+  #onData = (chunk: Buffer): void => {
     if (this.#ended) return
     this.#socket.pause() // nothing more is read until this chunk's lines are answered
     this.#work = this.#work.then(() => this.#consume(chunk)).catch(err => {
@@ -158,21 +259,22 @@ export class Session {
     })
   }
 
-  /** Answers the lines of one chunk, one at a time, then reads on. */
+  /** Answers the lines of one chunk, one at a time, then reads on; a chunk that came before STLS ends with it. */
   async #consume(chunk: Buffer): Promise<void> {
     if (this.#ended) return
+    const socket = this.#socket
     const { data, answer, cuts = [] } = this.#telnet.push(chunk)
     if (answer) await this.#responder.write(answer)
     let from = 0
     for (const { at, skipped } of cuts) {
       await this.#lines(data.subarray(from, at))
-      if (this.#ended) return
+      if (this.#ended || this.#socket !== socket) return
       // a stray telnet sub-negotiation swallowed what came after it: say so, then read on
       await this.#reply({ ok: false, key: 'telnet.cut', params: { octets: skipped } }, this.ctx.state)
       from = at
     }
     await this.#lines(data.subarray(from))
-    if (!this.#ended) this.#socket.resume()
+    if (!this.#ended && this.#socket === socket) socket.resume()
   }
 
   async #lines(data: Buffer): Promise<void> {
@@ -199,19 +301,35 @@ export class Session {
 
   async #handle(line: ReadLine): Promise<void> {
     const before = this.ctx.state
+    const challenged = this.#challenged
+    this.#challenged = undefined
+    if (challenged) return this.#respond(challenged, line, before)
     if (line.tooLong) {
       this.#emit({ type: 'command', ...this.#masker.view(line, before), octets: line.octets, state: before })
       await this.#reply({ ok: false, key: 'line.tooLong', params: { octets: line.octets } }, before)
       return
     }
-    const parsed = dispatch(line.bytes, before, this.#host.t)
+    const parsed = dispatch(line.bytes, before, this.#host.t, this.ctx.requireTls && !this.ctx.secure)
     const view = this.#masker.view(line, before, parsed)
     this.#emit({ type: 'command', ...view, octets: line.octets, state: before })
     if ('error' in parsed) {
       await this.#reply(this.#masker.reply(parsed.error, view), before)
       return
     }
-    let reply = await parsed.command.run(this.ctx, parsed.args)
+    await this.#answer(parsed.command, await parsed.command.run(this.ctx, parsed.args), before)
+  }
+
+  /** The client's response to a challenge of `command` (RFC 5034 §4): a secret, never a command. */
+  async #respond(command: CommandSpec, line: ReadLine, before: State): Promise<void> {
+    this.#emit({ type: 'command', ...this.#masker.response(line, command), octets: line.octets, state: before })
+    const reply: Reply = line.tooLong
+      ? { ok: false, key: 'line.tooLong', params: { octets: line.octets } }
+      : await command.respond!(this.ctx, line.bytes.toString('utf8'))
+    await this.#answer(command, reply, before)
+  }
+
+  /** Sends what `command` answered, and does what the answer asks for: log in, commit, a challenge, TLS, the end. */
+  async #answer(command: CommandSpec, reply: Reply, before: State): Promise<void> {
     if (reply.login) {
       // the user the attempt was for (a wrong PASS has already forgotten the USER)
       const user = reply.params?.user === undefined ? {} : { user: String(reply.params.user) }
@@ -220,6 +338,8 @@ export class Session {
     await this.#loginDelay(reply)
     if (reply.next === 'UPDATE') reply = await this.#update()
     await this.#reply(reply, before)
+    if (reply.challenge !== undefined) this.#challenged = command
+    if (reply.upgrade) await this.#startTls()
     if (reply.close) this.#end('quit')
   }
 
@@ -279,7 +399,9 @@ export class Session {
     })
   }
 
-  async #closed(): Promise<void> {
+  async #whenClosed(): Promise<void> {
+    if (this.#closed) return // the TCP socket and the TLS socket over it both say so
+    this.#closed = true
     this.#ended = true
     this.#gone.abort()
     clearTimeout(this.#linger)
@@ -287,7 +409,8 @@ export class Session {
     const md = this.ctx.maildrop
     this.ctx.maildrop = undefined
     if (md) await md.release().catch(() => {})
-    this.#emit({
+    // a connection to the TLS port whose handshake failed never began a session: its tlsError said it all
+    if (!this.#implicitTls || this.#tls) this.#emit({
       type: 'disconnect', reason: this.#endReason, detail: this.#endDetail,
       seconds: this.#endReason === 'timeout' ? this.#host.timeoutSeconds : undefined,
     })
@@ -296,6 +419,6 @@ export class Session {
 
   #emit(event: Unstamped<Pop3Event, 'time' | 'session'>): void {
     const user = this.user
-    this.#host.report({ time: new Date().toISOString(), session: this.id, ...(user ? { user } : {}), ...(this.tls ? { tls: true } : {}), ...event } as Pop3Event)
+    this.#host.report({ time: new Date().toISOString(), session: this.id, ...(user ? { user } : {}), ...(this.#tls ? { tls: true } : {}), ...event } as Pop3Event)
   }
 }

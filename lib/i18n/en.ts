@@ -21,6 +21,34 @@ export default {
   'apop.wrong': 'wrong name or digest for "{user}"',
   'apop.wrong.explain': 'APOP failed: the digest must be the MD5 of the greeting\'s <...> timestamp followed by the password, in lowercase hex (RFC 1939 §7).',
 
+  'auth.list': 'SASL mechanisms follow: {list}',
+  'auth.list.explain': 'AUTH alone lists the ways of logging in with AUTH (SASL mechanisms), one per line. CAPA lists them too, on its SASL line (RFC 5034).',
+  'auth.unknown': 'this server does not offer the SASL mechanism "{mechanism}"; it offers {list}',
+  'auth.unknown.explain': 'AUTH names a SASL mechanism; this server knows only {list}. Send AUTH alone, or CAPA, to see the list (RFC 5034 §4).',
+  'auth.continue': 'go on: send the credentials in base64, or * to cancel',
+  'auth.continue.explain': '"+ " asks the client to go on: the server waits for the next line, which is not a command but the credentials in base64 (for PLAIN: an empty name, NUL, the user, NUL, the password). A line holding only * cancels (RFC 5034 §4).',
+  'auth.cancelled': 'AUTH cancelled; log in again when you are ready',
+  'auth.cancelled.explain': 'The client sent * instead of credentials, which cancels AUTH (RFC 5034 §4). The session stays in AUTHORIZATION: any way of logging in may be tried again.',
+  'auth.notBase64': 'the credentials are not valid base64; nothing was checked',
+  'auth.notBase64.explain': 'AUTH PLAIN wants its credentials in base64 (letters, digits, + and /, padded with = to a multiple of 4 characters). Make them with: printf \'\\0guest\\0visitor\' | base64. The session stays in AUTHORIZATION (RFC 5034 §4).',
+  'auth.notPlain': 'the credentials decode, but not to name, NUL, user, NUL, password',
+  'auth.notPlain.explain': 'PLAIN credentials are three parts separated by NUL bytes: the identity to act as (usually empty), the user and the password (RFC 4616 §2). Make them with: printf \'\\0guest\\0visitor\' | base64. The session stays in AUTHORIZATION.',
+  'auth.authzid': '"{user}" may not log in as "{authzid}": leave the first part empty',
+  'auth.authzid.explain': 'The first part of PLAIN credentials names who to act as. This server lets each user act only as itself, so it must be empty or the user\'s own name (RFC 4616 §2). The password was not checked; the session stays in AUTHORIZATION.',
+  'auth.wrong': 'wrong name or password for "{user}"',
+  'auth.wrong.explain': 'The user or the password in the PLAIN credentials is wrong. The session stays in AUTHORIZATION. [AUTH] marks a credentials problem (RFC 3206).',
+
+  'stls.ok': 'begin TLS negotiation',
+  'stls.ok.explain': 'The server agreed: the client now starts the TLS handshake, and everything after it is encrypted. Whatever the client sent after STLS, before the handshake, is thrown away (RFC 2595 §4). Start a new session with CAPA: what the server offers may change.',
+  'stls.already': 'this connection is already encrypted (TLS)',
+  'stls.already.explain': 'STLS turns a plain connection to TLS; this one is already encrypted, so there is nothing to do (RFC 2595 §4).',
+  'stls.unavailable': 'this server has no certificate, so it cannot start TLS',
+  'stls.unavailable.explain': 'TLS needs a certificate, and this server was started without one. smallpop3 makes one itself unless it is told not to; see smallpop3 --help.',
+  'stls.loggedIn': 'STLS must come before logging in: the password has already been sent',
+  'stls.loggedIn.explain': 'TLS is started before USER, PASS or AUTH, so that the password never travels in clear (RFC 2595 §4). QUIT, connect again and send STLS first.',
+  'tls.required': '{verb} needs an encrypted connection here: send STLS first, or connect to the TLS port',
+  'tls.required.explain': 'This server takes passwords only over TLS (--require-tls), so that nobody on the network can read them. Send STLS to encrypt this connection, then log in; or connect to the POP3S port with openssl s_client.',
+
   'login.ok': '{user} has {count} messages ({octets} octets)',
   'login.ok.explain': 'Logged in. The maildrop is now locked for this session and the state is TRANSACTION: {count|message|messages}, {octets|octet|octets} in all.',
   'login.inUse': 'the maildrop of "{user}" is already open in another session; end that one with QUIT and try again',
@@ -131,7 +159,7 @@ export default {
   'args.extra.explain': 'The command is written {usage}.',
 
   'state.needLogin': '{verb} is a TRANSACTION-state command; log in with USER and PASS first',
-  'state.needLogin.explain': 'Before logging in the session is in the AUTHORIZATION state, where only USER, PASS, APOP, CAPA and QUIT are allowed (RFC 1939 §4, RFC 2449 §5).',
+  'state.needLogin.explain': 'Before logging in the session is in the AUTHORIZATION state, where only USER, PASS, APOP, AUTH, STLS, CAPA and QUIT are allowed (RFC 1939 §4, RFC 2449 §5).',
   'state.loggedIn': '{verb} is an AUTHORIZATION-state command, and you are already logged in',
   'state.loggedIn.explain': 'After a successful login the session is in the TRANSACTION state; to log in as someone else, QUIT and connect again.',
 
@@ -144,6 +172,14 @@ export default {
   'cmd.PASS.masked': 'The password is masked here (--show-secrets shows it); transcripts never keep it.',
   'cmd.masked': 'Part of this line may be a password (a mistyped PASS, or words typed after USER), so it is shown as ********. To log in, send USER and the name, then PASS and the password, each on a line of its own. --show-secrets shows it in the log; transcripts never keep it.',
   'cmd.APOP': 'Logs in as "{a0}" without sending the password: {a1} is the MD5 of the greeting\'s timestamp followed by the password.',
+  'cmd.AUTH': 'Asks which SASL mechanisms AUTH offers.',
+  'cmd.AUTH.one': 'Starts logging in with the SASL mechanism {a0}: the server answers "+ " and waits for the credentials on the next line.',
+  'cmd.AUTH.two': 'Logs in with the SASL mechanism {a0}, the credentials (in base64) on the same line.',
+  'cmd.response': 'Not a command: the credentials the server asked for with "+ ", in base64.',
+  'cmd.response.cancel': 'Not a command: * cancels the AUTH the server was waiting for.',
+  'cmd.base64': 'Base64 is an encoding, not encryption: anyone who sees this line reads it as {decoded} (\\0 is a NUL byte).',
+  'cmd.base64.clear': 'Anyone who can watch the network can decode it: TLS (STLS, or the POP3S port) is what hides it.',
+  'cmd.STLS': 'Asks to turn this connection to TLS, so that everything after it, the password included, is encrypted.',
   'cmd.QUIT': 'Ends the session.',
   'cmd.QUIT.update': 'Ends the session: the server enters the UPDATE state and removes the messages marked with DELE.',
   'cmd.STAT': 'Asks how many messages there are and their total size.',
@@ -173,16 +209,16 @@ export default {
   'control.127': 'delete (DEL)',
   'control.255': 'byte 255',
   'control.ctrl': 'Ctrl-{letter} (byte {byte})',
-  'unsupported.AUTH': 'SASL authentication, RFC 5034',
-  'unsupported.STLS': 'TLS on this connection, RFC 2595',
   'unsupported.LAST': 'RFC 1725 removed it in 1994; UIDL tells which messages a client has already seen',
   'unsupported.RPOP': 'RFC 1460 removed it in 1993; APOP logs in without sending the password',
   'unsupported.XTND': 'an extension of some old servers, from RFC 1082',
 
   // ── events and log furniture ─────────────────────────────────────────────
   'ev.connect': 'A client connected from {remote}.',
-  'ev.connect.tls': 'A client connected from {remote} over TLS ({protocol}, cipher {cipher}): everything on this connection, passwords included, is encrypted; someone watching the network sees only scrambled bytes.',
+  'ev.connect.tls': 'A client connected from {remote} over TLS ({protocol}, cipher {cipher}): everything on this connection, passwords included, is encrypted; someone watching the network sees only scrambled bytes. Lines marked 🔒 travel encrypted.',
   'ev.tlsError': 'A connection from {remote} to the TLS port failed its handshake ({reason}). A plain-text client (telnet, nc) on the TLS port looks like this: the server expects TLS from the first byte. Use openssl s_client -connect, or the plain port.',
+  'ev.tlsError.stls': 'The TLS handshake after STLS failed ({reason}), so the server closed the connection. A client that sends more commands instead of starting TLS (telnet, nc) looks like this; use openssl s_client -starttls pop3.',
+  'ev.starttls': 'TLS started ({protocol}, cipher {cipher}): from here on everything on this connection is encrypted; lines marked 🔒 travel encrypted. The session starts again in AUTHORIZATION, and anything sent before the handshake was thrown away.',
   'ev.disconnect.quit': 'The session ended with QUIT and the connection closed.',
   'ev.disconnect.client': 'The client closed the connection without QUIT: nothing was deleted.',
   'ev.disconnect.timeout': 'No command for {seconds} seconds: the auto-logout timer closed the connection without UPDATE, so nothing was deleted (RFC 1939 §3).',
@@ -292,7 +328,7 @@ export default {
   'tls.unreadable': 'cannot read {path} ({code}): check the path given to --cert or --key',
   'tls.notCertificate': '{path} is not a PEM certificate (it should start with -----BEGIN CERTIFICATE-----)',
   'tls.badPair': 'the certificate {cert} and the key {key} cannot be used together: {reason}',
-  'cli.tlsOptions': '--cert and --key go together, and with --tls-port',
+  'cli.tlsOptions': '--cert and --key go together: give both, or neither for a self-signed certificate',
   'cli.fileProblem': 'cannot use {path} ({code}: {reason}); check that it exists and that you may read and write it',
   'cli.reset': 'The sample mailbox is restored: {dir}',
   'sample.inUse': 'cannot reset the sample now: a session of "{user}" has {mailbox} open, and its QUIT would delete from the fresh copy; end that session with QUIT (or stop the server), then run "smallpop3 reset" again',
@@ -331,9 +367,12 @@ Options:
                         -ERR [SYS/TEMP] and closed
       --tls-port N      also serve POP3S (TLS from the first byte) on port N
                         (0 picks a free one); none by default
-      --cert FILE       the TLS certificate (PEM), with --key FILE its key;
-                        without them a self-signed one for localhost is made
-                        once and kept in the state folder
+      --require-tls     take passwords only over TLS: USER, PASS, APOP and
+                        AUTH are refused until STLS (or on the --tls-port)
+      --cert FILE       the TLS certificate (PEM), with --key FILE its key,
+                        for STLS and --tls-port; without them a self-signed
+                        one for localhost is made once and kept in the state
+                        folder
   -h, --help            show this help
   -V, --version         print the version
 

@@ -37,17 +37,18 @@ export function terminalRenderer(opts: TerminalLogOptions): (event: Pop3Event) =
   return event => {
     const time = event.time.slice(11, 19)
     const who = ` ${(event.user ?? '').slice(0, 10).padEnd(10)}`
-    const head = `${c.gray(time)} ${c.bold(`#${event.session}`.padEnd(4))}${c.gray(who)}`
+    // an encrypted session's lines are marked (the lock is two columns wide, like the two spaces it takes the place of)
+    const head = `${c.gray(time)} ${c.bold(`#${event.session}`.padEnd(4))}${c.gray(who)}${event.tls ? '🔒' : '  '}`
     const notes = explain(event, t)
     let out: string
     switch (event.type) {
       case 'command':
         // `clear` is there only when the server runs with --show-secrets
-        out = marked(`${head}  `, c.cyan('C:'), event.clear?.raw ?? event.raw, c.cyan.bold) + explanation(notes, c.dim)
+        out = marked(head, c.cyan('C:'), event.clear?.raw ?? event.raw, c.cyan.bold) + explanation(notes, c.dim)
         break
       case 'reply': {
         const color = event.ok ? c.green : c.red
-        out = marked(`${head}  `, color('S:'), event.raw, color.bold)
+        out = marked(head, color('S:'), event.raw, color.bold)
         if (opts.verbose && event.body?.text) {
           out += event.body.text.map(l => marked(INDENT, c.gray('S:'), l, c.gray)).join('')
           out += `${INDENT}${c.gray('S: .')}\n`
@@ -59,17 +60,18 @@ export function terminalRenderer(opts: TerminalLogOptions): (event: Pop3Event) =
       case 'login':
         return // the PASS / APOP reply already says it
       case 'update':
-        out = marked(`${head}  `, c.yellow('──'), notes.join(' '), event.ok ? c.yellow : c.red)
+        out = marked(head, c.yellow('──'), notes.join(' '), event.ok ? c.yellow : c.red)
         break
       case 'delay':
-        out = `${head}  ${c.yellow('──')} ${explanation(notes, c.yellow).trimStart()}`
+        out = `${head}${c.yellow('──')} ${explanation(notes, c.yellow).trimStart()}`
         break
       case 'connect':
+      case 'starttls':
       case 'disconnect':
-        out = marked(`${head}  `, c.magenta('──'), notes[0] ?? '', c.magenta)
+        out = marked(head, c.magenta('──'), notes[0] ?? '', c.magenta)
         break
       case 'tlsError':
-        out = marked(`${head}  `, c.red('──'), notes[0] ?? '', c.red)
+        out = marked(head, c.red('──'), notes[0] ?? '', c.red)
         break
     }
     write(out)
