@@ -277,12 +277,17 @@ export function logWriter(out: NodeJS.WritableStream & { writableLength?: number
   }
 }
 
-/** When listening on every address: this machine's addresses that others on the network can reach. */
+/**
+ * When listening on every address: this machine's addresses that others on
+ * the network can reach, IPv4 first. Link-local IPv6 (fe80::/10) is left out:
+ * it needs the interface's name (%eth0) on the client's side, which differs.
+ */
 function networkAddresses(host: string): string[] {
   if (host !== '0.0.0.0' && host !== '::') return []
   return Object.values(networkInterfaces())
     .flat()
-    .filter(a => a && !a.internal && (a.family === 'IPv4' || (host === '::' && !a.address.startsWith('fe80'))))
+    .filter(a => a && !a.internal && (a.family === 'IPv4' || (host === '::' && !/^fe[89ab]/i.test(a.address))))
+    .sort((a, b) => Number(a!.family !== 'IPv4') - Number(b!.family !== 'IPv4'))
     .map(a => a!.address)
     .slice(0, 4)
 }

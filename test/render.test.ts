@@ -98,3 +98,50 @@ t.test('the banner fits 80 columns, with a long path, words whole', async t => {
   const wide = renderBanner({ server: server(sample), source: { sample: true, dir, maillist: `${dir}/maillist` }, network: [], t: en, chalk: plain })
   t.match(wide, `scratch copy in ${dir}\n`, 'not a terminal (no width): lines are left whole')
 })
+
+t.test('the banner on a lab network: each address with the plain port and the TLS port beside it', async t => {
+  const tls = ({ ...server([{ user: 'guest', password: 'visitor' }]), host: '::', tlsPort: 65001, fingerprint: 'AB:CD' }) as unknown as RunningServer
+  const source = { sample: true, dir: '/tmp/sample', maillist: '/tmp/sample/maillist' }
+  const banner = (s: RunningServer, network: string[], width?: number): string =>
+    renderBanner({ server: s, source, network, t: en, chalk: plain, width })
+
+  const out = banner(tls, ['192.168.1.20', '2001:db8::5'], WIDTH)
+  const lines = fits(t, out, [])
+  t.ok(lines.includes('    telnet 192.168.1.20 65000   openssl s_client -connect 192.168.1.20:65001'), out)
+  t.ok(lines.includes('    telnet 2001:db8::5 65000    openssl s_client -connect [2001:db8::5]:65001'), 'IPv6: plain for telnet, in brackets before a port; the columns aligned')
+  t.match(out, /^ {2}From another terminal, connect with: {2}telnet localhost 65000$/m)
+  t.match(out, /^ {2}Over TLS: {2}openssl s_client -connect localhost:65001$/m)
+  t.match(out, /^ {2}TLS after STLS: {2}openssl s_client -starttls pop3 -connect localhost:65000$/m, 'STLS, on the plain port')
+
+  // the longest addresses: too wide side by side on 80 columns, so one command a row, each whole
+  const long = ['255.255.255.255', '2001:db8:1234:5678:9abc:def0:1234:5678']
+  const narrow = fits(t, banner(tls, long, WIDTH), [])
+  for (const address of long) {
+    const where = address.includes(':') ? `[${address}]` : address
+    t.ok(narrow.includes(`    telnet ${address} 65000`), `telnet ${address} on a row of its own`)
+    t.ok(narrow.includes(`      openssl s_client -connect ${where}:65001`), `its TLS command whole on the next row`)
+  }
+  t.ok(banner(tls, long).includes(`    telnet ${long[1]} 65000   openssl s_client -connect [${long[1]}]:65001\n`), 'no terminal: side by side')
+
+  const plainOnly = banner({ ...server([{ user: 'guest', password: 'visitor' }]), host: '0.0.0.0' } as unknown as RunningServer, ['192.168.1.20'], WIDTH)
+  t.match(plainOnly, /^ {2}From other machines on the network:\n {4}telnet 192\.168\.1\.20 65000\n/m, 'no TLS listener: telnet alone')
+  t.notMatch(plainOnly, /openssl|STLS/, 'no certificate: no TLS commands')
+  t.notMatch(banner(tls, [], WIDTH), /other machines/, 'no network address: no heading either')
+})
+
+t.test('the banner for --host ::1, and STLS without a TLS port', async t => {
+  const v6 = ({ ...server([{ user: 'guest', password: 'visitor' }]), host: '::1', tlsPort: 65001, fingerprint: 'AB:CD' }) as unknown as RunningServer
+  const bold = new Chalk({ level: 1 })
+  const out = renderBanner({ server: v6, source: { sample: false, maillist: '/m' }, network: [], t: en, chalk: bold, width: WIDTH })
+  t.match(out, 'Listening on [::1]:65000')
+  t.match(out, 'POP3S (TLS from the first byte) on [::1]:65001')
+  t.match(out, bold.bold('  From another terminal, connect with:  telnet ::1 65000'))
+  t.match(out, bold.bold('  Over TLS:  openssl s_client -connect [::1]:65001'))
+  t.match(out, bold.bold('  TLS after STLS:  openssl s_client -starttls pop3 -connect [::1]:65000'), 'bold, as the other ways to connect')
+
+  // the CLI will always have a certificate: STLS is shown with it, a TLS port or not
+  const stlsOnly = ({ ...server([{ user: 'guest', password: 'visitor' }]), fingerprint: 'AB:CD' }) as unknown as RunningServer
+  const stls = renderBanner({ server: stlsOnly, source: { sample: false, maillist: '/m' }, network: [], t: en, chalk: plain, width: WIDTH })
+  t.match(stls, /^ {2}TLS after STLS: {2}openssl s_client -starttls pop3 -connect localhost:65000$/m)
+  t.notMatch(stls, /POP3S|Over TLS/)
+})

@@ -21,12 +21,11 @@ export interface BannerOptions {
 
 export function renderBanner({ server, source, certificate, network, t, chalk: c, width }: BannerOptions): string {
   const first = server.accounts[0]!
-  const v6 = server.host.includes(':')
-  const at = (port: number): string => (v6 ? `[${server.host}]:${port}` : `${server.host}:${port}`)
-  const where = at(server.port)
   const tlsPort = server.tlsPort
   const wildcard = server.host === '0.0.0.0' || server.host === '::'
   const connectHost = wildcard || server.host === '127.0.0.1' ? 'localhost' : server.host
+  const telnet = (host: string): string => t('banner.telnet', { host, port: server.port })
+  const openssl = (host: string, port: number): string => t('banner.openssl', { where: hostPort(host, port) })
   // an instructor's maillist keeps its passwords to itself
   const accounts = source.sample
     ? server.accounts.map(a => `${a.user} (password ${a.password})`).join(', ')
@@ -34,8 +33,8 @@ export function renderBanner({ server, source, certificate, network, t, chalk: c
   // [text, bold]: a text may hold several lines, each indented as it wants its wrapped rest to be
   const entries: [string, boolean][] = [
     [t('banner.title', { version: VERSION }), true],
-    ['  ' + t('banner.listening', { where }), false],
-    ...(tlsPort === undefined ? [] : [['  ' + t('banner.listeningTls', { where: at(tlsPort) }), false] as [string, boolean]]),
+    ['  ' + t('banner.listening', { where: hostPort(server.host, server.port) }), false],
+    ...(tlsPort === undefined ? [] : [['  ' + t('banner.listeningTls', { where: hostPort(server.host, tlsPort) }), false] as [string, boolean]]),
     ...(server.fingerprint === undefined ? [] : [[
       '  ' + (certificate ? t('banner.fingerprint', { path: certificate.certPath, fingerprint: server.fingerprint }) : t('banner.fingerprintGiven', { fingerprint: server.fingerprint })),
       false,
@@ -44,9 +43,18 @@ export function renderBanner({ server, source, certificate, network, t, chalk: c
     ['  ' + t('banner.accounts', { list: accounts }), false],
     ['  ' + t('banner.connections', { max: server.maxConnections }), false],
     ['', false],
-    ['  ' + t('banner.connect', { host: connectHost, port: server.port }), true],
-    ...(tlsPort === undefined ? [] : [['  ' + t('banner.connectTls', { host: connectHost, port: tlsPort }), true] as [string, boolean]]),
-    ...network.map((address): [string, boolean] => ['  ' + t('banner.network', { address, port: server.port }), false]),
+    ['  ' + t('banner.connect', { command: telnet(connectHost) }), true],
+    ...(tlsPort === undefined ? [] : [['  ' + t('banner.connectTls', { command: openssl(connectHost, tlsPort) }), true] as [string, boolean]]),
+    // STLS upgrades the plain port (RFC 2595 §4); it needs the certificate, not the TLS port
+    ...(server.fingerprint === undefined ? [] : [[
+      '  ' + t('banner.connectStls', { command: t('banner.opensslStls', { where: hostPort(connectHost, server.port) }) }),
+      true,
+    ] as [string, boolean]]),
+    ...(network.length === 0 ? [] : [
+      ['  ' + t('banner.network'), false] as [string, boolean],
+      ...reachable(network.map(address => [telnet(address), ...(tlsPort === undefined ? [] : [openssl(address, tlsPort)])]), width)
+        .map((text): [string, boolean] => [text, false]),
+    ]),
     ['  ' + t('banner.try', { user: first.user, password: source.sample ? first.password : '…' }), false],
     ['  ' + t('banner.stop'), false],
     ['', false],
@@ -54,6 +62,23 @@ export function renderBanner({ server, source, certificate, network, t, chalk: c
   return entries
     .flatMap(([text, bold]) => text.split('\n').flatMap(line => fit(line, width)).map(l => (bold ? c.bold(l) : l)))
     .join('\n') + '\n'
+}
+
+/** A host and a port as clients write them: an IPv6 address in brackets, since its colons would swallow the port (RFC 3986 §3.2.2). */
+function hostPort(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`
+}
+
+/**
+ * One row for each network address, its commands side by side in aligned
+ * columns; on a terminal too narrow for that, each command on a row of its
+ * own, so that none is cut in the middle.
+ */
+function reachable(commands: string[][], width: number | undefined): string[] {
+  const column = Math.max(...commands.map(([plain]) => plain!.length))
+  const beside = commands.map(([plain, ...rest]) => '    ' + [plain!.padEnd(rest.length ? column : 0), ...rest].join('   '))
+  if (width === undefined || beside.every(row => row.length <= width)) return beside
+  return commands.map(row => '    ' + row.join('\n      '))
 }
 
 /** A banner line wrapped to `width`, its continuation indented like the line itself (and two more columns). */
