@@ -105,13 +105,16 @@ t.test('the banner on a lab network: each address with the plain port and the TL
   const banner = (s: RunningServer, network: string[], width?: number): string =>
     renderBanner({ server: s, source, network, t: en, chalk: plain, width })
 
+  // side by side where they fit (no terminal: no width)
+  const wide = banner(tls, ['192.168.1.20', '2001:db8::5']).split('\n')
+  t.ok(wide.includes('    telnet 192.168.1.20 65000   openssl s_client -connect 192.168.1.20:65001 -ign_eof'), wide.join('\n'))
+  t.ok(wide.includes('    telnet 2001:db8::5 65000    openssl s_client -connect [2001:db8::5]:65001 -ign_eof'), 'IPv6: plain for telnet, in brackets before a port; the columns aligned')
   const out = banner(tls, ['192.168.1.20', '2001:db8::5'], WIDTH)
-  const lines = fits(t, out, [])
-  t.ok(lines.includes('    telnet 192.168.1.20 65000   openssl s_client -connect 192.168.1.20:65001'), out)
-  t.ok(lines.includes('    telnet 2001:db8::5 65000    openssl s_client -connect [2001:db8::5]:65001'), 'IPv6: plain for telnet, in brackets before a port; the columns aligned')
+  fits(t, out, [])
   t.match(out, /^ {2}From another terminal, connect with: {2}telnet localhost 65000$/m)
-  t.match(out, /^ {2}Over TLS: {2}openssl s_client -connect localhost:65001$/m)
-  t.match(out, /^ {2}TLS after STLS: {2}openssl s_client -starttls pop3 -connect localhost:65000$/m, 'STLS, on the plain port')
+  // -ign_eof: without it, s_client takes a line starting with R (RETR) or Q (QUIT) as its own command
+  t.match(out, /^ {2}Over TLS: {2}openssl s_client -connect localhost:65001 -ign_eof$/m)
+  t.match(out, /^ {2}With STLS: {2}openssl s_client -starttls pop3 -connect localhost:65000 -ign_eof$/m, 'STLS, on the plain port')
 
   // the longest addresses: too wide side by side on 80 columns, so one command a row, each whole
   const long = ['255.255.255.255', '2001:db8:1234:5678:9abc:def0:1234:5678']
@@ -119,9 +122,12 @@ t.test('the banner on a lab network: each address with the plain port and the TL
   for (const address of long) {
     const where = address.includes(':') ? `[${address}]` : address
     t.ok(narrow.includes(`    telnet ${address} 65000`), `telnet ${address} on a row of its own`)
-    t.ok(narrow.includes(`      openssl s_client -connect ${where}:65001`), `its TLS command whole on the next row`)
+    // its TLS command on the next rows, no word cut (the longest IPv6 address makes it wider than 80 columns)
+    const at = narrow.findIndex(l => l.startsWith(`      openssl s_client -connect ${where}:65001`))
+    t.ok(at > 0 && narrow[at - 1] === `    telnet ${address} 65000`, `its TLS command on the next row`)
+    t.ok(narrow.slice(at, at + 2).map(l => l.trim()).join(' ').startsWith(`openssl s_client -connect ${where}:65001 -ign_eof`), 'whole')
   }
-  t.ok(banner(tls, long).includes(`    telnet ${long[1]} 65000   openssl s_client -connect [${long[1]}]:65001\n`), 'no terminal: side by side')
+  t.ok(banner(tls, long).includes(`    telnet ${long[1]} 65000   openssl s_client -connect [${long[1]}]:65001 -ign_eof\n`), 'no terminal: side by side')
 
   const plainOnly = banner({ ...server([{ user: 'guest', password: 'visitor' }]), host: '0.0.0.0' } as unknown as RunningServer, ['192.168.1.20'], WIDTH)
   t.match(plainOnly, /^ {2}From other machines on the network:\n {4}telnet 192\.168\.1\.20 65000\n/m, 'no TLS listener: telnet alone')
@@ -136,12 +142,12 @@ t.test('the banner for --host ::1, and STLS without a TLS port', async t => {
   t.match(out, 'Listening on [::1]:65000')
   t.match(out, 'POP3S (TLS from the first byte) on [::1]:65001')
   t.match(out, bold.bold('  From another terminal, connect with:  telnet ::1 65000'))
-  t.match(out, bold.bold('  Over TLS:  openssl s_client -connect [::1]:65001'))
-  t.match(out, bold.bold('  TLS after STLS:  openssl s_client -starttls pop3 -connect [::1]:65000'), 'bold, as the other ways to connect')
+  t.match(out, bold.bold('  Over TLS:  openssl s_client -connect [::1]:65001 -ign_eof'))
+  t.match(out, bold.bold('  With STLS:  openssl s_client -starttls pop3 -connect [::1]:65000 -ign_eof'), 'bold, as the other ways to connect')
 
   // the CLI will always have a certificate: STLS is shown with it, a TLS port or not
   const stlsOnly = ({ ...server([{ user: 'guest', password: 'visitor' }]), fingerprint: 'AB:CD' }) as unknown as RunningServer
   const stls = renderBanner({ server: stlsOnly, source: { sample: false, maillist: '/m' }, network: [], t: en, chalk: plain, width: WIDTH })
-  t.match(stls, /^ {2}TLS after STLS: {2}openssl s_client -starttls pop3 -connect localhost:65000$/m)
+  t.match(stls, /^ {2}With STLS: {2}openssl s_client -starttls pop3 -connect localhost:65000 -ign_eof$/m)
   t.notMatch(stls, /POP3S|Over TLS/)
 })
