@@ -1,8 +1,11 @@
-// POP3S: implicit TLS on a second port, with the real tools (openssl s_client, curl pop3s://, Python's poplib.POP3_SSL).
+// TLS with the real tools (openssl s_client, curl, Python's poplib) in both modes: POP3S, implicit TLS on a
+// second port, and STLS on the plain one; AUTH PLAIN; CAPA in every state and mode; --require-tls.
 import t, { type Test } from 'tap'
 import { createHash, X509Certificate } from 'node:crypto'
+import { once } from 'node:events'
 import { mkdtempSync, readFileSync, statSync } from 'node:fs'
-import { connect } from 'node:net'
+import { connect, type Socket } from 'node:net'
+import { connect as tlsConnect, type TLSSocket } from 'node:tls'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { explain, selfSignedCertificate, translator, type Certificate } from '../dist/index.js'
@@ -168,4 +171,152 @@ t.test('--cert and --key', async t => {
   const alone = runCli(['--port', '0', '--cert', cert.certPath])
   t.equal(await alone.exit, 2, '--cert without --key and --tls-port')
   t.match(alone.stderr(), /--cert and --key go together/)
+})
+
+/** A line client whose connection may turn to TLS: a plain one that can send STLS, or one to the TLS port. */
+class Lines {
+  #buf = ''
+  #wake: (() => void) | undefined
+  closed = false
+  constructor(public socket: Socket | TLSSocket) {
+    this.#listen()
+  }
+
+  #listen(): void {
+    this.socket.on('data', this.#data)
+    this.socket.on('close', () => {
+      this.closed = true
+      this.#wake?.()
+    })
+    this.socket.on('error', () => {})
+  }
+
+  #data = (d: Buffer): void => {
+    this.#buf += d.toString('latin1')
+    this.#wake?.()
+  }
+
+  static async plain(port: number): Promise<Lines> {
+    const socket = connect(port, '127.0.0.1')
+    await once(socket, 'connect')
+    return new Lines(socket)
+  }
+
+  static async tls(port: number): Promise<Lines> {
+    const socket = tlsConnect({ port, host: '127.0.0.1', servername: 'localhost', ca: cert.cert })
+    await once(socket, 'secureConnect')
+    return new Lines(socket)
+  }
+
+  /** The TLS handshake on this connection (after STLS's +OK), trusting only the generated certificate. */
+  async upgrade(): Promise<void> {
+    this.socket.off('data', this.#data)
+    const secure = tlsConnect({ socket: this.socket as Socket, servername: 'localhost', ca: cert.cert })
+    await once(secure, 'secureConnect')
+    this.socket = secure
+    this.#listen()
+  }
+
+  async line(ms = 5000): Promise<string> {
+    const deadline = Date.now() + ms
+    for (;;) {
+      const nl = this.#buf.indexOf('\r\n')
+      if (nl !== -1) {
+        const line = this.#buf.slice(0, nl)
+        this.#buf = this.#buf.slice(nl + 2)
+        return line
+      }
+      if (this.closed || Date.now() > deadline) throw new Error(`no line; unread: ${JSON.stringify(this.#buf)}`)
+      await new Promise<void>(resolve => {
+        this.#wake = resolve
+        setTimeout(resolve, 50)
+      })
+    }
+  }
+
+  async cmd(line: string): Promise<string> {
+    this.socket.write(line + '\r\n')
+    return this.line()
+  }
+
+  /** CAPA's list. */
+  async capa(): Promise<string[]> {
+    const status = await this.cmd('CAPA')
+    if (!status.startsWith('+OK')) throw new Error(status)
+    const lines: string[] = []
+    for (let l = await this.line(); l !== '.'; l = await this.line()) lines.push(l)
+    return lines
+  }
+}
+
+const withoutImpl = (capa: string[]): string[] => capa.filter(c => !c.startsWith('IMPLEMENTATION '))
+const BEFORE_LOGIN = ['TOP', 'UIDL', 'USER', 'SASL PLAIN', 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER']
+
+t.test('openssl s_client -starttls pop3, as a student types it, through a whole session', { skip: await missing('openssl') }, async t => {
+  const { server, retr1 } = await tlsServer(t)
+  // s_client reads the greeting and sends STLS itself; the rest is what the student types
+  const r = await run('openssl', ['s_client', '-starttls', 'pop3', '-connect', `localhost:${server.port}`, '-quiet', '-CAfile', cert.certPath, '-verify_return_error'], {
+    input: 'CAPA\r\nUSER guest\r\nPASS visitor\r\nSTAT\r\nRETR 1\r\nQUIT\r\n',
+    timeout: 15000,
+  })
+  t.equal(r.code, 0, r.stderr)
+  const out = r.stdout.toString('latin1')
+  const capaEnd = out.indexOf('\r\n.\r\n') + 5
+  const capa = out.slice(0, capaEnd).split('\r\n').slice(1, -2)
+  t.same(withoutImpl(capa), BEFORE_LOGIN, 'CAPA after STLS: no STLS any more, USER and SASL still there')
+  const lines = out.slice(capaEnd).split('\r\n')
+  t.match(lines[0], /^\+OK /, 'USER')
+  t.match(lines[1], /^\+OK guest has/, 'PASS')
+  t.match(lines[2], /^\+OK \d+ \d+$/, 'STAT')
+  t.match(lines[3], /^\+OK /, 'RETR')
+  const start = capaEnd + lines.slice(0, 4).join('\r\n').length + 2
+  t.ok(Buffer.from(out.slice(start), 'latin1').subarray(0, retr1.length).equals(retr1), "RETR 1's bytes are the plain port's")
+  t.match(out.slice(start + retr1.length), /^\+OK goodbye/, 'QUIT')
+  const starttls = await eventOf(server, 'starttls')
+  t.match(starttls.protocol, /^TLSv1\.[23]$/)
+  t.ok(server.events.some(e => e.type === 'login' && e.ok && e.tls && e.method === 'USER/PASS'), 'the login was encrypted')
+  t.same(server.events.filter(e => e.type === 'command' && e.session === starttls.session && !e.tls).map(e => e.type === 'command' && e.verb), ['STLS'], 'only STLS in clear')
+})
+
+t.test("the certificate s_client is shown is the one whose fingerprint the server gives, in both modes", { skip: await missing('openssl') }, async t => {
+  const { server } = await tlsServer(t)
+  for (const args of [['-connect', `localhost:${server.tlsPort}`], ['-starttls', 'pop3', '-connect', `localhost:${server.port}`]]) {
+    const s = await run('openssl', ['s_client', ...args], { input: 'QUIT\r\n', timeout: 15000 })
+    const x509 = await run('openssl', ['x509', '-noout', '-fingerprint', '-sha256'], { input: s.stdout.toString() })
+    t.equal(x509.code, 0, x509.stderr)
+    t.equal(x509.stdout.toString().trim(), `sha256 Fingerprint=${server.fingerprint}`, args.join(' '))
+  }
+})
+
+t.test("curl: pop3s:// and pop3:// with --ssl-reqd (STLS), trusting the certificate, RETR byte for byte", { skip: await missing('curl') }, async t => {
+  const { server, retr1 } = await tlsServer(t)
+  const curl = (url: string, ...more: string[]): ReturnType<typeof run> =>
+    run('curl', ['-sS', '--max-time', '10', '--cacert', cert.certPath, '--resolve', `${new URL(url).hostname}:${new URL(url).port}:127.0.0.1`, ...more, url])
+  const implicit = await curl(`pop3s://guest:visitor@localhost:${server.tlsPort}/1`)
+  t.equal(implicit.code, 0, implicit.stderr)
+  t.ok(implicit.stdout.equals(unstuff(retr1)), 'pop3s://: message 1 byte for byte')
+  const stls = await curl(`pop3://guest:visitor@localhost:${server.port}/1`, '--ssl-reqd')
+  t.equal(stls.code, 0, stls.stderr)
+  t.ok(stls.stdout.equals(unstuff(retr1)), 'pop3:// --ssl-reqd: message 1 byte for byte')
+  t.equal(server.events.filter(e => e.type === 'starttls').length, 1, 'curl sent STLS')
+  // curl prefers SASL when CAPA lists it: "AUTH PLAIN", "+ ", then the credentials on a line of their own
+  const logins = (): string[] => server.events.flatMap(e => (e.type === 'login' && e.ok && e.tls ? [e.method] : []))
+  t.same(logins(), ['SASL PLAIN', 'SASL PLAIN'])
+  t.ok(server.events.some(e => e.type === 'reply' && e.key === 'auth.continue' && e.raw === '+ '), 'the continuation line is "+ "')
+  t.match(server.events.find(e => e.type === 'command' && e.response === 'AUTH'), { raw: '********', masked: true, decoded: '\\0guest\\0********' }, 'the response is masked in the event')
+  // --sasl-ir: the credentials on the AUTH line itself (the initial response)
+  const ir = await curl(`pop3://guest:visitor@localhost:${server.port}/1`, '--ssl-reqd', '--sasl-ir')
+  t.equal(ir.code, 0, ir.stderr)
+  t.ok(ir.stdout.equals(unstuff(retr1)), 'message 1 byte for byte')
+  t.match(server.events.find(e => e.type === 'command' && e.verb === 'AUTH' && e.args.length === 2), { raw: 'AUTH PLAIN ********', masked: true, decoded: '\\0guest\\0********' }, 'the AUTH line is masked in the event')
+  t.same(logins(), ['SASL PLAIN', 'SASL PLAIN', 'SASL PLAIN'])
+  const forced = await curl(`pop3://localhost:${server.port}/1`, '--ssl-reqd', '--user', 'guest:visitor', '--login-options', 'AUTH=PLAIN')
+  t.equal(forced.code, 0, forced.stderr)
+  const wrong = await curl(`pop3://localhost:${server.port}/1`, '--ssl-reqd', '--user', 'guest:nope', '--login-options', 'AUTH=PLAIN')
+  t.not(wrong.code, 0, 'a wrong password fails')
+  t.ok(server.events.some(e => e.type === 'reply' && e.key === 'auth.wrong' && e.tls), 'with auth.wrong')
+  const ip = await run('curl', ['-sS', '--max-time', '10', '--cacert', cert.certPath, '--ssl-reqd', `pop3://guest:visitor@127.0.0.1:${server.port}/1`])
+  t.equal(ip.code, 0, `127.0.0.1 is in the certificate too (as an IP address): ${ip.stderr}`)
+  const other = await curl(`pop3://guest:visitor@pop.example.test:${server.port}/1`, '--ssl-reqd')
+  t.not(other.code, 0, 'curl checks the name: one the certificate does not hold is refused')
 })
