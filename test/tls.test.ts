@@ -196,22 +196,27 @@ class Lines {
     this.#wake?.()
   }
 
-  static async plain(port: number): Promise<Lines> {
+  static async plain(port: number, ca = cert.cert): Promise<Lines> {
     const socket = connect(port, '127.0.0.1')
     await once(socket, 'connect')
-    return new Lines(socket)
+    const lines = new Lines(socket)
+    lines.ca = ca
+    return lines
   }
 
-  static async tls(port: number): Promise<Lines> {
-    const socket = tlsConnect({ port, host: '127.0.0.1', servername: 'localhost', ca: cert.cert })
+  static async tls(port: number, ca = cert.cert): Promise<Lines> {
+    const socket = tlsConnect({ port, host: '127.0.0.1', servername: 'localhost', ca })
     await once(socket, 'secureConnect')
     return new Lines(socket)
   }
 
-  /** The TLS handshake on this connection (after STLS's +OK), trusting only the generated certificate. */
+  /** The certificate trusted (only it) at STLS. */
+  ca = cert.cert
+
+  /** The TLS handshake on this connection (after STLS's +OK). */
   async upgrade(): Promise<void> {
     this.socket.off('data', this.#data)
-    const secure = tlsConnect({ socket: this.socket as Socket, servername: 'localhost', ca: cert.cert })
+    const secure = tlsConnect({ socket: this.socket as Socket, servername: 'localhost', ca: this.ca })
     await once(secure, 'secureConnect')
     this.socket = secure
     this.#listen()
@@ -319,4 +324,106 @@ t.test("curl: pop3s:// and pop3:// with --ssl-reqd (STLS), trusting the certific
   t.equal(ip.code, 0, `127.0.0.1 is in the certificate too (as an IP address): ${ip.stderr}`)
   const other = await curl(`pop3://guest:visitor@pop.example.test:${server.port}/1`, '--ssl-reqd')
   t.not(other.code, 0, 'curl checks the name: one the certificate does not hold is refused')
+})
+
+t.test("Python's poplib: stls() and capa() before and after, AUTH PLAIN both ways and cancelled", { skip: await missing('python3') }, async t => {
+  const { server, retr1 } = await tlsServer(t)
+  const script = `
+import base64, json, poplib, ssl
+ctx = ssl.create_default_context(cafile=${JSON.stringify(cert.certPath)})
+out = {}
+p = poplib.POP3('localhost', ${server.port}, timeout=10)
+out['before'] = sorted(p.capa().keys())
+out['stls'] = p.stls(ctx).decode()
+out['after'] = sorted(p.capa().keys())
+creds = base64.b64encode(b'\\0guest\\0visitor').decode()
+# poplib has no AUTH: the raw commands, the reply line whether +OK, "+ " or -ERR. "+ " asks for the credentials; "*" cancels.
+def raw(p, line):
+    try:
+        return p._shortcmd(line).decode()
+    except poplib.error_proto as e:
+        return e.args[0].decode()
+out['cancel'] = [raw(p, 'AUTH PLAIN'), raw(p, '*')]
+out['wrong'] = raw(p, 'AUTH PLAIN ' + base64.b64encode(b'\\0guest\\0nope').decode())
+out['auth'] = [raw(p, 'AUTH PLAIN'), raw(p, creds)]
+out['loggedIn'] = sorted(p.capa().keys())
+resp, lines, octets = p.retr(1)
+out['msg'] = base64.b64encode(b''.join(l + b'\\r\\n' for l in lines)).decode()
+out['quit'] = p.quit().decode()
+s = poplib.POP3_SSL('localhost', ${server.tlsPort}, context=ctx, timeout=10)
+out['ssl'] = sorted(s.capa().keys())
+out['ir'] = raw(s, 'AUTH PLAIN ' + creds)
+s.quit()
+print(json.dumps(out))
+`
+  const r = await run('python3', ['-c', script])
+  t.equal(r.code, 0, r.stderr)
+  const out = JSON.parse(r.stdout.toString())
+  const caps = ['AUTH-RESP-CODE', 'EXPIRE', 'IMPLEMENTATION', 'PIPELINING', 'RESP-CODES', 'SASL', 'TOP', 'UIDL', 'USER']
+  t.same(out.before, [...caps, 'STLS'].sort(), 'CAPA before STLS lists STLS')
+  t.match(out.stls, /^\+OK begin TLS negotiation/)
+  t.same(out.after, caps, 'after STLS: no STLS, USER and SASL still there')
+  t.same(out.cancel, ['+ ', '-ERR AUTH cancelled; log in again when you are ready'], '"+ ", then * cancels')
+  t.equal(out.wrong, '-ERR [AUTH] wrong name or password for "guest"')
+  t.same(out.auth, ['+ ', '+OK guest has 7 messages (6242 octets)'], 'AUTH PLAIN, then the credentials on their own line')
+  // RFC 2449 §5: what AUTHORIZATION offers is announced in both states
+  t.same(out.loggedIn, caps, 'logged in: the same, no STLS')
+  t.ok(Buffer.from(out.msg, 'base64').equals(unstuff(retr1)), 'message 1 byte for byte')
+  t.match(out.quit, /^\+OK goodbye/)
+  t.same(out.ssl, caps, 'POP3S: CAPA has no STLS')
+  t.equal(out.ir, '+OK guest has 7 messages (6242 octets)', 'AUTH PLAIN with the initial response, on the TLS port')
+  t.same(server.events.flatMap(e => (e.type === 'login' && e.ok && e.tls ? [e.method] : [])), ['SASL PLAIN', 'SASL PLAIN'])
+})
+
+t.test('a command pipelined behind STLS is thrown away, never executed', async t => {
+  const { server } = await tlsServer(t)
+  const c = await Lines.plain(server.port)
+  await c.line()
+  c.socket.write('STLS\r\nUSER guest\r\n')
+  t.equal(await c.line(), '+OK begin TLS negotiation')
+  await c.upgrade()
+  const session = (await eventOf(server, 'starttls')).session
+  t.match(await c.cmd('PASS visitor'), /^-ERR /, 'PASS: no USER is pending')
+  t.notOk(server.events.some(e => e.type === 'command' && e.session === session && e.verb === 'USER'), 'the USER sent behind STLS never reached the server as a command')
+  t.notOk(server.events.some(e => e.type === 'login' && e.session === session && e.ok), 'no login')
+  t.match(await c.cmd('USER guest'), /^\+OK /, 'the session goes on, encrypted')
+  t.match(await c.cmd('PASS visitor'), /^\+OK guest has/)
+  t.ok(server.events.some(e => e.type === 'login' && e.session === session && e.ok && e.tls), 'logged in over TLS')
+  c.socket.destroy()
+})
+
+t.test('smallpop3 --require-tls: CAPA in every state and mode, USER refused until STLS', async t => {
+  const cli = runCli(['--port', '0', '--tls-port', '0', '--require-tls'])
+  t.teardown(() => void cli.child.kill('SIGKILL'))
+  const [, port] = await cli.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
+  const [, tlsPort] = await cli.waitFor(/POP3S \(TLS from the first byte\) on 127\.0\.0\.1:(\d+)/)
+  const [, certPath] = await cli.waitFor(/Certificate (\S+)/)
+  const ca = readFileSync(certPath!, 'utf8')
+  const afterTls = BEFORE_LOGIN
+
+  const c = await Lines.plain(Number(port), ca)
+  await c.line()
+  t.same(withoutImpl(await c.capa()), ['TOP', 'UIDL', 'STLS', 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER'], 'plain, before STLS: STLS, and neither USER nor SASL')
+  t.equal(await c.cmd('USER guest'), '-ERR USER needs an encrypted connection here: send STLS first, or connect to the TLS port')
+  t.equal(await c.cmd('AUTH PLAIN AGd1ZXN0AHZpc2l0b3I='), '-ERR AUTH needs an encrypted connection here: send STLS first, or connect to the TLS port')
+  t.equal(await c.cmd('STLS'), '+OK begin TLS negotiation')
+  await c.upgrade()
+  t.same(withoutImpl(await c.capa()), afterTls, 'after STLS: USER and SASL PLAIN, no STLS')
+  t.match(await c.cmd('USER guest'), /^\+OK /)
+  t.match(await c.cmd('PASS visitor'), /^\+OK guest has/)
+  t.same(withoutImpl(await c.capa()), afterTls, 'logged in: no STLS')
+  t.match(await c.cmd('STLS'), /^-ERR /, 'STLS after login is refused')
+  t.match(await c.cmd('QUIT'), /^\+OK/)
+  c.socket.destroy()
+
+  const s = await Lines.tls(Number(tlsPort), ca)
+  await s.line()
+  t.same(withoutImpl(await s.capa()), afterTls, 'the TLS port: USER and SASL PLAIN, no STLS')
+  t.equal(await s.cmd('STLS'), '-ERR this connection is already encrypted (TLS)')
+  t.match(await s.cmd('AUTH PLAIN AGd1ZXN0AHZpc2l0b3I='), /^\+OK guest has/, 'AUTH PLAIN on the TLS port')
+  t.same(withoutImpl(await s.capa()), afterTls, 'logged in on the TLS port: the same')
+  t.match(await s.cmd('QUIT'), /^\+OK/)
+  s.socket.destroy()
+  cli.child.kill('SIGINT')
+  t.equal(await cli.exit, 0)
 })
