@@ -14,12 +14,21 @@
  * connection, and different labels in different connections; a label whose
  * connection has closed may go on in a new one. A step being done in a
  * connection that closes starts over.
+ *
+ * TLS counts: a line the exercise shows inside TLS (a block marked `tls`,
+ * or after STLS's +OK) is done only in an encrypted session (events carry
+ * `tls: true`). AUTH's secrets are masked in events too: `AUTH PLAIN
+ * <base64>` and a bare base64 response to "+ " fit when what the server
+ * decoded (`decoded`, the password masked) is what the exercise's base64
+ * decodes to, the password masked the same way.
  */
 import type { State } from './commands.js'
 import type { Pop3Event } from './events.js'
 import { expectStatus, renamed, replyFits, type ExpectedStatus } from './expected.js'
 import { matches, type Exercise, type Step } from './exercises.js'
 import type { MessageKey, Params } from './i18n/index.js'
+import { readPlain, showPlain } from './sasl.js'
+import { MASK } from './secrets.js'
 import type { Transcript, TranscriptEntry } from './transcripts.js'
 
 type CommandEvent = Extract<Pop3Event, { type: 'command' }>
@@ -121,6 +130,10 @@ interface Expect {
   status?: ExpectedStatus
   /** The state the exercise is in when the line is typed. */
   state: State
+  /** The line is typed (or the greeting comes) inside TLS. */
+  tls: boolean
+  /** The line answers a "+ " continuation: a SASL response, not a command. */
+  response: boolean
 }
 
 interface Track {
@@ -269,12 +282,14 @@ export class ExerciseChecker {
     let i = t.next
     let e = t.expects[i]
     if (!e || !this.#connectionAllowed(t, e, id)) return 0
+    if (e.tls && !reply.tls) return 0
     if (!command) return e.client === undefined && (!e.status || replyFits(e.status, reply)) ? 1 : 0
     if (e.client === undefined) {
       // the greeting came before this step was looked for: the connection stands for it
       e = t.expects[++i]
       if (!e || e.label !== t.expects[i - 1]!.label) return 0
     }
+    if (e.response !== (command.response !== undefined)) return 0
     if (!commandFits(e.client!, command) || (e.status && !replyFits(e.status, reply))) return 0
     return i - t.next + 1
   }
@@ -359,17 +374,23 @@ function nextCommand(t: Track): Expect | undefined {
 /** The tracks of an exercise's steps that have exchanges, with the state each line is typed in. */
 function tracksOf(ex: Exercise, user: string, lang: string): Track[] {
   const states = new Map<number, State | undefined>() // per label; undefined: no connection
+  const encrypted = new Map<number, boolean>() // per label: TLS from the first byte, or since STLS
   const tracks: Track[] = []
   for (const step of ex.steps) {
     const expects: Expect[] = []
     for (const block of step.blocks) {
+      let challenged = false
       for (const x of block.exchanges) {
         let state = x.client === undefined ? 'AUTHORIZATION' : states.get(block.session) ?? 'AUTHORIZATION'
+        if (!states.get(block.session) || x.client === undefined) encrypted.set(block.session, block.tls)
         const status = x.status === undefined ? undefined : renamed(expectStatus(x.status, lang), ex.account, user)
-        expects.push({ label: block.session, client: x.client === undefined ? undefined : forUser(x.client, ex.account, user), status, state })
+        const response = x.client !== undefined && challenged
+        expects.push({ label: block.session, client: x.client === undefined ? undefined : forUser(x.client, ex.account, user), status, state, tls: encrypted.get(block.session)!, response })
+        challenged = status?.readings.some(r => r.key === 'auth.continue') ?? false
+        if (x.client !== undefined && /^STLS$/i.test(x.client) && status?.ok) encrypted.set(block.session, true)
         if (x.client !== undefined && /^QUIT$/i.test(x.client)) states.set(block.session, undefined)
         else {
-          if (x.client !== undefined && /^(PASS|APOP) /i.test(x.client) && status?.ok) state = 'TRANSACTION'
+          if (x.client !== undefined && (/^(PASS|APOP) /i.test(x.client) || /^AUTH \S+ \S/i.test(x.client) || response) && status?.ok && !challenged) state = 'TRANSACTION'
           states.set(block.session, state)
         }
       }
@@ -379,15 +400,21 @@ function tracksOf(ex: Exercise, user: string, lang: string): Track[] {
   return tracks
 }
 
-/** A line of the exercise as the user checked would type it: their name where the exercise's account is named. */
+/** A line of the exercise as the user checked would type it: their name where the exercise's account is named (in SASL PLAIN credentials too). */
 function forUser(line: string, account: string, user: string): string {
   const [verb = '', ...args] = line.split(' ')
-  return [verb, ...args.map(a => (a === account ? user : a))].join(' ')
+  return [verb, ...args.map(a => (a === account ? user : a))].join(' ').replace(/^((?:AUTH PLAIN )?)(\S+)$/i, (all, head: string, b64: string) => {
+    const plain = readPlain(b64)
+    if (!plain.ok || plain.user !== account) return all
+    return head + Buffer.from([plain.authzid === account ? user : plain.authzid, user, plain.password].join('\0')).toString('base64')
+  })
 }
 
-/** A line to show in a hint: another user's password is theirs to know. */
+/** A line to show in a hint: another user's password is theirs to know (and PLAIN credentials hold one). */
 function shown(line: string, account: string, user: string): string {
-  return account !== user && /^PASS /i.test(line) ? 'PASS …' : line
+  if (account === user) return line
+  if (/^PASS /i.test(line)) return 'PASS …'
+  return readPlain(line.replace(/^AUTH PLAIN /i, '')).ok ? line.replace(/\S+$/, '…') : line
 }
 
 /** The command as typed, with its verb in capitals: "user guest" and "USER guest" are the same command. */
@@ -397,6 +424,10 @@ function normal(line: string): string {
 }
 
 function commandFits(expected: string, command: CommandEvent): boolean {
+  // a SASL response: "*" cancels; anything else is a masked secret, judged by what it decodes to
+  if (command.response !== undefined) return expected === '*' ? command.raw === '*' : command.raw !== '*' && showPlain(expected, MASK) === command.decoded
+  const sasl = /^AUTH PLAIN (\S+)$/i.exec(expected)
+  if (sasl && command.masked) return /^AUTH PLAIN /i.test(command.raw) && showPlain(sasl[1]!, MASK) === command.decoded
   let pattern = normal(expected)
   if (pattern.startsWith('PASS ')) pattern = 'PASS ...' // masked in every event
   return matches(pattern, normal(command.raw))

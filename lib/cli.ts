@@ -239,7 +239,9 @@ async function guide(args: string[], values: Values, io: CliIO, t: Translator): 
   const transcripts = await transcriptsFolder(source, io, t)
   let server
   try {
-    server = await startServer({ port, host: values.host ?? '127.0.0.1', maillist: source.maillist, lang: t.lang, transcripts })
+    // STLS and POP3S as `smallpop3` offers them, the TLS port next to the plain one as the exercises say (65000, 65001)
+    const tlsPort = port === 0 || port === 65535 ? 0 : port + 1
+    server = await startServer({ port, host: values.host ?? '127.0.0.1', maillist: source.maillist, lang: t.lang, transcripts, tls: await tlsCertificate(values, io), tlsPort })
   } catch (err) {
     if (err instanceof ListenError) throw new CliError(listenProblem(err, t))
     throw err
@@ -360,7 +362,7 @@ async function demo(args: string[], values: Values, io: CliIO, t: Translator): P
   if (!/^\d+(\.\d+)?$/.test(values.delay ?? '2') || delay > 60) throw new CliError(t('demo.badDelay', { value: values.delay }), 2)
   try {
     return await runDemo(
-      { exercise: ex, port, host: values.host ?? '127.0.0.1', maillist: values.maillist && resolve(io.cwd, values.maillist), auto, delay, bytes: values.bytes ?? false },
+      { exercise: ex, port, host: values.host ?? '127.0.0.1', maillist: values.maillist && resolve(io.cwd, values.maillist), auto, delay, bytes: values.bytes ?? false, certificate: await tlsCertificate(values, io) },
       { ...io, stdin },
       t,
     )

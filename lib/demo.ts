@@ -13,6 +13,7 @@ import type { Translator } from './i18n/index.js'
 import { Keyboard } from './keyboard.js'
 import { Player, type Move, type Played } from './player.js'
 import { scratchCopy, type ScratchCopy } from './scratch.js'
+import type { Certificate } from './certificate.js'
 import { startServer, type RunningServer } from './server.js'
 
 export interface DemoOptions {
@@ -26,6 +27,8 @@ export interface DemoOptions {
   delay: number
   /** Show the raw bytes of each exchange. */
   bytes: boolean
+  /** The certificate the server offers STLS and POP3S with (on a free port), as `smallpop3` does. */
+  certificate?: Certificate
 }
 
 export interface DemoIO {
@@ -51,7 +54,8 @@ export async function runDemo(opts: DemoOptions, io: DemoIO, t: Translator): Pro
   let server: RunningServer
   try {
     // the demo shows every line as the player typed it, the password too: the explanations must not say it is masked
-    server = await startServer({ port: opts.port, host: opts.host, maillist: scratch.maillist, lang: t.lang, showSecrets: true })
+    const tls = opts.certificate && { tls: opts.certificate, tlsPort: 0 }
+    server = await startServer({ port: opts.port, host: opts.host, maillist: scratch.maillist, lang: t.lang, showSecrets: true, ...tls })
   } catch (err) {
     await scratch.remove()
     throw err
@@ -119,7 +123,7 @@ class Demo {
 
   #newPlayer(): Player {
     const s = this.#server
-    return new Player({ port: s.port, host: connectable(s.host), events: s, accounts: s.accounts })
+    return new Player({ port: s.port, host: connectable(s.host), events: s, accounts: s.accounts, tls: { port: s.tlsPort, fingerprint: s.fingerprint } })
   }
 
   async run(): Promise<number> {
@@ -211,7 +215,7 @@ class Demo {
       this.#write(screen.renderGreeting(this.#record(await this.#race(this.#player.greet(move))), this.#where(), s))
       return
     }
-    const greeting = await this.#race(this.#player.ready(move.label, move.step))
+    const greeting = await this.#race(this.#player.ready(move.label, move.step, move.tls))
     if (greeting) this.#write(screen.renderGreeting(greeting, this.#where(), s))
     const line = this.#player.lineFor(move)
     await this.#type(line)
@@ -263,7 +267,7 @@ class Demo {
       if (b.kind !== 'move') continue
       if (b.move.exchange.client === undefined) await this.#race(this.#player.greet(b.move))
       else {
-        await this.#race(this.#player.ready(b.move.label))
+        await this.#race(this.#player.ready(b.move.label, undefined, b.move.tls))
         await this.#race(this.#player.send(this.#player.lineFor(b.move), b.move.label, b.move))
       }
       this.#lastLabel = b.move.label
@@ -323,7 +327,7 @@ function beatsOf(ex: Exercise): Beat[] {
   return ex.steps.flatMap(step => [
     { kind: 'step' as const, step },
     ...stepParts(step).flatMap((part): Beat[] =>
-      'prose' in part ? [{ kind: 'prose', text: part.prose }] : part.block.exchanges.map(exchange => ({ kind: 'move', move: { step, label: part.block.session, exchange } }))),
+      'prose' in part ? [{ kind: 'prose', text: part.prose }] : part.block.exchanges.map(exchange => ({ kind: 'move', move: { step, label: part.block.session, tls: part.block.tls, exchange } }))),
   ])
 }
 

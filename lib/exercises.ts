@@ -12,6 +12,11 @@
  *     line, the next ones a multi-line body as sent, ending in `S: .`). `...`
  *     stands for any text; a body line that is only `...` for any lines.
  *     ```pop3 session=2 means the exchange happens in another connection;
+ *     ```pop3 tls (or `session=2 tls`) that the connection is made to the
+ *     TLS port (POP3S, TLS from the first byte). A `C: STLS` answered +OK
+ *     turns the connection to TLS where it stands (RFC 2595); an `S: + `
+ *     line is a SASL continuation (RFC 5034 §4), and the next `C:` line the
+ *     client's response to it, not a command;
  *   - `**Question:**` (and `**Answer:**`) paragraphs. The guide grades a
  *     question that says what is right: either a `**Choices:**` line
  *     followed by a list (`- one choice` per line) that the student picks
@@ -39,6 +44,8 @@ export interface Exchange {
 export interface Block {
   /** Which connection: 1 unless the block says session=N. */
   session: number
+  /** The block says `tls`: its connection is made to the TLS port (POP3S). */
+  tls: boolean
   exchanges: Exchange[]
 }
 
@@ -168,6 +175,7 @@ export function stepParts(step: Step): ({ prose: string } | { block: Block })[] 
 
 function parseBlock(text: string, info: string, file: string, step: number): Block {
   const session = Number(/session=(\d+)/.exec(info)?.[1] ?? 1)
+  const tls = /(?:^|\s)tls(?:\s|$)/.test(info)
   const exchanges: Exchange[] = []
   for (const raw of text.split('\n')) {
     if (!raw.trim()) continue
@@ -182,7 +190,7 @@ function parseBlock(text: string, info: string, file: string, step: number): Blo
       else last.body.push(line)
     }
   }
-  return { session, exchanges }
+  return { session, tls, exchanges }
 }
 
 /** Whether `text` matches `pattern`, where "..." stands for any text. */

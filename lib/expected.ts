@@ -125,7 +125,9 @@ export function expectStatus(pattern: string, lang = 'en'): ExpectedStatus {
   if (cached) return cached
   const m = STATUS.exec(pattern)
   let expected: ExpectedStatus
-  if (!m) expected = { pattern, ok: !pattern.startsWith('-'), readings: [] }
+  // "+ " asks a SASL client to go on (RFC 5034 §4); an editor may have dropped its space
+  if (/^\+ ?$/.test(pattern)) expected = { pattern: '+ ', ok: true, readings: [{ key: 'auth.continue', params: {} }] }
+  else if (!m) expected = { pattern, ok: !pattern.startsWith('-'), readings: [] }
   else {
     const text = m[3] ?? ''
     const readings: ReplyReading[] = []

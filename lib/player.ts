@@ -3,7 +3,11 @@
  * would type it, for the demo and the tests. It opens the connections the
  * exercise's blocks name (`session=N`), sends each `C:` line (working out
  * APOP's digest from the greeting), reads the status line and, for a
- * multi-line reply, the body, and reports every exchange: the line sent, the
+ * multi-line reply, the body, and reports every exchange. It speaks TLS as
+ * the exercises do: a block marked `tls` connects to the TLS port (POP3S),
+ * and an STLS answered +OK turns its connection to TLS before the next
+ * line (RFC 2595 §4); a "+ " continuation needs nothing more, its response
+ * being the exercise's next C: line. Each report holds the line sent, the
  * reply, the raw bytes both ways, the server's own events for it, and
  * whether the reply is the one the exercise shows. Given the server's
  * events, a reply is judged by catalogue key and parameters
@@ -11,7 +15,8 @@
  */
 import { createHash } from 'node:crypto'
 import { once, type EventEmitter } from 'node:events'
-import { connect, type Socket } from 'node:net'
+import { connect, isIP, type Socket } from 'node:net'
+import { connect as connectTls, type TLSSocket } from 'node:tls'
 import type { Pop3Event } from './events.js'
 import { expectStatus, replyFits } from './expected.js'
 import { bodyMatches, matches, type Exchange, type Step } from './exercises.js'
@@ -31,6 +36,16 @@ export interface PlayerOptions {
   lang?: string
   /** How long to wait for a reply, in milliseconds. Default 5000. */
   timeout?: number
+  /** The server's TLS: the POP3S port (for blocks marked `tls`) and how to trust its certificate. */
+  tls?: PlayerTls
+}
+
+/** Which certificate the player trusts: the certificate itself (`ca`), or any whose SHA-256 fingerprint is `fingerprint` (a self-signed one, whatever the host name). */
+export interface PlayerTls {
+  port?: number
+  ca?: string
+  /** As `openssl x509 -fingerprint -sha256` prints it (RunningServer.fingerprint). */
+  fingerprint?: string
 }
 
 /** One line of an exercise to play: a command and its reply, or the greeting of a new connection. */
@@ -38,6 +53,8 @@ export interface Move {
   step: Step
   /** The connection label (session=N). */
   label: number
+  /** Its connection is made to the TLS port (a block marked `tls`). */
+  tls?: boolean
   exchange: Exchange
 }
 
@@ -72,6 +89,8 @@ export interface Played {
   mismatch?: 'status' | 'body'
   /** The server closed the connection after this reply. */
   closed: boolean
+  /** The connection is encrypted after this exchange: a POP3S greeting, STLS's +OK and the lines after it. */
+  tls?: { protocol: string; cipher: string }
 }
 
 /** Replies that are multi-line when +OK, for a player without the server's events (RFC 1939, RFC 2449 §5). */
@@ -79,7 +98,7 @@ const MULTI = /^(RETR|TOP|CAPA)\b|^(LIST|UIDL)$/i
 
 /** The moves of some steps, in order. */
 export function movesOf(steps: readonly Step[]): Move[] {
-  return steps.flatMap(step => step.blocks.flatMap(block => block.exchanges.map(exchange => ({ step, label: block.session, exchange }))))
+  return steps.flatMap(step => step.blocks.flatMap(block => block.exchanges.map(exchange => ({ step, label: block.session, tls: block.tls, exchange }))))
 }
 
 interface Connection {
@@ -108,22 +127,22 @@ export class Player {
         yield await this.greet(move)
         continue
       }
-      const greeting = await this.ready(move.label, move.step)
+      const greeting = await this.ready(move.label, move.step, move.tls)
       if (greeting) yield greeting
       yield await this.send(this.lineFor(move), move.label, move)
     }
   }
 
   /** Opens connection `label` unless it is open; returns its greeting when it was opened now. */
-  async ready(label: number, step?: Step): Promise<Played | undefined> {
+  async ready(label: number, step?: Step, tls = false): Promise<Played | undefined> {
     if (this.#connections.has(label)) return undefined
-    return this.#open(label, step)
+    return this.#open(label, step, tls)
   }
 
   /** A new connection for the move's label (an exercise that shows a greeting shows a new connection), judged against the greeting shown. */
   async greet(move: Move): Promise<Played> {
     await this.#drop(move.label)
-    const played = await this.#open(move.label, move.step)
+    const played = await this.#open(move.label, move.step, move.tls ?? false)
     return { ...played, expected: move.exchange, ...this.#judge(move.exchange, played) }
   }
 
@@ -150,6 +169,11 @@ export class Player {
     const reply = events.find((e): e is ReplyEvent => e.type === 'reply')
     const multi = reply ? reply.body !== undefined : status.startsWith('+OK') && MULTI.test(line)
     const bodyBytes = multi ? await conn.wire.body(this.#timeout) : undefined
+    if (/^STLS$/i.test(line) && status.startsWith('+OK')) {
+      await conn.wire.upgrade(this.#trust(), this.#timeout)
+      // the server's word that the handshake is done, with what it agreed on
+      if (conn.session !== undefined && this.#tap) events.push(...(await this.#tap.until(conn.session, 'starttls', this.#timeout)))
+    }
     let closed = false
     if (/^QUIT$/i.test(line)) {
       await conn.wire.closed(this.#timeout)
@@ -160,7 +184,7 @@ export class Player {
       step: move?.step, label, expected: move?.exchange, sent: line, status,
       body: bodyBytes && bodyLines(bodyBytes),
       bytesOut, bytesIn: bodyBytes ? Buffer.concat([statusBytes, bodyBytes]) : statusBytes, statusOctets: statusBytes.length,
-      events, command: events.find((e): e is CommandEvent => e.type === 'command'), reply, closed,
+      events, command: events.find((e): e is CommandEvent => e.type === 'command'), reply, closed, tls: conn.wire.tls,
     }
     return move ? { ...played, ...this.#judge(move.exchange, played) } : played
   }
@@ -171,8 +195,15 @@ export class Player {
     this.#tap?.detach()
   }
 
-  async #open(label: number, step: Step | undefined): Promise<Played> {
-    const wire = await Wire.open(this.#opts.port, this.#opts.host ?? '127.0.0.1', this.#timeout)
+  /** How to trust the server's certificate; without a `ca` or a fingerprint, any certificate (the player only tests, it sends no secret of its own). */
+  #trust(): TlsTrust {
+    return { host: this.#opts.host ?? '127.0.0.1', ca: this.#opts.tls?.ca, fingerprint: this.#opts.tls?.fingerprint }
+  }
+
+  async #open(label: number, step: Step | undefined, tls: boolean): Promise<Played> {
+    const port = tls ? this.#opts.tls?.port : this.#opts.port
+    if (port === undefined) throw new Error(`connection ${label} is to the TLS port, and the server has none`)
+    const wire = await Wire.open(port, this.#opts.host ?? '127.0.0.1', this.#timeout, tls ? this.#trust() : undefined)
     try {
       const statusBytes = await wire.line(this.#timeout)
       const conn: Connection = { wire, greeting: text(statusBytes) }
@@ -180,7 +211,7 @@ export class Player {
       conn.session = events[0]?.session
       this.#connections.set(label, conn)
       const reply = events.find((e): e is ReplyEvent => e.type === 'reply')
-      return { step, label, status: conn.greeting, bytesIn: statusBytes, statusOctets: statusBytes.length, events, reply, closed: false }
+      return { step, label, status: conn.greeting, bytesIn: statusBytes, statusOctets: statusBytes.length, events, reply, closed: false, tls: wire.tls }
     } catch (err) {
       wire.end()
       throw err
@@ -282,41 +313,76 @@ class EventTap {
   }
 }
 
-/** A raw client connection: bytes in, lines and bodies out, CRLF kept. */
+/** Where the player connects, and which certificate it accepts there. */
+interface TlsTrust {
+  host: string
+  ca?: string
+  fingerprint?: string
+}
+
+/** A raw client connection: bytes in, lines and bodies out, CRLF kept; it may turn to TLS (STLS). */
 class Wire {
-  readonly #socket: Socket
+  #socket: Socket
   readonly #signal = new Signal()
   #buf = Buffer.alloc(0)
   #closed = false
   #error?: Error
+  #tls?: { protocol: string; cipher: string }
+  readonly #onData = (d: Buffer): void => {
+    this.#buf = Buffer.concat([this.#buf, d])
+    this.#signal.wake()
+  }
+  readonly #onClose = (): void => {
+    this.#closed = true
+    this.#signal.wake()
+  }
+  readonly #onError = (err: Error): void => {
+    this.#error = err
+  }
 
   private constructor(socket: Socket) {
     this.#socket = socket
-    socket.on('data', d => {
-      this.#buf = Buffer.concat([this.#buf, d])
-      this.#signal.wake()
-    })
-    socket.on('close', () => {
-      this.#closed = true
-      this.#signal.wake()
-    })
-    socket.on('error', err => (this.#error = err))
+    this.#listen(socket)
+    if ('encrypted' in socket) this.#tls = tlsOf(socket as TLSSocket)
   }
 
-  static async open(port: number, host: string, ms: number): Promise<Wire> {
-    const socket = connect(port, host)
-    socket.setTimeout(ms, () => socket.destroy(new Error(`no connection to ${host} port ${port} within ${ms} ms`)))
+  #listen(socket: Socket): void {
+    socket.on('data', this.#onData)
+    socket.on('close', this.#onClose)
+    socket.on('error', this.#onError)
+  }
+
+  static async open(port: number, host: string, ms: number, tls?: TlsTrust): Promise<Wire> {
+    const tcp = connect(port, host)
+    tcp.setTimeout(ms, () => tcp.destroy(new Error(`no connection to ${host} port ${port} within ${ms} ms`)))
     try {
-      await once(socket, 'connect')
+      await once(tcp, 'connect')
+      tcp.setTimeout(0)
+      tcp.setNoDelay(true)
+      return new Wire(tls ? await handshake(tcp, tls, ms) : tcp)
     } catch (err) {
-      socket.destroy()
+      tcp.destroy()
       throw err
     }
-    socket.setTimeout(0)
-    socket.setNoDelay(true)
-    return new Wire(socket)
   }
 
+  /** Turns the connection to TLS where it stands, after STLS's +OK (RFC 2595 §4): the client begins the handshake. */
+  async upgrade(trust: TlsTrust, ms: number): Promise<void> {
+    const raw = this.#socket
+    raw.off('data', this.#onData)
+    raw.off('close', this.#onClose)
+    raw.off('error', this.#onError)
+    if (this.#buf.length) throw new Error(`the server sent ${this.#buf.length} bytes after STLS's +OK, before TLS began`)
+    const secure = await handshake(raw, trust, ms)
+    this.#socket = secure
+    this.#tls = tlsOf(secure)
+    this.#listen(secure)
+  }
+
+  /** The protocol and cipher once the connection is TLS. */
+  get tls(): { protocol: string; cipher: string } | undefined {
+    return this.#tls
+  }
   get localPort(): number {
     return this.#socket.localPort!
   }
@@ -361,4 +427,32 @@ class Wire {
   end(): void {
     this.#socket.destroy()
   }
+}
+
+/** The client's side of a TLS handshake over `socket`, trusting the certificate given (or its fingerprint). */
+async function handshake(socket: Socket, trust: TlsTrust, ms: number): Promise<TLSSocket> {
+  const secure = connectTls({
+    socket,
+    host: trust.host,
+    servername: isIP(trust.host) ? undefined : trust.host,
+    ...(trust.ca ? { ca: trust.ca } : { rejectUnauthorized: false }),
+  })
+  secure.setTimeout(ms, () => secure.destroy(new Error(`no TLS handshake within ${ms} ms`)))
+  try {
+    await once(secure, 'secureConnect')
+  } catch (err) {
+    secure.destroy()
+    throw err
+  }
+  secure.setTimeout(0)
+  const seen = secure.getPeerX509Certificate()?.fingerprint256
+  if (trust.fingerprint && seen !== trust.fingerprint) {
+    secure.destroy()
+    throw new Error(`the server's certificate has the fingerprint ${seen}, not ${trust.fingerprint}`)
+  }
+  return secure
+}
+
+function tlsOf(socket: TLSSocket): { protocol: string; cipher: string } {
+  return { protocol: socket.getProtocol() ?? '?', cipher: socket.getCipher().name }
 }

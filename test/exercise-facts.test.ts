@@ -2,17 +2,19 @@
 // is what the server answers to the command the prose names, at that point of the exercise, and
 // matches a catalogue template; an octet count stated for a line is that line's length (issue 8).
 import t from 'tap'
-import { createHash } from 'node:crypto'
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startServer, type RunningServer } from '../dist/index.js'
+import { selfSignedCertificate, startServer, type RunningServer } from '../dist/index.js'
 import { isVerb } from '../dist/commands.js'
 import { loadExercises, matches, type Exercise, type Step } from '../dist/exercises.js'
 import en from '../dist/i18n/en.js'
-import { RawClient, ROOT } from './helpers.js'
+import { Player } from '../dist/player.js'
+import { ROOT } from './helpers.js'
 
 const all = await loadExercises(join(ROOT, 'exercises'))
+// as `npx smallpop3` serves: STLS on the plain port, and a POP3S port
+const cert = await selfSignedCertificate(mkdtempSync(join(tmpdir(), 'smallpop3-facts-tls-')))
 
 interface Quote {
   text: string
@@ -84,43 +86,21 @@ const countsIn = (markdown: string): { n: number; said: string; at: number }[] =
 async function freshServer(): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'smallpop3-facts-'))
   for (const name of ['maillist', 'mbox.mail', 'mailboxes']) cpSync(join(ROOT, name), join(dir, name), { recursive: true })
-  return startServer({ port: 0, maillist: join(dir, 'maillist') })
+  return startServer({ port: 0, maillist: join(dir, 'maillist'), tls: cert, tlsPort: 0 })
 }
-
-const MULTI = /^(RETR|TOP|CAPA)\b|^(LIST|UIDL)$/i
 
 /**
  * The student's connections after doing the exercise up to a point: every
- * step before `step`, and that step's first `blocks` blocks. Returns them by
- * session label, and the label of the last block done.
+ * step before `step`, and that step's first `blocks` blocks, played by the
+ * exercise player (TLS, STLS and SASL continuations included). Returns the
+ * player and the label of the last block done.
  */
-async function doneUpTo(server: RunningServer, ex: Exercise, step: number, blocks: number): Promise<{ conns: Map<number, { c: RawClient; stamp: string }>; session: number }> {
-  const conns = new Map<number, { c: RawClient; stamp: string }>()
-  let session = 1
-  const steps: Step[] = ex.steps.filter(s => s.number <= step)
-  for (const s of steps) {
-    for (const block of s.number < step ? s.blocks : s.blocks.slice(0, blocks)) {
-      session = block.session
-      const conn = conns.get(session) ?? (await open(server))
-      conns.set(session, conn)
-      for (const x of block.exchanges) {
-        if (x.client === undefined) continue
-        const line = x.client.replace(/^(APOP \S+) \.\.\.$/, (_m, head: string) => `${head} ${createHash('md5').update(conn.stamp + 'visitor').digest('hex')}`)
-        const status = await conn.c.cmd(line)
-        if (status.startsWith('+OK') && MULTI.test(line)) await conn.c.multi()
-        if (/^QUIT$/i.test(line)) {
-          await conn.c.closedByServer()
-          conns.delete(session)
-        }
-      }
-    }
-  }
-  return { conns, session }
-}
-
-async function open(server: RunningServer): Promise<{ c: RawClient; stamp: string }> {
-  const c = await RawClient.open(server.port)
-  return { c, stamp: /<[^>]+>/.exec(await c.line())![0] }
+async function doneUpTo(server: RunningServer, ex: Exercise, step: number, blocks: number): Promise<{ player: Player; session: number; tls: boolean }> {
+  const steps: Step[] = ex.steps.filter(s => s.number <= step).map(s => (s.number < step ? s : { ...s, blocks: s.blocks.slice(0, blocks) }))
+  const last = steps.flatMap(s => s.blocks).at(-1)
+  const player = new Player({ port: server.port, events: server, accounts: server.accounts, tls: { port: server.tlsPort, ca: cert.cert } })
+  for await (const _ of player.play(steps));
+  return { player, session: last?.session ?? 1, tls: last?.tls ?? false }
 }
 
 /** Where each step's text starts in the file, and where its ```pop3 blocks start. */
@@ -149,13 +129,15 @@ for (const ex of all) {
       }
       const server = await freshServer()
       try {
-        const { conns, session } = await doneUpTo(server, ex, where?.step ?? 0, where ? where.blocks.filter(b => b < quote.at).length : 0)
-        const conn = conns.get(session) ?? (await open(server))
-        conns.set(session, conn)
-        const answer = await conn.c.cmd(named.text)
-        t.ok(matches(quote.text, answer), `${named.text} → "${answer}", as the prose says: "${quote.text}"`)
-        played++
-        for (const { c } of conns.values()) c.end()
+        const { player, session, tls } = await doneUpTo(server, ex, where?.step ?? 0, where ? where.blocks.filter(b => b < quote.at).length : 0)
+        try {
+          await player.ready(session, undefined, tls)
+          const answer = (await player.send(named.text, session)).status
+          t.ok(matches(quote.text, answer), `${named.text} → "${answer}", as the prose says: "${quote.text}"`)
+          played++
+        } finally {
+          await player.close()
+        }
       } finally {
         await server.close()
       }

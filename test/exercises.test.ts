@@ -3,25 +3,27 @@ import t, { type Test } from 'tap'
 import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startServer, type RunningServer } from '../dist/index.js'
+import { selfSignedCertificate, startServer, type RunningServer } from '../dist/index.js'
 import { loadExercises, type Exercise, type Step } from '../dist/exercises.js'
 import { Player } from '../dist/player.js'
 import { RawClient, ROOT, runCli } from './helpers.js'
 
 const all = await loadExercises(join(ROOT, 'exercises'))
+// as `npx smallpop3` serves: STLS on the plain port, and a POP3S port
+const cert = await selfSignedCertificate(mkdtempSync(join(tmpdir(), 'smallpop3-ex-tls-')))
 
 /** A fresh copy of the bundled sample, served with transcripts beside it. */
 async function freshServer(): Promise<{ server: RunningServer; maillist: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'smallpop3-ex-'))
   for (const name of ['maillist', 'mbox.mail', 'mailboxes']) cpSync(join(ROOT, name), join(dir, name), { recursive: true })
   const maillist = join(dir, 'maillist')
-  const server = await startServer({ port: 0, maillist, transcripts: join(dir, 'transcripts') })
+  const server = await startServer({ port: 0, maillist, transcripts: join(dir, 'transcripts'), tls: cert, tlsPort: 0 })
   return { server, maillist }
 }
 
 /** Plays steps with the lib's player, as a student would type them, asserting every reply the exercise shows. */
 async function play(t: Test, server: RunningServer, steps: Step[]): Promise<void> {
-  const player = new Player({ port: server.port, events: server, accounts: server.accounts })
+  const player = new Player({ port: server.port, events: server, accounts: server.accounts, tls: { port: server.tlsPort, ca: cert.cert } })
   try {
     for await (const x of player.play(steps)) {
       if (!x.expected) continue

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
-import { startServer, translator, type RunningServer } from '../dist/index.js'
+import { selfSignedCertificate, startServer, translator, type RunningServer } from '../dist/index.js'
 import { loadExercises } from '../dist/exercises.js'
 import { acceptable, runGuide } from '../dist/guide.js'
 import { Player } from '../dist/player.js'
@@ -13,12 +13,14 @@ import { HAS_TMUX, RawClient, ROOT, runCli, terminal } from './helpers.js'
 
 const all = await loadExercises(join(ROOT, 'exercises'))
 const en = translator('en')
+// the guide's server offers STLS and POP3S, as `smallpop3 guide` does
+const cert = await selfSignedCertificate(mkdtempSync(join(tmpdir(), 'smallpop3-guide-tls-')))
 
 /** A copy of the bundled sample, served on port 0 with transcripts beside it. */
 async function freshServer(dir = mkdtempSync(join(tmpdir(), 'smallpop3-guide-'))): Promise<{ server: RunningServer; dir: string; transcripts: string }> {
   for (const name of ['maillist', 'mbox.mail', 'mailboxes']) cpSync(join(ROOT, name), join(dir, name), { recursive: true })
   const transcripts = join(dir, 'transcripts')
-  const server = await startServer({ port: 0, maillist: join(dir, 'maillist'), transcripts })
+  const server = await startServer({ port: 0, maillist: join(dir, 'maillist'), transcripts, tls: cert, tlsPort: 0 })
   return { server, dir, transcripts }
 }
 
@@ -75,7 +77,7 @@ t.test('every question of the exercises can be graded', async t => {
       }
     }
   }
-  t.equal(count, 15, 'the fifteen questions of the twelve exercises, two in one step counted twice')
+  t.equal(count, 19, 'the nineteen questions of the sixteen exercises, two in one step counted twice')
 })
 
 t.test('exercise 1 from a raw socket: steps advance, a mistake is explained, hints, questions right and wrong, the summary', async t => {

@@ -59,7 +59,7 @@ t.test('installed globally from the packed tarball, smallpop3 works from any fol
   const list = runCli(['exercises'], { bin, cwd: elsewhere, env })
   t.equal(await list.exit, 0)
   t.match(list.stdout(), `the files are in ${join(prefix, 'lib', 'node_modules', 'smallpop3', 'exercises')}`)
-  t.equal(list.stdout().match(/^ +\d+\. /gm)?.length, 12, 'twelve exercises')
+  t.equal(list.stdout().match(/^ +\d+\. /gm)?.length, 16, 'sixteen exercises')
 
   // the installed sample is served, the maildir included
   const server = runCli(['--port', '0'], { bin, cwd: elsewhere, env })
