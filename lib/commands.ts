@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto'
 import { reasonOf, type MessageKey, type Params, type Translator } from './i18n/index.js'
 import type { Maildrop } from './store/index.js'
 import { StoreError } from './store/index.js'
-import { MECHANISMS, readPlain, showPlain } from './sasl.js'
+import { MECHANISM_NAME, MECHANISMS, readPlain, showPlain } from './sasl.js'
 
 export type State = 'AUTHORIZATION' | 'TRANSACTION' | 'UPDATE'
 
@@ -94,8 +94,10 @@ export interface CommandSpec {
    * (lib/secrets.ts). With `next`, so is the line after it when that line
    * is not a command: a password typed on a line of its own. What matches
    * `unless` is no secret (APOP's digest: a password typed in its place is).
+   * With `kept`, the first `keep` words are kept only when each matches it
+   * (AUTH's mechanism: credentials typed in its place are masked too).
    */
-  secret?: { keep: number; next?: boolean; unless?: RegExp; decode?: (secret: string, mask?: string) => string | undefined }
+  secret?: { keep: number; kept?: RegExp; next?: boolean; unless?: RegExp; decode?: (secret: string, mask?: string) => string | undefined }
   /** The verb sends credentials: with --require-tls it is refused until the connection is encrypted. */
   credentials?: true
   run(ctx: SessionContext, args: string[]): Reply | Promise<Reply>
@@ -216,9 +218,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     verb: 'AUTH', states: AUTH, args: [0, 2], usage: 'AUTH PLAIN [credentials in base64]', rfc: 'RFC 5034 §4', credentials: true,
-    secret: { keep: 1, decode: showPlain },
+    secret: { keep: 1, kept: MECHANISM_NAME, decode: showPlain },
     run(ctx, [mechanism, initial]) {
       if (mechanism === undefined) return ok('auth.list', { list: MECHANISMS.join(' ') }, { body: { kind: 'lines', lines: [...MECHANISMS] } })
+      // credentials where the mechanism goes: not echoed, since the base64 shows the password
+      if (!MECHANISM_NAME.test(mechanism)) return err('auth.noMechanism', { list: MECHANISMS.join(' ') })
       if (!(MECHANISMS as readonly string[]).includes(mechanism.toUpperCase())) return err('auth.unknown', { mechanism, list: MECHANISMS.join(' ') })
       ctx.pendingUser = undefined
       if (initial === undefined) return { ok: true, key: 'auth.continue', challenge: '' }

@@ -7,6 +7,13 @@
 /** The mechanisms AUTH offers, as CAPA's SASL line and a bare AUTH list them. */
 export const MECHANISMS = ['PLAIN'] as const
 
+/**
+ * What a SASL mechanism's name looks like (RFC 4422 §3.1: up to 20 capitals,
+ * digits, - and _), also typed in lower case; base64 credentials typed in
+ * its place (mixed case, or longer, or padded) do not.
+ */
+export const MECHANISM_NAME = /^(?:[A-Z0-9_-]{1,20}|[a-z0-9_-]{1,20})$/
+
 /** What a PLAIN response holds, or why it cannot be read. */
 export type PlainResponse =
   | { ok: true; authzid: string; user: string; password: string }

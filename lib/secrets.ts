@@ -140,7 +140,9 @@ function find(b: Buffer, afterUser: boolean): Found {
   const matches = SECRET_VERBS.flatMap(spec => {
     const end = verbEnd(b, word, spec.verb, i, j)
     if (end === -1) return []
-    const start = skipWords(b, end, spec.keep)
+    let start = skipWords(b, end, spec.keep)
+    const kept = b.toString('latin1', end, start === -1 ? b.length : start).trim()
+    if (spec.kept && kept !== '' && !kept.split(/\s+/).every(w => spec.kept!.test(w))) start = skipWords(b, end, 0)
     if (start !== -1 && spec.unless?.test(b.toString('latin1', start).trim())) return []
     return [{ start, next: !!spec.next }]
   })

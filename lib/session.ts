@@ -204,6 +204,8 @@ export class Session {
       secure.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message))
       secure.once('timeout', () => resolve('ETIMEDOUT'))
       secure.once('close', () => resolve('ECONNRESET'))
+      // the connection is half-open (allowHalfOpen), so a client that hangs up in its handshake only ends its side: no close comes
+      secure.once('end', () => resolve('ECONNRESET'))
     })
     secure.on('error', this.#onError)
     secure.on('close', this.#onClose)

@@ -8,9 +8,10 @@ import { copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { dispatch } from '../dist/commands.js'
+import { COMMANDS, dispatch, type SessionContext } from '../dist/commands.js'
 import { translator } from '../dist/i18n/index.js'
 import { LineReader, MAX_LINE_OCTETS } from '../dist/line-reader.js'
+import { LineMasker } from '../dist/secrets.js'
 import { statusLine } from '../dist/responder.js'
 import { MAX_SUBNEGOTIATION, TelnetFilter } from '../dist/telnet.js'
 import { RawClient, loggedIn, testServer, unstuff, type TestServer } from './helpers.js'
@@ -158,6 +159,40 @@ t.test('dispatcher: any line in any state gets a command or an error from the ca
     { numRuns: 5000 },
   )
   t.pass('5,000 random lines')
+})
+
+t.test('with --require-tls on a plain connection, no line gets through as a verb that sends credentials', async t => {
+  const credentials = fc.constantFrom('USER guest', 'PASS visitor', 'APOP guest 0', 'AUTH', 'AUTH PLAIN', 'auth plain AGd1ZXN0AHZpc2l0b3I=', 'Pass x', 'uSeR a')
+  fc.assert(
+    fc.property(fc.oneof(bytes(300), credentials.map(s => Buffer.from(s))), fc.constantFrom('AUTHORIZATION', 'TRANSACTION', 'UPDATE' as const), (line, state) => {
+      const parsed = dispatch(line, state, tr, true)
+      if ('command' in parsed && parsed.command.credentials) throw new Error(`${parsed.verb} let through`)
+    }),
+    { numRuns: 5000 },
+  )
+  t.pass('5,000 random lines')
+})
+
+t.test('any line as the response to AUTH\'s "+ " gets a reply from the catalogue, and its event never shows it', async t => {
+  const auth = COMMANDS.find(c => c.verb === 'AUTH')!
+  const ctx: SessionContext = {
+    state: 'AUTHORIZATION', deleted: new Set(), secure: false, tlsAvailable: true, requireTls: false, stamp: '<1@x>', implementation: 'x', t: tr,
+    findAccount: user => (user === 'guest' ? { user, password: 'visitor', mailbox: '/nonexistent' } : undefined),
+    openMaildrop: () => Promise.reject(new Error('no maildrop here')),
+  }
+  const b64 = fc.string({ maxLength: 40 }).map(s => Buffer.from(s).toString('base64'))
+  const response = fc.oneof(bytes(300), b64.map(s => Buffer.from(s)), fc.constantFrom('*', '=', 'QUIT', '', ' ').map(s => Buffer.from(s)))
+  await fc.assert(
+    fc.asyncProperty(response, async bytes => {
+      const reply = await auth.respond!(ctx, bytes.toString('utf8'))
+      if (!tr.has(reply.key)) throw new Error(`no catalogue entry ${reply.key}`)
+      if (reply.ok) throw new Error('a random response logged in')
+      const view = new LineMasker(false).response({ bytes, octets: bytes.length + 2 } as never, auth)
+      if (bytes.toString() !== '*' && (view.raw !== '********' || !view.masked)) throw new Error(`shown: ${view.raw}`)
+    }),
+    { numRuns: 3000 },
+  )
+  t.pass('3,000 random responses')
 })
 
 // ── a real server, raw sockets ─────────────────────────────────────────────

@@ -129,6 +129,11 @@ export class RawClient {
     return new RawClient(socket)
   }
 
+  /** A client over a socket already connected: the TLS socket after STLS, say. */
+  static over(socket: Socket): RawClient {
+    return new RawClient(socket)
+  }
+
   #wake(): void {
     const w = this.#waiters
     this.#waiters = []

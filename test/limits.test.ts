@@ -2,12 +2,13 @@
 // Each test is bounded in time (well under 15 s) and talks to 127.0.0.1 only.
 import t from 'tap'
 import { once } from 'node:events'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { Socket } from 'node:net'
 import { join } from 'node:path'
+import { tmpdir } from 'node:os'
 import { Writable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { Pop3Event } from '../dist/index.js'
+import { selfSignedCertificate, type Pop3Event } from '../dist/index.js'
 import { logWriter } from '../dist/cli.js'
 import { LoginGuard } from '../dist/login-guard.js'
 import { RawClient, ROOT, eventOf, loggedIn, maildropDir, runCli, testServer } from './helpers.js'
@@ -289,6 +290,21 @@ t.test('a guesser that hangs up frees its connection at once, though its wait st
   t.match(await c.line(), /^-ERR \[AUTH\]/)
   t.ok(Date.now() - t0 >= 400, `the next wrong password from that address still waits its turn (${Date.now() - t0} ms)`)
   c.end()
+})
+
+t.test('a client that hangs up in its TLS handshake frees its connection at once', async t => {
+  const cert = await selfSignedCertificate(mkdtempSync(join(tmpdir(), 'smallpop3-limits-')))
+  const server = await testServer(undefined, { tls: cert, tlsPort: 0, maxConnections: 2 })
+  t.teardown(() => server.close())
+  const stls = await RawClient.open(server.port)
+  await stls.line()
+  t.match(await stls.cmd('STLS'), /^\+OK/)
+  const port = await RawClient.open(server.tlsPort!) // TCP only: the handshake is never begun
+  await until(() => server.sessions === 2, 'both connections counted')
+  stls.socket.end() // hang up politely (FIN), not with a reset
+  port.socket.end()
+  await until(() => server.sessions === 0, 'both slots freed', 1500)
+  t.equal(server.events.filter(e => e.type === 'tlsError').length, 2, 'each said so once')
 })
 
 t.test('a client that sends its commands and then ends its side gets every answer, and its DELE is done', async t => {

@@ -54,6 +54,27 @@ const VARIANTS: Variant[] = [
   { name: 'the password where APOP wants its digest', lines: pw => [`APOP zebra ${pw}`], raw: 'APOP zebra ********', verb: 'APOP', args: ['zebra', '********'] },
 ]
 
+const b64 = (text: string): string => Buffer.from(text).toString('base64')
+/** AUTH PLAIN's credentials for zebra with `pw`: the base64 reveals the password as surely as the password itself. */
+const plainOf = (pw: string): string => b64(`\0zebra\0${pw}`)
+/** The base64 of either password's credentials, unpadded (a variant may drop the padding). */
+const ANY_BASE64 = new RegExp([RIGHT, WRONG].flatMap(pw => [plainOf(pw), b64(`zebra\0zebra\0${pw}`)]).map(s => s.replace(/=+$/, '').replace(/[+/]/g, '\\$&')).join('|'))
+
+/** Every way AUTH PLAIN's credentials were typed, right and wrong. */
+const SASL_VARIANTS: { name: string; lines: (pw: string) => string[] }[] = [
+  { name: 'AUTH PLAIN with an initial response', lines: pw => [`AUTH PLAIN ${plainOf(pw)}`] },
+  { name: 'AUTH PLAIN, then the response after "+ "', lines: pw => ['AUTH PLAIN', plainOf(pw)] },
+  { name: 'an authzid', lines: pw => [`AUTH PLAIN ${b64(`zebra\0zebra\0${pw}`)}`] },
+  { name: 'AUT PLAIN', lines: pw => [`AUT PLAIN ${plainOf(pw)}`] },
+  { name: 'auth plain', lines: pw => [`auth plain ${plainOf(pw)}`] },
+  { name: 'AUTH PLAIN and two spaces', lines: pw => [`AUTH PLAIN  ${plainOf(pw)}`] },
+  { name: 'the mechanism left out', lines: pw => [`AUTH ${plainOf(pw)}`] },
+  { name: 'the padding left out', lines: pw => [`AUTH PLAIN ${plainOf(pw).replace(/=+$/, '')}`] },
+  { name: 'a response with the padding left out', lines: pw => ['AUTH PLAIN', plainOf(pw).replace(/=+$/, '')] },
+  { name: 'a response with a space in front', lines: pw => ['AUTH PLAIN', ' ' + plainOf(pw)] },
+  { name: 'a response with a space inside', lines: pw => ['AUTH PLAIN', plainOf(pw).replace(/^(.{8})/, '$1 ')] },
+]
+
 /** Plays one variant in a session of its own and ends it with QUIT. */
 async function play(port: number, lines: string[]): Promise<string[]> {
   const c = await RawClient.open(port)
@@ -83,6 +104,30 @@ t.test('the events mask every variant, and keep the line in clear only with show
         const seen = JSON.stringify(events.map(e => (e.type === 'command' ? { ...e, clear: undefined } : e)))
         t.notMatch(seen, ANY_PASSWORD, 'nothing but `clear` holds the password')
         t.notMatch(replies.join('\n'), ANY_PASSWORD, 'no reply echoes it')
+      }
+    }
+    await server.close()
+  }
+})
+
+t.test('AUTH PLAIN: neither the password nor its base64 in any event but `clear`, nor in a reply', async t => {
+  for (const showSecrets of [false, true]) {
+    const { maillist } = zebraDrop()
+    const events: Pop3Event[] = []
+    const server = await startServer({ port: 0, maillist, showSecrets, loginDelay: { max: 0 }, onEvent: e => events.push(e) })
+    t.teardown(() => server.close())
+    for (const v of SASL_VARIANTS) {
+      for (const pw of [RIGHT, WRONG]) {
+        events.length = 0
+        const replies = await play(server.port, v.lines(pw))
+        const what = `${v.name} (${pw === RIGHT ? 'right' : 'wrong'} password${showSecrets ? ', showSecrets' : ''})`
+        const seen = JSON.stringify(events.map(e => (e.type === 'command' ? { ...e, clear: undefined } : e)))
+        t.notMatch(seen, ANY_PASSWORD, `${what}: no password`)
+        t.notMatch(seen, ANY_BASE64, `${what}: no base64`)
+        t.notMatch(replies.join('\n'), ANY_BASE64, `${what}: no reply echoes the base64`)
+        const secret = events.find(e => e.type === 'command' && e.masked)
+        t.ok(secret, `${what}: the line is masked`)
+        if (showSecrets && secret?.type === 'command') t.match(secret.clear?.raw, v.lines(pw).at(-1)!.trim(), 'in clear only in `clear`')
       }
     }
     await server.close()
@@ -136,7 +181,7 @@ for (const log of ['text', 'json']) {
       t.teardown(() => cli.child.kill('SIGKILL'))
       const [, port] = await cli.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
       let sessions = 0
-      for (const v of VARIANTS) {
+      for (const v of [...VARIANTS, ...SASL_VARIANTS]) {
         for (const pw of [RIGHT, WRONG]) {
           await play(Number(port), v.lines(pw))
           sessions++
@@ -154,12 +199,14 @@ for (const log of ['text', 'json']) {
         t.match(out, log === 'json' ? /"clear":\{"raw":"PASS:s3cr3t-Zebra"/ : /C: PASS:s3cr3t-Zebra\n/)
       } else {
         t.notMatch(out, ANY_PASSWORD, 'the log never shows a password')
+        t.notMatch(out, ANY_BASE64, 'nor the base64 of one')
         t.match(out, log === 'json' ? /"raw":"PASS\*{8}"/ : /C: PASS\*{8}\n/)
       }
       t.match(out, /travels in clear text/, 'the log still says that PASS travels in clear text')
       if (show) t.notMatch(out, /password is masked here/, 'and does not claim to mask what it shows')
       else t.match(out, /password is masked here/, 'and that it is masked')
       t.notMatch(cli.stderr(), ANY_PASSWORD)
+      t.notMatch(cli.stderr(), ANY_BASE64)
 
       const files = readdirSync(transcripts)
       t.equal(files.length, sessions, 'one transcript per session')
@@ -168,6 +215,7 @@ for (const log of ['text', 'json']) {
         t.equal(statSync(join(transcripts, f)).mode & 0o777, 0o600, `${f} is its owner's only`)
         const text = readFileSync(join(transcripts, f), 'utf8')
         if (ANY_PASSWORD.test(text)) t.fail(`a password in ${f}: ${text}`)
+        if (ANY_BASE64.test(text)) t.fail(`a password's base64 in ${f}: ${text}`)
         if (text.includes('"clear"')) t.fail(`the line in clear in ${f}`)
       }
       t.match(files.map(f => readFileSync(join(transcripts, f), 'utf8')).join(''), /"raw":"PASS \*{8}","verb":"PASS","args":\["\*{8}"\],"masked":true/)

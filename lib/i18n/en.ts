@@ -25,6 +25,8 @@ export default {
   'auth.list.explain': 'AUTH alone lists the ways of logging in with AUTH (SASL mechanisms), one per line. CAPA lists them too, on its SASL line (RFC 5034).',
   'auth.unknown': 'this server does not offer the SASL mechanism "{mechanism}"; it offers {list}',
   'auth.unknown.explain': 'AUTH names a SASL mechanism; this server knows only {list}. Send AUTH alone, or CAPA, to see the list (RFC 5034 §4).',
+  'auth.noMechanism': 'AUTH names a mechanism first, then the credentials: AUTH PLAIN and the base64',
+  'auth.noMechanism.explain': 'The word after AUTH is the name of a SASL mechanism ({list} here), and the credentials in base64 come after it: AUTH PLAIN AGd1ZXN0AHZpc2l0b3I=. What was typed is not shown in the log: base64 credentials reveal the password (RFC 5034 §4).',
   'auth.continue': 'go on: send the credentials in base64, or * to cancel',
   'auth.continue.explain': '"+ " asks the client to go on: the server waits for the next line, which is not a command but the credentials in base64 (for PLAIN: an empty name, NUL, the user, NUL, the password). A line holding only * cancels (RFC 5034 §4).',
   'auth.cancelled': 'AUTH cancelled; log in again when you are ready',
