@@ -34,6 +34,13 @@ import { TelnetFilter } from './telnet.js'
  */
 const LINGER_MS = 2000
 
+/**
+ * How long a TLS handshake may take, at most: a real client needs a few
+ * milliseconds, and a connection that never finishes its handshake holds a
+ * place of --max-connections meanwhile.
+ */
+const HANDSHAKE_MS = 30_000
+
 /** What a session needs from its server. */
 export interface SessionHost {
   readonly t: Translator
@@ -198,7 +205,7 @@ export class Session {
       this.#telnet = new TelnetFilter()
     }
     const secure = new TLSSocket(raw, { isServer: true, secureContext: this.#host.secureContext })
-    secure.setTimeout(this.#host.timeoutSeconds * 1000)
+    secure.setTimeout(Math.min(HANDSHAKE_MS, this.#host.timeoutSeconds * 1000)) // then, once secure, the idle timeout again (#read)
     const failure = await new Promise<string | undefined>(resolve => {
       secure.once('secure', () => resolve(undefined))
       secure.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message))

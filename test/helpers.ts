@@ -3,6 +3,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { once } from 'node:events'
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { connect, type Socket } from 'node:net'
+import { connect as tlsConnect } from 'node:tls'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -132,6 +133,22 @@ export class RawClient {
   /** A client over a socket already connected: the TLS socket after STLS, say. */
   static over(socket: Socket): RawClient {
     return new RawClient(socket)
+  }
+
+  /** A connection to a POP3S port, trusting the certificate `ca` (made for localhost). */
+  static async openTls(port: number, ca: string | Buffer, host = '127.0.0.1'): Promise<RawClient> {
+    const secure = tlsConnect({ port, host, ca, servername: 'localhost' })
+    secure.on('error', () => {})
+    await once(secure, 'secureConnect')
+    return new RawClient(secure)
+  }
+
+  /** The client's side of the handshake after STLS's +OK, trusting `ca`: the client to go on with, over TLS. */
+  async upgrade(ca: string | Buffer): Promise<RawClient> {
+    const secure = tlsConnect({ socket: this.socket, ca, servername: 'localhost' })
+    secure.on('error', () => {})
+    await once(secure, 'secureConnect')
+    return new RawClient(secure)
   }
 
   #wake(): void {

@@ -71,6 +71,25 @@ t.test('spaces a student typed are shown as typed; an empty line still shows its
   t.match(out, /C: \n/)
 })
 
+t.test('an encrypted session: every line marked with a lock in the columns of the two spaces, STLS and base64 explained', async t => {
+  const tls = { ...base, tls: true as const }
+  const out = log([
+    { ...base, user: undefined, type: 'reply', raw: '+OK begin TLS negotiation', ok: true, key: 'stls.ok', params: {}, state: 'AUTHORIZATION', next: 'AUTHORIZATION' },
+    { ...tls, user: undefined, type: 'starttls', protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384' },
+    { ...tls, user: undefined, type: 'command', raw: 'AUTH PLAIN ********', verb: 'AUTH', args: ['PLAIN', '********'], masked: true, decoded: '\\0guest\\0********', octets: 33, state: 'AUTHORIZATION' },
+    { ...tls, type: 'reply', raw: '+OK guest has 7 messages (6242 octets)', ok: true, key: 'login.ok', params: { user: 'guest', count: 7, octets: 6242 }, state: 'AUTHORIZATION', next: 'TRANSACTION' },
+  ])
+  const lines = fits(t, out, [en('ev.starttls', { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384' })])
+  t.match(lines[0], /^09:00:05 #1 {15}S: \+OK begin TLS negotiation$/, 'STLS and its +OK went in clear: no lock')
+  const heads = lines.filter(l => /^\d\d:\d\d:\d\d #/.test(l))
+  t.equal(heads.length, 4)
+  for (const head of heads.slice(1)) t.match(head, /^09:00:05 #1 {3}.{10}🔒(C:|S:|──) /, 'the lock takes the two columns before C:, S: or ──')
+  const said = out.replace(/\s+/g, ' ')
+  t.match(said, /Base64 is an encoding, not encryption: anyone who sees this line reads it as \\0guest\\0\*{8}/)
+  t.match(said, /This session is encrypted \(TLS\)/, 'and that TLS hides it from the network')
+  t.notMatch(out, /visitor|AGd1ZXN0/, 'nothing of the password')
+})
+
 t.test('wrap: at spaces only; a word longer than the width is cut', async t => {
   t.same(wrap('one two three', 7), ['one two', 'three'])
   t.same(wrap('', 10), [])

@@ -27,9 +27,7 @@ function handshake(c: RawClient): Promise<TLSSocket> {
   })
 }
 
-async function upgrade(c: RawClient): Promise<RawClient> {
-  return RawClient.over(await handshake(c))
-}
+const upgrade = (c: RawClient): Promise<RawClient> => c.upgrade(cert.cert)
 
 async function greeted(s: TestServer): Promise<RawClient> {
   const c = await RawClient.open(s.port)
