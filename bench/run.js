@@ -219,7 +219,10 @@ async function generate(job, onHolding) {
 
 // ── the steps ───────────────────────────────────────────────────────────
 
-const median = xs => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
+const median = xs => {
+  const s = [...xs].sort((a, b) => a - b)
+  return (s[Math.floor((s.length - 1) / 2)] + s[Math.ceil((s.length - 1) / 2)]) / 2
+}
 const SESSION_MESSAGES = [1200, 2500, 4000, 800, 6000].map((size, i) => message(i, size, i === 2 ? 3 : -1))
 const folderFor = (name, target, round) => join(work, `${name}-${target.name}-${round}`)
 const say = text => process.stderr.write(`  ${text}\n`)
