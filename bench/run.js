@@ -302,9 +302,9 @@ async function idle(target) {
       let holding
       const held = new Promise(resolve => (holding = resolve))
       generators.push(generate({ kind: 'idle', port: server.port, accounts: idleAccounts.slice(opened, level), parallel: 20, seconds: IDLE_SECONDS }, (m, release) => (releases.push(release), holding(m))))
-      const h = await Promise.race([held, generators.at(-1).then(r => r)])
+      const h = await Promise.race([held, generators.at(-1)]) // the holding message, or the result of a generator that ended early
       opened = level
-      const loggedIn = out.levels.reduce((n, l) => n + l.newlyLoggedIn, 0) + (h.loggedIn ?? 0)
+      const loggedIn = out.levels.reduce((n, l) => n + l.newlyLoggedIn, 0) + h.loggedIn
       const during = activeJob(4)
       const samples = []
       for (let i = 0; i < 3; i++) {
@@ -314,13 +314,13 @@ async function idle(target) {
       const a = await during
       const mem = samples.reduce((m, s) => (s.pss > m.pss ? s : m))
       const entry = {
-        level, newlyLoggedIn: h.loggedIn ?? 0, loggedIn, loginSeconds: (performance.now() - t0) / 1000, errors: h.errors,
+        level, newlyLoggedIn: h.loggedIn, loggedIn, loginSeconds: (performance.now() - t0) / 1000, errors: h.errors,
         pss: mem.pss, rss: mem.rss, processes: mem.processes,
         pssPerConnection: (mem.pss - base.pss) / loggedIn, rssPerConnection: (mem.rss - base.rss) / loggedIn,
         activeRate: a.sessions / (a.wallMs / 1000), activeP99: a.p99, activeErrors: a.errors,
       }
       out.levels.push(entry)
-      say(`${target.label}: ${loggedIn} idle logged-in connections (${h.errors?.count ?? 0} failed${h.errors?.samples?.length ? `: ${h.errors.samples[0]}` : ''}): ${(entry.pssPerConnection / 1024).toFixed(1)} kB each (PSS), ${mem.processes} processes; active clients meanwhile ${entry.activeRate.toFixed(0)} sessions/s, ${errorsOf(a.errors)}`)
+      say(`${target.label}: ${loggedIn} idle logged-in connections (${errorsOf(h.errors).replace('errors', 'failed')}): ${(entry.pssPerConnection / 1024).toFixed(1)} kB each (PSS), ${mem.processes} processes; active clients meanwhile ${entry.activeRate.toFixed(0)} sessions/s, ${errorsOf(a.errors)}`)
     }
   } finally {
     releases.forEach(release => release())
