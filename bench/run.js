@@ -320,7 +320,7 @@ async function idle(target) {
         activeRate: a.sessions / (a.wallMs / 1000), activeP99: a.p99, activeErrors: a.errors,
       }
       out.levels.push(entry)
-      say(`${target.label}: ${loggedIn} idle logged-in connections (${errorsOf(h.errors).replace('errors', 'failed')}): ${(entry.pssPerConnection / 1024).toFixed(1)} kB each (PSS), ${mem.processes} processes; active clients meanwhile ${entry.activeRate.toFixed(0)} sessions/s, ${errorsOf(a.errors)}`)
+      say(`${target.label}: ${loggedIn} idle logged-in connections, ${errorsOf(h.errors).replace('errors', 'failed')}: ${(entry.pssPerConnection / 1024).toFixed(1)} kB each (PSS), ${mem.processes} processes; active clients meanwhile ${entry.activeRate.toFixed(0)} sessions/s, ${errorsOf(a.errors)}`)
     }
   } finally {
     releases.forEach(release => release())
