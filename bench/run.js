@@ -105,7 +105,8 @@ const WRAPPER = `ulimit -n ${FD_WANTED} 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 /** Starts a target on a mail folder; resolves once it greets, with the time that took (bounded). */
 async function start(target, folder) {
   const port = await freePort()
-  const env = { ...process.env, POP3_PORT: String(port), POP3_FOLDER: folder, POP3_MAILLIST: join(folder, 'maillist') }
+  // TMPDIR inside the work folder: what a server killed with SIGKILL leaves there goes at the end
+  const env = { ...process.env, TMPDIR: work, POP3_PORT: String(port), POP3_FOLDER: folder, POP3_MAILLIST: join(folder, 'maillist') }
   const fill = s => s.replaceAll('{port}', port).replaceAll('{folder}', folder).replaceAll('{maillist}', env.POP3_MAILLIST)
   const argv = target.command
     ? ['bash', '-c', `${WRAPPER}; ${fill(target.command)}`]
