@@ -60,6 +60,7 @@ const SERVE_OPTIONS = {
   verbose: { type: 'boolean', short: 'v' },
   log: { type: 'string' },
   'show-secrets': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
   'max-connections': { type: 'string' },
   'tls-port': { type: 'string' },
   'require-tls': { type: 'boolean' },
@@ -190,7 +191,8 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   try {
     server = await startServer({
       port, host, maillist: source.maillist, timeout, lang: t.lang,
-      showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: render, transcripts, maxConnections,
+      // --quiet: no log at all, for load tests (the banner still says where the server is)
+      showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: values.quiet ? undefined : render, transcripts, maxConnections,
       tlsPort, tls: certificate, requireTls: values['require-tls'],
     })
   } catch (err) {

@@ -15,7 +15,7 @@ import { translator, type Translator } from './i18n/index.js'
 import { LoginGuard, type LoginDelay, type LoginDelayOptions } from './login-guard.js'
 import { loadMaillist } from './maillist.js'
 import { Session, type SessionHost } from './session.js'
-import { openMaildrop, recoverMaildrop } from './store/index.js'
+import { openMaildrop, recoverMaildrops } from './store/index.js'
 import { transcriptRecorder, type TranscriptRecorder } from './transcripts.js'
 import { VERSION } from './version.js'
 
@@ -79,7 +79,7 @@ export class ListenError extends Error {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const accounts = options.accounts ?? (options.maillist ? await loadMaillist(options.maillist) : undefined)
   if (!accounts) throw new TypeError('startServer needs a maillist path or a list of accounts')
-  for (const mailbox of new Set(accounts.map(a => a.mailbox))) await recoverMaildrop(mailbox)
+  await recoverMaildrops(accounts.map(a => a.mailbox))
   const recorder = options.transcripts ? await transcriptRecorder(options.transcripts) : undefined
   if ((options.tlsPort !== undefined || options.requireTls) && !options.tls) throw new TypeError('startServer needs a certificate (tls) for a tlsPort or requireTls')
   const pop = new Pop3Server(accounts, options, recorder)

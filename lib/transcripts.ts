@@ -55,7 +55,19 @@ interface Recording {
   /** Octets written so far. */
   written: number
   cut: boolean
+  /** Lines not yet handed to the file, and when they will be. */
+  pending: string[]
+  pendingOctets: number
+  flushing?: NodeJS.Timeout
 }
+
+/**
+ * A session's lines go to its file together, at most this long after they
+ * were made (or at its end, or when many wait): one write for a whole
+ * exchange, not one a line.
+ */
+const FLUSH_MS = 100
+const FLUSH_OCTETS = 64 * 1024
 
 /**
  * Events kept of a session that has sent no command yet (its connect and
@@ -72,9 +84,25 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
   const waiting = new Map<number, Pop3Event[]>() // events of sessions that have not sent a command yet
   const ending = new Set<Promise<unknown>>() // files of ended sessions, until their last line is written
   const prefix = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}`
+  const flush = (rec: Recording): void => {
+    clearTimeout(rec.flushing)
+    rec.flushing = undefined
+    if (!rec.pending.length) return
+    rec.out.write(rec.pending.join(''))
+    rec.pending = []
+    rec.pendingOctets = 0
+  }
   const write = (rec: Recording, line: string): void => {
-    rec.written += Buffer.byteLength(line)
-    rec.out.write(line)
+    const octets = Buffer.byteLength(line)
+    rec.written += octets
+    rec.pending.push(line)
+    rec.pendingOctets += octets
+    if (rec.pendingOctets >= FLUSH_OCTETS) flush(rec)
+    else rec.flushing ??= setTimeout(() => flush(rec), FLUSH_MS).unref()
+  }
+  const end = (rec: Recording): Promise<unknown> => {
+    flush(rec)
+    return new Promise(r => rec.out.end(r))
   }
   /** Writes an event unless the session has reached its limit; the first event over it writes the marker instead. */
   const add = (rec: Recording, event: Pop3Event): void => {
@@ -97,13 +125,13 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
       waiting.delete(event.session)
       const out = createWriteStream(join(dir, `${prefix}-${String(event.session).padStart(4, '0')}.jsonl`), { flags: 'a', mode: 0o600 })
       out.on('error', () => {}) // a full disk must not stop the server
-      rec = { out, written: 0, cut: false }
+      rec = { out, written: 0, cut: false, pending: [], pendingOctets: 0 }
       open.set(event.session, rec)
       for (const e of early) add(rec, e)
     }
     if (event.type === 'disconnect') {
       write(rec, lineOf(event)) // how the session ended is always recorded, cut or not
-      const ended = new Promise(r => rec!.out.end(r))
+      const ended = end(rec)
       ending.add(ended)
       void ended.then(() => ending.delete(ended))
       open.delete(event.session)
@@ -113,7 +141,7 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
   }
   const close = async (): Promise<void> => {
     // a session that ended just before may still be writing its last line: close() waits for it too
-    await Promise.all([...[...open.values()].map(rec => new Promise(r => rec.out.end(r))), ...ending])
+    await Promise.all([...[...open.values()].map(end), ...ending])
     open.clear()
     waiting.clear()
   }

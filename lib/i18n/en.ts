@@ -362,6 +362,8 @@ Options:
   -v, --verbose         show the lines of multi-line replies in the log
       --log FORMAT      text (default: explained, coloured on a terminal)
                         or json (one JSON object per line, for tools)
+  -q, --quiet           no log: only the banner (for load tests; transcripts
+                        are still recorded)
       --show-secrets    show passwords in the log instead of ********
                         (never in transcripts)
       --lang LANG       language of replies and explanations: {languages}

@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
 import { acquireLock } from './lock.js'
 import { isMaildir, maildirLockPath, openMaildir, recoverMaildir } from './maildir.js'
-import { lockPathFor, openMbox, recoverMbox } from './mbox.js'
+import { LEFTOVER_MARKS, lockPathFor, openMbox, recoverMbox } from './mbox.js'
 import { StoreError, type Maildrop } from './types.js'
 
 export { StoreError } from './types.js'
@@ -43,5 +44,37 @@ export async function recoverMaildrop(path: string): Promise<void> {
     await (st.isDirectory() ? recoverMaildir(path) : recoverMbox(path))
   } catch {
     // in use, or unreadable: the login will say so
+  }
+}
+
+/**
+ * recoverMaildrop for every maildrop of a maillist, listing each folder
+ * once: an mbox is recovered only when something smallpop3 leaves beside
+ * it is there (a lock, a commit's temporary file). Five thousand mbox files
+ * in one folder, as in /var/mail, cost one listing, not five thousand.
+ */
+export async function recoverMaildrops(paths: Iterable<string>): Promise<void> {
+  const byFolder = new Map<string, string[]>()
+  for (const path of new Set(paths)) {
+    const folder = dirname(path)
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), path])
+  }
+  for (const [folder, inFolder] of byFolder) {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => undefined)
+    if (!entries) continue // no such folder: the logins will say so
+    const leftovers = new Set<string>() // the mbox names something was left beside
+    for (const { name } of entries) {
+      if (!name.startsWith('.')) continue
+      for (const mark of LEFTOVER_MARKS) {
+        const at = name.lastIndexOf(mark)
+        if (at > 0) leftovers.add(name.slice(1, at))
+      }
+    }
+    const present = new Map(entries.map(e => [e.name, e]))
+    for (const path of inFolder) {
+      const entry = present.get(basename(path))
+      // a maildir keeps what a killed commit left inside it (its journal); a symbolic link may be either
+      if (entry && (leftovers.has(entry.name) || entry.isDirectory() || entry.isSymbolicLink())) await recoverMaildrop(path)
+    }
   }
 }

@@ -11,7 +11,8 @@
  */
 import { createHash, type Hash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { open, readdir, readFile, rename, unlink, writeFile, type FileHandle } from 'node:fs/promises'
+import type { BigIntStats } from 'node:fs'
+import { open, readdir, readFile, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
 import { acquireLock, holdMbox } from './lock.js'
@@ -128,16 +129,21 @@ const COMMIT_WAIT_MS = 30_000
 export async function openMbox(path: string): Promise<Maildrop> {
   const release = await acquireLock(lockPathFor(path))
   try {
-    await removeStaleTemps(path)
+    // Unchanged since its last scan (no mail came): that scan holds. A delivery
+    // that begins now only appends after it, as after any scan.
+    const last = await unchanged(path)
+    if (last) return new MboxMaildrop(path, last.index, Number(last.ino), last.twins, release)
     // Scanned under the delivery agents' locks, so that no message is indexed half delivered.
     const hold = await holdMbox(path, OPEN_WAIT_MS).catch(err => {
       if (err instanceof StoreError) throw err
       throw new StoreError('EMAILDROP', 'store.unreadable', { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message })
     })
     try {
-      const { ino } = await hold.file.stat()
-      const index = await scanMbox(path, hold.file)
-      return new MboxMaildrop(path, index, ino, await readTwins(path, ino), release)
+      const st = await hold.file.stat({ bigint: true })
+      const ino = Number(st.ino)
+      const scan = { ...stamp(st), index: await scanMbox(path, hold.file), twins: await readTwins(path, ino) }
+      remember(path, scan)
+      return new MboxMaildrop(path, scan.index, ino, scan.twins, release)
     } finally {
       await hold.release()
     }
@@ -145,6 +151,46 @@ export async function openMbox(path: string): Promise<Maildrop> {
     await release()
     throw err
   }
+}
+
+/** What tells that a file is the same as before: which file, its size and its times, to the nanosecond. */
+interface Stamp {
+  dev: bigint
+  ino: bigint
+  size: bigint
+  mtimeNs: bigint
+  ctimeNs: bigint
+}
+
+const stamp = ({ dev, ino, size, mtimeNs, ctimeNs }: BigIntStats): Stamp => ({ dev, ino, size, mtimeNs, ctimeNs })
+const same = (a: Stamp, b: Stamp): boolean => a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs
+
+/**
+ * Each mbox as last scanned: its index, and the UID suffixes of its twins
+ * (their file changes only at a commit, which makes a new mbox file).
+ */
+const scans = new Map<string, Stamp & { index: MboxIndex; twins: TwinMemory }>()
+
+/** Indexes kept at most: a thousand-student class's mailboxes, a few kB each. */
+const MAX_SCANS = 10_000
+
+/**
+ * The last scan of the mbox when the file is still the same, so that a
+ * login to an mbox that got no mail since the last session reads nothing
+ * but its times. A delivery changes its size and times; an UPDATE makes a
+ * new file; an edit that puts the times back still changes the ctime.
+ */
+async function unchanged(path: string): Promise<(Stamp & { index: MboxIndex; twins: TwinMemory }) | undefined> {
+  const last = scans.get(path)
+  if (!last) return undefined
+  const now = await stat(path, { bigint: true }).catch(() => undefined)
+  return now && same(last, stamp(now)) ? last : undefined
+}
+
+function remember(path: string, scan: Stamp & { index: MboxIndex; twins: TwinMemory }): void {
+  scans.delete(path) // the newest at the end, so that the first is the oldest
+  if (scans.size >= MAX_SCANS) scans.delete(scans.keys().next().value!)
+  scans.set(path, scan)
 }
 
 /** Clears what a killed server left: its lock, and the temporary file of a commit cut short. */
@@ -193,14 +239,27 @@ async function writeTwins(path: string, file: TwinFile): Promise<void> {
     await unlink(target).catch(() => {})
     return
   }
-  const tmp = `${target}.${process.pid}.tmp`
+  const tmp = `${target}.tmp` // one name: written under the session lock, by one server at a time
   await writeFile(tmp, JSON.stringify(file) + '\n', { flush: true })
   await rename(tmp, target)
 }
 
-const TEMP_PREFIX = (path: string): string => `.${basename(path)}.pop3update-`
+/**
+ * The temporary file of a commit: one name per mbox, since commits are made
+ * under the session lock, one at a time. (Older versions added the pid and
+ * the time: start-up recovery still finds those.)
+ */
+const TEMP_PREFIX = (path: string): string => `.${basename(path)}.pop3update`
+const tempPathFor = (path: string): string => join(dirname(path), TEMP_PREFIX(path))
 
-/** A commit killed before its rename leaves a temporary file: the mbox itself is intact. */
+/** What smallpop3 may leave beside an mbox named `base` in its folder, by a part of the name. */
+export const LEFTOVER_MARKS = ['.pop3lock', '.pop3update', '.pop3uids.'] as const
+
+/**
+ * A commit killed before its rename leaves a temporary file (the mbox
+ * itself is intact): start-up recovery removes it, under the names older
+ * versions wrote too; a commit removes one of its own name before it writes.
+ */
 async function removeStaleTemps(path: string): Promise<void> {
   const prefixes = [TEMP_PREFIX(path), `${basename(twinsPathFor(path))}.`]
   const names = await readdir(dirname(path)).catch(() => [] as string[])
@@ -246,7 +305,7 @@ class MboxMaildrop implements Maildrop {
     // appended meanwhile would go into the file that the rename replaces.
     const hold = await holdMbox(this.path, COMMIT_WAIT_MS)
     const src = hold.file
-    const tmp = join(dirname(this.path), `${TEMP_PREFIX(this.path)}${process.pid}-${Date.now()}`)
+    const tmp = tempPathFor(this.path)
     let dst: FileHandle | null = null
     try {
       const st = await src.stat()
@@ -254,6 +313,7 @@ class MboxMaildrop implements Maildrop {
       if (st.size < scannedSize) {
         throw new StoreError('EMAILDROP', 'store.shortened')
       }
+      await unlink(tmp).catch(() => {}) // left by a commit killed halfway
       dst = await open(tmp, 'wx', st.mode & 0o7777)
       const copy = new RangeCopier(src, dst)
       await copy.range(0, preambleEnd)
