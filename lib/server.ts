@@ -197,7 +197,8 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     })
   }
 
-  stamp = (session: number): string => `<${process.pid}.${session}.${Date.now()}@${hostname()}>`
+  readonly #host = hostname()
+  stamp = (session: number): string => `<${process.pid}.${session}.${Date.now()}@${this.#host}>`
 
   findAccount(user: string): Account | undefined {
     return this.#byUser.get(user)

@@ -18,7 +18,6 @@
  * processes that both find the same stale lock cannot both take its place.
  */
 import { createRequire } from 'node:module'
-import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { link, open, readFile, stat, unlink, utimes, writeFile, type FileHandle } from 'node:fs/promises'
 import { hostname } from 'node:os'
@@ -28,6 +27,17 @@ import { StoreError } from './types.js'
 
 /** Lock paths this process holds, or is taking right now. */
 const mine = new Map<string, 'taking' | 'held'>()
+
+/** This machine's name, as the session locks record their owner's (asked once: it is a system call). */
+const HOST = hostname()
+
+/**
+ * Private names of lock files being written: a count makes them unique
+ * within this process, the pid and the time it started between processes
+ * (a name a killed process left cannot come back with a reused pid).
+ */
+const WRITER = `${process.pid}.${Date.now().toString(36)}`
+let written = 0
 
 /** A `.break` lock older than this was left by a process killed while breaking a lock. */
 const BREAK_STALE_MS = 10_000
@@ -71,12 +81,12 @@ interface LockKind {
 
 /** pid, host and time: recognised across server processes and after a crash. */
 const SESSION: LockKind = {
-  content: () => `${process.pid}\n${hostname()}\n${new Date().toISOString()}\n`,
+  content: () => `${process.pid}\n${HOST}\n${new Date().toISOString()}\n`,
   stale(path, text, mtimeMs) {
     const [pidText, host, when] = text.split('\n')
     const pid = Number(pidText)
     if (!Number.isInteger(pid) || pid <= 0) return Date.now() - mtimeMs > UNNAMED_STALE_MS
-    if (host !== hostname()) return false // cannot tell: leave it to its owner
+    if (host !== HOST) return false // cannot tell: leave it to its owner
     if (pid === process.pid) return mine.get(path) !== 'held'
     if (!alive(pid)) return true
     const started = startedAt(pid)
@@ -103,7 +113,7 @@ const DOTLOCK: LockKind = {
  * brief empty state is why a lock that names no owner is only stale when old.
  */
 async function createWhole(path: string, content: string): Promise<boolean> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}`)
+  const tmp = join(dirname(path), `.${basename(path)}.${WRITER}.${++written}`)
   await writeFile(tmp, content, { flag: 'wx', mode: 0o644 })
   try {
     await link(tmp, path)
