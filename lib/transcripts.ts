@@ -5,8 +5,7 @@
  * masked (lib/secrets.ts); the line in clear that --show-secrets adds for
  * the log is never written here. Only the owner may read the files.
  */
-import { createWriteStream, type WriteStream } from 'node:fs'
-import { chmod, mkdir, readdir, readFile, stat } from 'node:fs/promises'
+import { appendFile, chmod, mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Pop3Event } from './events.js'
 import type { MessageKey } from './i18n/index.js'
@@ -51,7 +50,9 @@ export interface TranscriptRecorder {
 }
 
 interface Recording {
-  out: WriteStream
+  path: string
+  /** The appends so far, one after the other: the file is open only while one is written. */
+  appended: Promise<void>
   /** Octets written so far. */
   written: number
   cut: boolean
@@ -63,8 +64,9 @@ interface Recording {
 
 /**
  * A session's lines go to its file together, at most this long after they
- * were made (or at its end, or when many wait): one write for a whole
- * exchange, not one a line.
+ * were made (or at its end, or when many wait): one append for a whole
+ * exchange, not a write a line; and no file held open by an idle session,
+ * so that ten thousand of them cost ten thousand sockets, not twice that.
  */
 const FLUSH_MS = 100
 const FLUSH_OCTETS = 64 * 1024
@@ -88,7 +90,9 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
     clearTimeout(rec.flushing)
     rec.flushing = undefined
     if (!rec.pending.length) return
-    rec.out.write(rec.pending.join(''))
+    const text = rec.pending.join('')
+    // a full disk must not stop the server: the session goes on, unrecorded
+    rec.appended = rec.appended.then(() => appendFile(rec.path, text, { mode: 0o600 })).catch(() => {})
     rec.pending = []
     rec.pendingOctets = 0
   }
@@ -102,7 +106,7 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
   }
   const end = (rec: Recording): Promise<unknown> => {
     flush(rec)
-    return new Promise(r => rec.out.end(r))
+    return rec.appended
   }
   /** Writes an event unless the session has reached its limit; the first event over it writes the marker instead. */
   const add = (rec: Recording, event: Pop3Event): void => {
@@ -123,9 +127,8 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
         return
       }
       waiting.delete(event.session)
-      const out = createWriteStream(join(dir, `${prefix}-${String(event.session).padStart(4, '0')}.jsonl`), { flags: 'a', mode: 0o600 })
-      out.on('error', () => {}) // a full disk must not stop the server
-      rec = { out, written: 0, cut: false, pending: [], pendingOctets: 0 }
+      const path = join(dir, `${prefix}-${String(event.session).padStart(4, '0')}.jsonl`)
+      rec = { path, appended: Promise.resolve(), written: 0, cut: false, pending: [], pendingOctets: 0 }
       open.set(event.session, rec)
       for (const e of early) add(rec, e)
     }
