@@ -9,7 +9,6 @@ import { X509Certificate } from 'node:crypto'
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { generate } from 'selfsigned'
 import { LocalizedError } from './i18n/index.js'
 
 export interface Certificate {
@@ -65,6 +64,7 @@ export async function selfSignedCertificate(dir: string): Promise<Certificate> {
   if (kept) return loadCertificate(certPath, keyPath)
   const names = [...new Set(['localhost', hostname()])]
   const now = new Date()
+  const { generate } = await import('selfsigned') // only the first time: the library is slow to load, and start-up is not
   const pems = await generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'smallpop3 self-signed for learning' }], {
     keyType: 'ec',
     curve: 'P-256',

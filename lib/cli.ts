@@ -17,8 +17,6 @@ import { renderCheck, renderExercises } from './render/check.js'
 import { jsonRenderer } from './render/json.js'
 import { terminalRenderer } from './render/terminal.js'
 import { checkExercise } from './check.js'
-import { runDemo } from './demo.js'
-import { runGuide } from './guide.js'
 import { findExercise, loadExercises, type Exercise } from './exercises.js'
 import { prepareSample, SampleInUseError, sampleDir, stateDir } from './sample.js'
 import { readTranscripts } from './transcripts.js'
@@ -252,6 +250,7 @@ async function guide(args: string[], values: Values, io: CliIO, t: Translator): 
   }
   try {
     const words = source.sample ? t('guide.sourceSample') : t('guide.sourceMaillist', { file: source.maillist })
+    const { runGuide } = await import('./guide.js') // loaded when used: inquirer is not needed to serve
     return await runGuide({ server, exercises: all, exercise: ex, transcripts, source: words }, { input: stdin, output: io.stdout, env: io.env, stopSignal: io.stopSignal }, t)
   } finally {
     await server.close()
@@ -384,6 +383,7 @@ async function demo(args: string[], values: Values, io: CliIO, t: Translator): P
   const delay = Number(values.delay ?? '2')
   if (!/^\d+(\.\d+)?$/.test(values.delay ?? '2') || delay > 60) throw new CliError(t('demo.badDelay', { value: values.delay }), 2)
   try {
+    const { runDemo } = await import('./demo.js')
     return await runDemo(
       { exercise: ex, port, host: values.host ?? '127.0.0.1', maillist: values.maillist && resolve(io.cwd, values.maillist), auto, delay, bytes: values.bytes ?? false, certificate: await tlsCertificate(values, io) },
       { ...io, stdin },
