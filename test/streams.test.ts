@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { Readable, type Transform } from 'node:stream'
 import { LineReader } from '../dist/line-reader.js'
 import { TelnetFilter } from '../dist/telnet.js'
-import { DotStuffer, LineEndings, TopFilter } from '../dist/message-stream.js'
+import { LineEndings } from '../dist/message-stream.js'
 import { openMaildrop } from '../dist/store/index.js'
 import { AWKWARD, AWKWARD_DELIVERED, ROOT } from './helpers.js'
 
@@ -58,13 +58,17 @@ t.test('LineEndings: CRLF, mboxrd unquoting and a missing last newline, in any c
   t.match(maildir.toString(), /^a\r\nb\r\n>From x\r\n>>From y/, 'no unquoting for maildir')
 })
 
-t.test('DotStuffer and TopFilter in any chunking', async t => {
+t.test('on the wire: dot-stuffing and TOP in any chunking', async t => {
   const msg = Buffer.from('H: 1\r\n.H: 2\r\n\r\n.\r\nbody .\r\n..two\r\nthree\r\n')
+  const wire = (top?: number) => () => new LineEndings({ unquoteFrom: false }).wire(top)
   for (const size of SIZES) {
-    t.equal((await through(msg, () => new DotStuffer(), size)).toString(), 'H: 1\r\n..H: 2\r\n\r\n..\r\nbody .\r\n...two\r\nthree\r\n', `stuffing, chunks of ${size}`)
-    t.equal((await through(msg, () => new TopFilter(0), size)).toString(), 'H: 1\r\n.H: 2\r\n\r\n', `TOP 0, chunks of ${size}`)
-    t.equal((await through(msg, () => new TopFilter(2), size)).toString(), 'H: 1\r\n.H: 2\r\n\r\n.\r\nbody .\r\n', `TOP 2, chunks of ${size}`)
-    t.equal((await through(msg, () => new TopFilter(99), size)).toString(), msg.toString(), `TOP 99, chunks of ${size}`)
+    t.equal((await through(msg, wire(), size)).toString(), 'H: 1\r\n..H: 2\r\n\r\n..\r\nbody .\r\n...two\r\nthree\r\n', `stuffing, chunks of ${size}`)
+    t.equal((await through(msg, wire(0), size)).toString(), 'H: 1\r\n..H: 2\r\n\r\n', `TOP 0, chunks of ${size}`)
+    t.equal((await through(msg, wire(2), size)).toString(), 'H: 1\r\n..H: 2\r\n\r\n..\r\nbody .\r\n', `TOP 2, chunks of ${size}`)
+    t.equal((await through(msg, wire(99), size)).toString(), 'H: 1\r\n..H: 2\r\n\r\n..\r\nbody .\r\n...two\r\nthree\r\n', `TOP 99, chunks of ${size}`)
+    const counted = new LineEndings({ unquoteFrom: false }).wire(2)
+    await through(msg, () => counted, size)
+    t.same(counted.counts, { lines: 5, octets: 26, stuffed: 2 }, `what TOP 2 sent, counted for the log, chunks of ${size}`)
   }
 })
 
