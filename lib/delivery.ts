@@ -144,7 +144,7 @@ export class Delivery {
       if (nl === -1) {
         i = buf.length
       } else {
-        if (emitting && !this.#lastCR) this.#insert(buf, nl, CR)
+        if (emitting && !this.#lastCR) this.#crlf(buf, nl)
         this.#completeOpen(base + nl + 1)
         i = nl + 1
         if (this.done) taken = i
@@ -154,7 +154,10 @@ export class Delivery {
       let cut = 0
       const first = buf[i]
       if (first === DOT && this.#stuff) {
-        if (emitting) this.#insert(buf, i, DOT)
+        if (emitting) {
+          this.#upTo(buf, i)[this.#o++] = DOT
+          this.#copied = i // the line's own "." follows
+        }
         this.stuffed++
       } else if (first === GT && this.#unquote) {
         const quoted = quotedFromAt(buf, i)
@@ -165,7 +168,10 @@ export class Delivery {
         }
         if (quoted) {
           cut = 1
-          if (emitting) this.#skip(buf, i)
+          if (emitting) {
+            this.#upTo(buf, i)
+            this.#copied = i + 1 // without its first ">"
+          }
         }
       }
       const nl = buf.indexOf(LF, i)
@@ -176,7 +182,7 @@ export class Delivery {
         break
       }
       const cr = nl > i && buf[nl - 1] === CR
-      if (emitting && !cr) this.#insert(buf, nl, CR)
+      if (emitting && !cr) this.#crlf(buf, nl)
       const octets = nl - i - (cr ? 1 : 0) - cut + 2
       this.octets += octets
       this.lines++
@@ -186,7 +192,7 @@ export class Delivery {
     }
     this.#offset = base + taken
     if (emitting && taken > 0) {
-      const out = this.#out as Buffer | null // set by #insert and #skip
+      const out = this.#out as Buffer | null // set by #upTo
       if (out === null) {
         this.#emit!(taken === buf.length ? buf : buf.subarray(0, taken))
       } else {
@@ -197,20 +203,19 @@ export class Delivery {
     }
   }
 
-  /** Emits buf[copied, at) as it is, then `byte`; the bytes from `at` on are still to be copied. */
-  #insert(buf: Buffer, at: number, byte: number): void {
-    // each stored line gains at most two bytes (a "." and a CR) and has at least one unless it is the last: twice the chunk is enough
-    const out = (this.#out ??= Buffer.allocUnsafe(2 * buf.length + 2))
+  /** Emits buf[copied, at) as it is, into the chunk's output buffer; returns that buffer. */
+  #upTo(buf: Buffer, at: number): Buffer {
+    const out = (this.#out ??= Buffer.allocUnsafe(buf.length + 2 * countLF(buf, at) + 2))
     if (at > this.#copied) this.#o += buf.copy(out, this.#o, this.#copied, at)
-    out[this.#o++] = byte
-    this.#copied = at
+    return out
   }
 
-  /** Emits buf[copied, at) as it is and leaves out the byte at `at`. */
-  #skip(buf: Buffer, at: number): void {
-    const out = (this.#out ??= Buffer.allocUnsafe(2 * buf.length + 2))
-    if (at > this.#copied) this.#o += buf.copy(out, this.#o, this.#copied, at)
-    this.#copied = at + 1
+  /** The LF at `nl` goes out as CRLF. */
+  #crlf(buf: Buffer, nl: number): void {
+    const out = this.#upTo(buf, nl)
+    out[this.#o++] = CR
+    out[this.#o++] = LF
+    this.#copied = nl + 1
   }
 
   /** TOP: counts the line just completed; true when it was the last one wanted. */
@@ -265,6 +270,17 @@ function quotedFromAt(buf: Buffer, i: number): boolean | undefined {
     if (buf[j] !== FROM_[k]) return false
   }
   return true
+}
+
+/**
+ * The most the chunk can grow from `from` on: a CR before each LF, a "." after
+ * it, and one "." at `from`. Counting first keeps the buffer the size it is
+ * filled to, so the garbage a RETR leaves is about what it sent.
+ */
+function countLF(buf: Buffer, from: number): number {
+  let n = 0
+  for (let i = buf.indexOf(LF, from); i !== -1; i = buf.indexOf(LF, i + 1)) n++
+  return n
 }
 
 /**

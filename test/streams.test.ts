@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { Readable, type Transform } from 'node:stream'
 import { LineReader } from '../dist/line-reader.js'
 import { TelnetFilter } from '../dist/telnet.js'
+import { Delivery } from '../dist/delivery.js'
 import { LineEndings } from '../dist/message-stream.js'
 import { openMaildrop } from '../dist/store/index.js'
 import { AWKWARD, AWKWARD_DELIVERED, ROOT } from './helpers.js'
@@ -119,4 +120,18 @@ t.test('the scanner agrees with mbox-reader, an independent mbox parser', async 
     }
     await md.release()
   }
+})
+
+t.test('Delivery passes on a chunk that needs no change as it came, and copies one that does', async t => {
+  const seen: Buffer[] = []
+  const d = new Delivery({ unquoteFrom: true, stuff: true, emit: b => seen.push(b) })
+  const clean = Buffer.from('A: 1\r\n\r\nbody\r\nno dot. no From\r\n')
+  const changed = Buffer.from('x\n.y\r\n>From z\r\n')
+  d.write(clean)
+  d.write(changed)
+  d.end()
+  t.equal(seen[0], clean, 'the same Buffer, not a copy')
+  t.not(seen[1], changed)
+  t.equal(seen[1]!.toString(), 'x\r\n..y\r\nFrom z\r\n')
+  t.same({ lines: d.lines, octets: d.octets, stuffed: d.stuffed }, { lines: 7, octets: clean.length + 'x\r\n.y\r\nFrom z\r\n'.length, stuffed: 1 })
 })
