@@ -9,6 +9,7 @@ import type { FileHandle } from 'node:fs/promises'
 const LF = 0x0a
 const CR = 0x0d
 const GT = 0x3e
+const DOT = 0x2e
 const FROM_ = Buffer.from('From ')
 const CRLF = Buffer.from('\r\n')
 const JUST_LF = Buffer.from('\n')
@@ -30,6 +31,19 @@ export const QUOTE_RUN_CAP = 1000
  */
 export type LineReport = (start: number, end: number, octets: number, head: Buffer) => void
 
+export interface DeliveryOptions {
+  /** mboxrd (mbox only): a line `>…>From ` loses one `>`. */
+  unquoteFrom: boolean
+  /** Receives the delivered bytes, one Buffer per write (the chunk itself when it needed no change). */
+  emit?: (bytes: Buffer) => void
+  onLine?: LineReport
+  headCap?: number
+  /** RFC 1939 §3 byte-stuffing: a line that starts with "." is emitted with one more. */
+  stuff?: boolean
+  /** TOP n k (RFC 1939 §7): only the headers, the blank line after them, then `top` more lines. */
+  top?: number
+}
+
 /**
  * Stored bytes in, delivered octets counted (and, given `emit`, the
  * delivered bytes out), chunk by chunk: a line may span chunks and a chunk
@@ -45,16 +59,29 @@ export type LineReport = (start: number, end: number, octets: number, head: Buff
  *   QUOTE_RUN_CAP `>`s, then `From `) loses one `>`;
  * - every line is sent followed by CRLF. An empty file is an empty message.
  *
- * Emitting is copying but for a CR put before each bare LF, the `>` taken
- * from a quoted From, and an LF or CRLF after a last line without one.
+ * With `stuff` and `top` the same single pass also puts the bytes on the
+ * wire, so a message crosses memory once. Emitting copies a chunk into one
+ * new buffer only when a line in it changes (a CR put before a bare LF, a
+ * `>` taken from a quoted From, a "." stuffed); a chunk that needs none of
+ * that (a CRLF message without dot lines) is emitted as it came.
  */
 export class Delivery {
   /** Delivered octets of the lines completed so far: the whole message after end(). */
   octets = 0
+  /** Lines completed so far. */
+  lines = 0
+  /** Lines that got an extra "." (with `stuff`). */
+  stuffed = 0
+  /** True once TOP has all it asked for: what is written after is ignored. */
+  done = false
   readonly #unquote: boolean
   readonly #emit: ((bytes: Buffer) => void) | undefined
   readonly #onLine: LineReport | undefined
   readonly #headCap: number
+  readonly #stuff: boolean
+  readonly #top: boolean
+  #inHeaders = true
+  #bodyLeft = 0
   #offset = 0 // stored offset of the next byte not yet taken
   #held: Buffer | null = null // a line start that may still turn out a quoted From
   // the open line: begun in an earlier chunk, its LF not yet seen
@@ -64,16 +91,24 @@ export class Delivery {
   #lastCR = false
   #head: Buffer[] = []
   #headLen = 0
+  // the chunk being emitted: out[0, o) holds buf[0, copied) as delivered
+  #out: Buffer | null = null
+  #o = 0
+  #copied = 0
 
-  constructor(opts: { unquoteFrom: boolean; emit?: (bytes: Buffer) => void; onLine?: LineReport; headCap?: number }) {
+  constructor(opts: DeliveryOptions) {
     this.#unquote = opts.unquoteFrom
     this.#emit = opts.emit
     this.#onLine = opts.onLine
     this.#headCap = opts.onLine ? (opts.headCap ?? 0) : 0
+    this.#stuff = opts.stuff ?? false
+    this.#top = opts.top !== undefined
+    this.#bodyLeft = opts.top ?? 0
   }
 
   /** Takes the next stored bytes. `chunk` may be reused once this returns, unless `emit` is set. */
   write(chunk: Buffer): void {
+    if (this.done) return
     let buf = chunk
     if (this.#held) {
       buf = Buffer.concat([this.#held, chunk])
@@ -84,6 +119,7 @@ export class Delivery {
 
   /** The stored bytes are all in: the last line, if it had no LF, is completed. */
   end(): void {
+    if (this.done) return
     if (this.#held) {
       const held = this.#held
       this.#held = null
@@ -96,8 +132,10 @@ export class Delivery {
 
   #take(buf: Buffer, final: boolean): void {
     const base = this.#offset
-    const out: Buffer[] | null = this.#emit ? [] : null
-    let copied = 0 // emitting: buf[copied, i) is still to be copied
+    const emitting = this.#emit !== undefined
+    this.#out = null
+    this.#o = 0
+    this.#copied = 0
     let taken = buf.length
     let i = 0
     if (this.#lineStart >= 0) {
@@ -106,17 +144,22 @@ export class Delivery {
       if (nl === -1) {
         i = buf.length
       } else {
-        if (out && !this.#lastCR) {
-          out.push(buf.subarray(0, nl), CRLF)
-          copied = nl + 1
-        }
+        if (emitting && !this.#lastCR) this.#crlf(buf, nl)
         this.#completeOpen(base + nl + 1)
         i = nl + 1
+        if (this.done) taken = i
       }
     }
-    while (i < buf.length) {
+    while (i < taken) {
       let cut = 0
-      if (this.#unquote && buf[i] === GT) {
+      const first = buf[i]
+      if (first === DOT && this.#stuff) {
+        if (emitting) {
+          this.#upTo(buf, i)[this.#o++] = DOT
+          this.#copied = i // the line's own "." follows
+        }
+        this.stuffed++
+      } else if (first === GT && this.#unquote) {
         const quoted = quotedFromAt(buf, i)
         if (quoted === undefined && !final) {
           this.#held = Buffer.from(buf.subarray(i))
@@ -125,9 +168,9 @@ export class Delivery {
         }
         if (quoted) {
           cut = 1
-          if (out) {
-            out.push(buf.subarray(copied, i))
-            copied = i + 1
+          if (emitting) {
+            this.#upTo(buf, i)
+            this.#copied = i + 1 // without its first ">"
           }
         }
       }
@@ -139,20 +182,52 @@ export class Delivery {
         break
       }
       const cr = nl > i && buf[nl - 1] === CR
-      if (out && !cr) {
-        out.push(buf.subarray(copied, nl), CRLF)
-        copied = nl + 1
-      }
+      if (emitting && !cr) this.#crlf(buf, nl)
       const octets = nl - i - (cr ? 1 : 0) - cut + 2
       this.octets += octets
+      this.lines++
       this.#onLine?.(base + i, base + nl + 1, octets, this.#headCap ? buf.subarray(i, Math.min(nl, i + this.#headCap)) : NO_HEAD)
       i = nl + 1
+      if (this.#top && this.#topDone(octets)) taken = i
     }
     this.#offset = base + taken
-    if (out) {
-      if (taken > copied) out.push(buf.subarray(copied, taken))
-      if (out.length) this.#emit!(out.length === 1 ? out[0]! : Buffer.concat(out))
+    if (emitting && taken > 0) {
+      const out = this.#out as Buffer | null // set by #upTo
+      if (out === null) {
+        this.#emit!(taken === buf.length ? buf : buf.subarray(0, taken))
+      } else {
+        this.#o += buf.copy(out, this.#o, this.#copied, taken)
+        this.#emit!(out.subarray(0, this.#o))
+      }
+      this.#out = null
     }
+  }
+
+  /** Emits buf[copied, at) as it is, into the chunk's output buffer; returns that buffer. */
+  #upTo(buf: Buffer, at: number): Buffer {
+    const out = (this.#out ??= Buffer.allocUnsafe(buf.length + 2 * countLF(buf, at) + 2))
+    if (at > this.#copied) this.#o += buf.copy(out, this.#o, this.#copied, at)
+    return out
+  }
+
+  /** The LF at `nl` goes out as CRLF. */
+  #crlf(buf: Buffer, nl: number): void {
+    const out = this.#upTo(buf, nl)
+    out[this.#o++] = CR
+    out[this.#o++] = LF
+    this.#copied = nl + 1
+  }
+
+  /** TOP: counts the line just completed; true when it was the last one wanted. */
+  #topDone(octets: number): boolean {
+    if (this.#inHeaders) {
+      if (octets === 2) this.#inHeaders = false // CRLF alone: the end of the headers
+    } else {
+      this.#bodyLeft--
+    }
+    if (this.#inHeaders || this.#bodyLeft > 0) return false
+    this.done = true
+    return true
   }
 
   /** Adds buf[from, to) to the open line. */
@@ -170,6 +245,7 @@ export class Delivery {
   #completeOpen(end: number): void {
     const octets = this.#lineBytes - (this.#lastCR ? 1 : 0) - this.#cut + 2
     this.octets += octets
+    this.lines++
     this.#onLine?.(this.#lineStart, end, octets, this.#head.length === 1 ? this.#head[0]! : Buffer.concat(this.#head))
     this.#lineStart = -1
     this.#lineBytes = 0
@@ -177,6 +253,7 @@ export class Delivery {
     this.#lastCR = false
     this.#head = []
     this.#headLen = 0
+    if (this.#top) this.#topDone(octets)
   }
 }
 
@@ -193,6 +270,17 @@ function quotedFromAt(buf: Buffer, i: number): boolean | undefined {
     if (buf[j] !== FROM_[k]) return false
   }
   return true
+}
+
+/**
+ * The most the chunk can grow from `from` on: a CR before each LF, a "." after
+ * it, and one "." at `from`. Counting first keeps the buffer the size it is
+ * filled to, so the garbage a RETR leaves is about what it sent.
+ */
+function countLF(buf: Buffer, from: number): number {
+  let n = 0
+  for (let i = buf.indexOf(LF, from); i !== -1; i = buf.indexOf(LF, i + 1)) n++
+  return n
 }
 
 /**

@@ -1,26 +1,76 @@
 /**
- * Transforms that a message passes through on its way to the socket, each
- * working chunk by chunk so that a message of any size is streamed with
- * bounded memory:
+ * A message on its way to the socket, in one pass chunk by chunk so that a
+ * message of any size is streamed with bounded memory:
  *
- *   file bytes → LineEndings (Delivery: CRLF, mboxrd unquoting) → [TopFilter] → DotStuffer → socket
+ *   file bytes → LineEndings (Delivery: CRLF, mboxrd unquoting, and on the
+ *   wire dot-stuffing and TOP's cut, counted for the log) → socket
  */
 import { Transform, type Readable, type TransformCallback } from 'node:stream'
 import { Delivery } from './delivery.js'
 
-const LF = 0x0a
+/** What the log says of a body sent: lines, octets before stuffing, lines stuffed. */
+export interface BodyCounts {
+  lines: number
+  octets: number
+  stuffed: number
+}
 
-/** Delivery as a Transform: a message's stored bytes in, its delivered bytes out. */
+/**
+ * Delivery as a Transform: a message's stored bytes in, its delivered bytes
+ * out, or after `wire()` the bytes of a multi-line response body.
+ *
+ * Given its `source`, it starts reading it only when it is read itself, so
+ * that whoever sends it can call `wire()` first, whenever the status line
+ * before it is flushed.
+ */
 export class LineEndings extends Transform {
-  readonly #delivery: Delivery
+  readonly #unquote: boolean
+  #delivery: Delivery
+  #source: Readable | undefined
 
-  constructor(opts: { unquoteFrom: boolean }) {
+  constructor(opts: { unquoteFrom: boolean }, source?: Readable) {
     super()
-    this.#delivery = new Delivery({ unquoteFrom: opts.unquoteFrom, emit: bytes => this.push(bytes) })
+    this.#unquote = opts.unquoteFrom
+    this.#delivery = this.#make()
+    this.#source = source
+    if (source) {
+      source.on('error', err => this.destroy(err))
+      this.on('close', () => source.destroy()) // a TOP that stops early or a client gone leaves no file open
+    }
+  }
+
+  /**
+   * From now on the bytes are those of a response body (RFC 1939 §3):
+   * dot-stuffed, and with `top` only the headers and `top` lines (§7).
+   * Called before the first read.
+   */
+  wire(top?: number): this {
+    this.#delivery = this.#make({ stuff: true, top })
+    return this
+  }
+
+  get counts(): BodyCounts {
+    const { lines, octets, stuffed } = this.#delivery
+    return { lines, octets, stuffed }
+  }
+
+  #make(opts: { stuff?: boolean; top?: number } = {}): Delivery {
+    return new Delivery({ unquoteFrom: this.#unquote, emit: bytes => this.push(bytes), ...opts })
+  }
+
+  override _read(size: number): void {
+    const source = this.#source
+    if (source) {
+      this.#source = undefined
+      source.pipe(this)
+    }
+    super._read(size)
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    if (this.#delivery.done) return cb()
     this.#delivery.write(chunk)
+    if (this.#delivery.done) this.push(null) // TOP has its lines: the rest of the message is not needed
     cb()
   }
 
@@ -30,99 +80,7 @@ export class LineEndings extends Transform {
   }
 }
 
-/**
- * A stored message as delivered: `file` (its bytes on disk) through
- * LineEndings. Destroying the result closes the file, so a TOP that stops
- * early or a client that goes away leaves no descriptor open.
- */
-export function delivered(file: Readable, opts: { unquoteFrom: boolean }): Readable {
-  const decode = new LineEndings(opts)
-  file.on('error', err => decode.destroy(err))
-  decode.on('close', () => file.destroy())
-  return file.pipe(decode)
-}
-
-/**
- * TOP n k (RFC 1939 §7): passes a delivered (CRLF) message through up to the
- * blank line that ends the headers, then k more lines, then ends.
- */
-export class TopFilter extends Transform {
-  #inHeaders = true
-  #bodyLeft: number
-  #lineLen = 0 // bytes of the current line seen so far (lines may span chunks)
-  #done = false
-
-  constructor(bodyLines: number) {
-    super()
-    this.#bodyLeft = bodyLines
-  }
-
-  /** True once everything TOP asked for has passed; the source can stop. */
-  get done(): boolean {
-    return this.#done
-  }
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    if (this.#done) return cb()
-    let i = 0
-    while (i < chunk.length) {
-      const nl = chunk.indexOf(LF, i)
-      if (nl === -1) {
-        this.#lineLen += chunk.length - i
-        i = chunk.length
-        break
-      }
-      const len = this.#lineLen + (nl - i)
-      this.#lineLen = 0
-      i = nl + 1
-      if (this.#inHeaders) {
-        if (len === 1) this.#inHeaders = false // CRLF alone: the end of the headers
-      } else {
-        this.#bodyLeft--
-      }
-      if (!this.#inHeaders && this.#bodyLeft <= 0) {
-        this.#done = true
-        break
-      }
-    }
-    this.push(chunk.subarray(0, i))
-    if (this.#done) this.push(null) // the rest of the message is not needed
-    cb()
-  }
-}
-
-/**
- * Byte-stuffing of a multi-line response (RFC 1939 §3): a line that starts
- * with "." is sent with one more ".". Counts what it passes so that the log
- * can say how many lines were stuffed.
- */
-export class DotStuffer extends Transform {
-  #lineStart = true
-  lines = 0
-  stuffed = 0
-  octets = 0 // octets before stuffing
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.octets += chunk.length
-    const out: Buffer[] = []
-    let i = 0
-    while (i < chunk.length) {
-      if (this.#lineStart && chunk[i] === 0x2e) {
-        out.push(Buffer.from('.'))
-        this.stuffed++
-      }
-      const nl = chunk.indexOf(LF, i)
-      if (nl === -1) {
-        out.push(chunk.subarray(i))
-        this.#lineStart = false
-        break
-      }
-      out.push(chunk.subarray(i, nl + 1))
-      this.lines++
-      this.#lineStart = true
-      i = nl + 1
-    }
-    this.push(out.length === 1 ? out[0] : Buffer.concat(out))
-    cb()
-  }
+/** A stored message as delivered: `file` (its bytes on disk) through LineEndings. */
+export function delivered(file: Readable, opts: { unquoteFrom: boolean }): LineEndings {
+  return new LineEndings(opts, file)
 }

@@ -7,14 +7,16 @@
  */
 import { once } from 'node:events'
 import type { Socket } from 'node:net'
-import { Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import type { Reply } from './commands.js'
 import type { BodySummary } from './events.js'
 import type { Translator } from './i18n/index.js'
-import { DotStuffer, TopFilter } from './message-stream.js'
+import { Delivery } from './delivery.js'
+import { LineEndings, type BodyCounts } from './message-stream.js'
 
 const CAPTURE_LINES = 200
 const TERMINATOR = Buffer.from('.\r\n')
+const LF = 0x0a
 
 /** RFC 2449 §4: a status line is at most 512 octets, CRLF included. */
 const MAX_STATUS_OCTETS = 510
@@ -64,46 +66,64 @@ export class Responder {
       message?.destroy() // the client left: close the file
       return undefined
     }
-    await this.write(`${status}\r\n`)
-    if (!reply.body) return undefined
-
-    let source: Readable
-    if (reply.body.kind === 'lines') {
-      const text = reply.body.lines.map(l => `${l}\r\n`).join('')
-      source = Readable.from(text ? [Buffer.from(text)] : [])
-    } else {
-      source = message!
+    if (!reply.body) {
+      await this.write(`${status}\r\n`)
+      return undefined
     }
-    const stuffer = new DotStuffer()
-    let tail: Readable = source
-    if (reply.body.kind === 'message' && reply.body.top !== undefined) tail = tail.pipe(new TopFilter(reply.body.top))
-    tail.pipe(stuffer)
-    source.on('error', e => stuffer.destroy(e))
-
-    const captured: string[] = []
-    let partial = ''
+    // the status line, a short body and the terminator leave in one write
+    this.#socket.cork()
+    let body: LineEndings | undefined
     try {
-      for await (const chunk of stuffer as AsyncIterable<Buffer>) {
+      await this.write(`${status}\r\n`)
+      let chunks: Iterable<Buffer> | AsyncIterable<Buffer>
+      let counts: () => BodyCounts
+      if (reply.body.kind === 'lines') {
+        const out: Buffer[] = []
+        const d = new Delivery({ unquoteFrom: false, stuff: true, emit: bytes => out.push(bytes) })
+        d.write(Buffer.from(reply.body.lines.map(l => `${l}\r\n`).join('')))
+        d.end()
+        chunks = out
+        counts = () => d
+      } else {
+        // a store's message is read only from here on, so it can still be told to go on the wire
+        const b = (body = message instanceof LineEndings ? message : new LineEndings({ unquoteFrom: false }, message))
+        chunks = b.wire(reply.body.top)
+        counts = () => b.counts
+      }
+      const captured: string[] = []
+      let partial = ''
+      for await (const chunk of chunks) {
         if (this.#capture && captured.length < CAPTURE_LINES) partial = collect(captured, partial, chunk)
         if (!this.writable) return undefined
         if (!this.#socket.write(chunk)) await drained(this.#socket)
       }
+      if (!this.writable) return undefined
+      await this.write(TERMINATOR)
+      const { lines, octets, stuffed } = counts()
+      const summary: BodySummary = { lines, octets, stuffed }
+      if (this.#capture) {
+        summary.text = captured.slice(0, CAPTURE_LINES)
+        summary.truncated = lines > CAPTURE_LINES
+      }
+      return summary
     } finally {
-      source.destroy()
+      body?.destroy()
+      message?.destroy()
+      if (this.#socket.writableCorked) this.#socket.uncork()
     }
-    if (!this.writable) return undefined
-    await this.write(TERMINATOR)
-    const summary: BodySummary = { lines: stuffer.lines, octets: stuffer.octets, stuffed: stuffer.stuffed }
-    if (this.#capture) {
-      summary.text = captured.slice(0, CAPTURE_LINES)
-      summary.truncated = stuffer.lines > CAPTURE_LINES
-    }
-    return summary
   }
 }
 
+/** Adds the chunk's lines to `lines`, decoding only as far as the lines still wanted. */
 function collect(lines: string[], partial: string, chunk: Buffer): string {
-  const parts = (partial + chunk.toString('utf8')).split('\r\n')
+  let end = chunk.length
+  // every LF on the wire ends a CRLF line (Delivery made them so)
+  for (let need = CAPTURE_LINES - lines.length, at = -1; need > 0; need--) {
+    at = chunk.indexOf(LF, at + 1)
+    if (at === -1) break
+    if (need === 1) end = at + 1
+  }
+  const parts = (partial + chunk.toString('utf8', 0, end)).split('\r\n')
   const rest = parts.pop()!
   for (const p of parts) if (lines.length < CAPTURE_LINES) lines.push(p)
   return rest.length > 4096 ? '' : rest

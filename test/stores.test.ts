@@ -268,3 +268,33 @@ t.test('maildir: an UPDATE that fails halfway says so, and the next login finish
   t.ok(existsSync(join(md, 'cur', '1700000000.M0P1.test:2,S')), 'and the move')
   t.notOk(existsSync(join(md, '.pop3update')))
 })
+
+/** A message as RFC 1939 §3 puts it on the wire: CRLF lines, dot-stuffed, the terminator. */
+function onWire(delivered: string): string {
+  return delivered.replace(/^\./gm, '..') + '.\r\n'
+}
+
+for (const kind of KINDS) {
+  t.test(`${kind}: a message that needs no conversion and one that does, byte for byte, across reads`, async t => {
+    // 600 kB each, so that both span several of the store's reads
+    const filler = (prefix: string, eol: string) => Array.from({ length: 8000 }, (_, i) => `${prefix} line ${i} of a long message, some words to fill it${eol}`).join('')
+    const clean = `Subject: clean\r\n\r\n${filler('crlf', '\r\n')}`
+    const mixed = `Subject: mixed\n\n${filler('lf', '\n')}.a dot line\r\n>>From quoted\nFrom_ x\n${filler('late', '\r\n')}`
+    const dir = mkdtempSync(join(tmpdir(), 'smallpop3-fast-'))
+    const mbox = join(dir, 'fast.mbox')
+    writeFileSync(mbox, `From a@example Mon Jan  5 10:00:00 2026\n${clean}\nFrom a@example Mon Jan  5 10:00:00 2026\n${mixed}\n`, 'latin1')
+    const server = await testServer({ guest: mbox }, {}, kind)
+    t.teardown(() => server.close())
+    const c = await loggedIn(server)
+    const want = [clean, `Subject: mixed\r\n\r\n${filler('lf', '\r\n')}.a dot line\r\n>From quoted\r\nFrom_ x\r\n${filler('late', '\r\n')}`]
+    t.same((await c.cmdMulti('LIST')).lines, want.map((w, i) => `${i + 1} ${Buffer.byteLength(w)}`))
+    for (const [i, w] of want.entries()) {
+      t.equal(await c.cmd(`RETR ${i + 1}`), `+OK ${Buffer.byteLength(w)} octets`)
+      t.ok((await c.multi()).equals(Buffer.from(onWire(w), 'latin1')), `RETR ${i + 1}: the bytes of the reference`)
+      await c.cmd(`TOP ${i + 1} 3`)
+      const top = w.split('\r\n').slice(0, 5).join('\r\n') + '\r\n'
+      t.equal((await c.multi()).toString('latin1'), onWire(top), `TOP ${i + 1} 3`)
+    }
+    await c.cmd('QUIT')
+  })
+}

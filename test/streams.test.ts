@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { Readable, type Transform } from 'node:stream'
 import { LineReader } from '../dist/line-reader.js'
 import { TelnetFilter } from '../dist/telnet.js'
-import { DotStuffer, LineEndings, TopFilter } from '../dist/message-stream.js'
+import { Delivery } from '../dist/delivery.js'
+import { LineEndings } from '../dist/message-stream.js'
 import { openMaildrop } from '../dist/store/index.js'
 import { AWKWARD, AWKWARD_DELIVERED, ROOT } from './helpers.js'
 
@@ -58,13 +59,17 @@ t.test('LineEndings: CRLF, mboxrd unquoting and a missing last newline, in any c
   t.match(maildir.toString(), /^a\r\nb\r\n>From x\r\n>>From y/, 'no unquoting for maildir')
 })
 
-t.test('DotStuffer and TopFilter in any chunking', async t => {
+t.test('on the wire: dot-stuffing and TOP in any chunking', async t => {
   const msg = Buffer.from('H: 1\r\n.H: 2\r\n\r\n.\r\nbody .\r\n..two\r\nthree\r\n')
+  const wire = (top?: number) => () => new LineEndings({ unquoteFrom: false }).wire(top)
   for (const size of SIZES) {
-    t.equal((await through(msg, () => new DotStuffer(), size)).toString(), 'H: 1\r\n..H: 2\r\n\r\n..\r\nbody .\r\n...two\r\nthree\r\n', `stuffing, chunks of ${size}`)
-    t.equal((await through(msg, () => new TopFilter(0), size)).toString(), 'H: 1\r\n.H: 2\r\n\r\n', `TOP 0, chunks of ${size}`)
-    t.equal((await through(msg, () => new TopFilter(2), size)).toString(), 'H: 1\r\n.H: 2\r\n\r\n.\r\nbody .\r\n', `TOP 2, chunks of ${size}`)
-    t.equal((await through(msg, () => new TopFilter(99), size)).toString(), msg.toString(), `TOP 99, chunks of ${size}`)
+    t.equal((await through(msg, wire(), size)).toString(), 'H: 1\r\n..H: 2\r\n\r\n..\r\nbody .\r\n...two\r\nthree\r\n', `stuffing, chunks of ${size}`)
+    t.equal((await through(msg, wire(0), size)).toString(), 'H: 1\r\n..H: 2\r\n\r\n', `TOP 0, chunks of ${size}`)
+    t.equal((await through(msg, wire(2), size)).toString(), 'H: 1\r\n..H: 2\r\n\r\n..\r\nbody .\r\n', `TOP 2, chunks of ${size}`)
+    t.equal((await through(msg, wire(99), size)).toString(), 'H: 1\r\n..H: 2\r\n\r\n..\r\nbody .\r\n...two\r\nthree\r\n', `TOP 99, chunks of ${size}`)
+    const counted = new LineEndings({ unquoteFrom: false }).wire(2)
+    await through(msg, () => counted, size)
+    t.same(counted.counts, { lines: 5, octets: 26, stuffed: 2 }, `what TOP 2 sent, counted for the log, chunks of ${size}`)
   }
 })
 
@@ -115,4 +120,18 @@ t.test('the scanner agrees with mbox-reader, an independent mbox parser', async 
     }
     await md.release()
   }
+})
+
+t.test('Delivery passes on a chunk that needs no change as it came, and copies one that does', async t => {
+  const seen: Buffer[] = []
+  const d = new Delivery({ unquoteFrom: true, stuff: true, emit: b => seen.push(b) })
+  const clean = Buffer.from('A: 1\r\n\r\nbody\r\nno dot. no From\r\n')
+  const changed = Buffer.from('x\n.y\r\n>From z\r\n')
+  d.write(clean)
+  d.write(changed)
+  d.end()
+  t.equal(seen[0], clean, 'the same Buffer, not a copy')
+  t.not(seen[1], changed)
+  t.equal(seen[1]!.toString(), 'x\r\n..y\r\nFrom z\r\n')
+  t.same({ lines: d.lines, octets: d.octets, stuffed: d.stuffed }, { lines: 7, octets: clean.length + 'x\r\n.y\r\nFrom z\r\n'.length, stuffed: 1 })
 })
