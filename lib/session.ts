@@ -289,7 +289,8 @@ export class Session {
   async #lines(data: Buffer): Promise<void> {
     const s = this.#socket
     this.#reader.push(data)
-    for (let line = this.#reader.next(); line && !this.#ended; line = this.#reader.next()) {
+    let line = this.#reader.next()
+    while (line && !this.#ended) {
       // the replies to pipelined lines leave together, in one system call (a full buffer is sent at once: see drained)
       if (!s.writableCorked) s.cork()
       if (line.endless) {
@@ -303,7 +304,10 @@ export class Session {
         // A bug must cost one command, not the server: answer it and go on.
         await this.#reply({ ok: false, code: 'SYS/TEMP', key: 'server.bug', params: { reason: (err as Error).message } }, this.ctx.state)
       }
-      await nextTurn() // the other sessions' turn, between two lines of this one
+      const next = this.#reader.next()
+      // the other sessions' turn, between two lines of this one; after the last, its reply goes at once
+      if (next) await nextTurn()
+      line = next
     }
     while (s.writableCorked) s.uncork()
   }
