@@ -41,6 +41,9 @@ const LINGER_MS = 2000
  */
 const HANDSHAKE_MS = 30_000
 
+/** Why a session's waits stop when its client leaves: one reason for all (abort() would make an error, stack and all, each time). */
+const GONE = new Error('the client closed the connection')
+
 /** What a session needs from its server. */
 export interface SessionHost {
   readonly t: Translator
@@ -416,7 +419,7 @@ export class Session {
     if (this.#closed) return // the TCP socket and the TLS socket over it both say so
     this.#closed = true
     this.#ended = true
-    this.#gone.abort()
+    this.#gone.abort(GONE)
     clearTimeout(this.#linger)
     await this.#work.catch(() => {})
     const md = this.ctx.maildrop
