@@ -3,7 +3,7 @@ import t from 'tap'
 import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startServer, type Pop3Event, type RunningServer } from '../dist/index.js'
+import { selfSignedCertificate, startServer, type Pop3Event, type RunningServer, type ServerOptions } from '../dist/index.js'
 import { ExerciseChecker, type Fed } from '../dist/check.js'
 import { expectStatus, replyFits } from '../dist/expected.js'
 import { findExercise, loadExercises, type Exercise } from '../dist/exercises.js'
@@ -13,7 +13,7 @@ const all = await loadExercises(join(ROOT, 'exercises'))
 const exercise = (n: number): Exercise => findExercise(all, String(n))!
 
 /** A server on a fresh copy of the sample, its transcripts beside it, its events fed to `checker`. */
-async function watched(checker?: ExerciseChecker): Promise<{ server: RunningServer; maillist: string; replies: Fed[] }> {
+async function watched(checker?: ExerciseChecker, options: ServerOptions = {}): Promise<{ server: RunningServer; maillist: string; replies: Fed[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'smallpop3-check-'))
   for (const name of ['maillist', 'mbox.mail', 'mailboxes']) cpSync(join(ROOT, name), join(dir, name), { recursive: true })
   const replies: Fed[] = []
@@ -24,6 +24,7 @@ async function watched(checker?: ExerciseChecker): Promise<{ server: RunningServ
       const fed = checker?.feed(e)
       if (fed && e.type === 'reply') replies.push(fed)
     },
+    ...options,
   })
   return { server, maillist, replies }
 }
@@ -40,9 +41,9 @@ async function say(c: RawClient, replies: Fed[], line: string): Promise<Fed> {
   return replies[replies.length - 1]!
 }
 
-async function connected(server: RunningServer, replies: Fed[]): Promise<RawClient> {
+async function connected(server: RunningServer, replies: Fed[], ca?: string): Promise<RawClient> {
   const before = replies.length
-  const c = await RawClient.open(server.port)
+  const c = ca === undefined ? await RawClient.open(server.port) : await RawClient.openTls(server.tlsPort!, ca)
   await c.line()
   while (replies.length === before) await new Promise(r => setTimeout(r, 5))
   return c
@@ -100,6 +101,26 @@ t.test('one step at a time: a later step done first does not count, a wrong stat
   t.same((await say(d, replies, 'STAT')).done, [1], 'in a new connection, before logging in')
   t.same((await say(d, replies, 'PASS visitor')).done, [2])
   d.end()
+})
+
+t.test('a step the exercise shows inside TLS counts only when done over TLS', async t => {
+  const cert = await selfSignedCertificate(mkdtempSync(join(tmpdir(), 'smallpop3-check-tls-')))
+  const checker = new ExerciseChecker(exercise(16)) // step 1: USER, PASS, STLS refused, QUIT, all on the TLS port
+  const { server, replies } = await watched(checker, { tls: cert, tlsPort: 0 })
+  t.teardown(() => server.close())
+  const plain = await connected(server, replies)
+  let fed = await say(plain, replies, 'USER guest')
+  t.same(fed.advanced, [], 'the same USER and the same reply, but in clear: no progress')
+  t.same((await say(plain, replies, 'PASS visitor')).advanced, [])
+  plain.end()
+
+  const secure = await connected(server, replies, cert.cert)
+  fed = await say(secure, replies, 'USER guest')
+  t.same(fed.advanced, [1], 'over TLS it is step 1')
+  t.same((await say(secure, replies, 'PASS visitor')).advanced, [1])
+  t.match(await secure.cmd('STLS'), /^-ERR /)
+  await new Promise(r => setTimeout(r, 50))
+  t.same((await say(secure, replies, 'QUIT')).done, [1], 'done')
 })
 
 t.test('connections: a step in a second connection, and back in the first', async t => {
