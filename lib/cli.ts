@@ -242,8 +242,13 @@ async function guide(args: string[], values: Values, io: CliIO, t: Translator): 
   let server
   try {
     // STLS and POP3S as `smallpop3` offers them, the TLS port next to the plain one as the exercises say (65000, 65001)
+    const options = { port, host: values.host ?? '127.0.0.1', maillist: source.maillist, lang: t.lang, transcripts, tls: await tlsCertificate(values, io) }
     const tlsPort = port === 0 || port === 65535 ? 0 : port + 1
-    server = await startServer({ port, host: values.host ?? '127.0.0.1', maillist: source.maillist, lang: t.lang, transcripts, tls: await tlsCertificate(values, io), tlsPort })
+    // that port taken (another smallpop3 --tls-port, say): any free one, which the guide's screen shows
+    server = await startServer({ ...options, tlsPort }).catch(err => {
+      if (err instanceof ListenError && err.port === tlsPort && tlsPort !== 0) return startServer({ ...options, tlsPort: 0 })
+      throw err
+    })
   } catch (err) {
     if (err instanceof ListenError) throw new CliError(listenProblem(err, t))
     throw err

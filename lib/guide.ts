@@ -106,7 +106,7 @@ export class Guide {
 
   get #where(): screen.Where {
     const host = this.#opts.server.host
-    return { host: host === '127.0.0.1' || host === '0.0.0.0' || host === '::' || host === '::1' ? 'localhost' : host, port: this.#opts.server.port }
+    return { host: host === '127.0.0.1' || host === '0.0.0.0' || host === '::' || host === '::1' ? 'localhost' : host, port: this.#opts.server.port, tlsPort: this.#opts.server.tlsPort }
   }
 
   async run(): Promise<number> {

@@ -249,6 +249,39 @@ t.test('in a real terminal (tmux): done from a raw socket, the questions answere
   c.end()
 })
 
+t.test('in a real terminal: the TLS port is shown, and another one is taken when the one after --port is busy', { skip: HAS_TMUX ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
+  // two ports in a row: the second held by someone else
+  const { createServer } = await import('node:net')
+  const listen = (port: number): Promise<import('node:net').Server | undefined> => new Promise(resolve => {
+    const s = createServer()
+    s.once('error', () => resolve(undefined))
+    s.listen(port, '127.0.0.1', () => resolve(s))
+  })
+  let busy: import('node:net').Server | undefined
+  let port = 0
+  for (let i = 0; i < 20 && !port; i++) {
+    busy = await listen(0)
+    const q = (busy!.address() as { port: number }).port
+    const before = q > 1024 ? await listen(q - 1) : undefined
+    if (before) {
+      await new Promise(r => before.close(r))
+      port = q - 1
+    } else busy!.close()
+  }
+  t.teardown(() => busy?.close())
+  const term = terminal(t, `guide 16 --port ${port}`, 'NO_COLOR=1')
+  const shown = await term.waitFor(/Over TLS \(the POP3S port\): +openssl s_client -connect localhost:\d+ -ign_eof/, { history: true })
+  const tlsPort = Number(/-connect localhost:(\d+)/.exec(shown)![1])
+  t.not(tlsPort, port + 1, 'not the busy port')
+  const { connect } = await import('node:tls')
+  const greeting = await new Promise<string>((resolve, reject) => {
+    const s = connect({ port: tlsPort, host: '127.0.0.1', rejectUnauthorized: false }, () => s.once('data', d => { resolve(String(d)); s.destroy() }))
+    s.once('error', reject)
+  })
+  t.match(greeting, /^\+OK smallpop3/, 'the POP3S port the screen names answers')
+  term.keys('C-c')
+})
+
 t.test('Ctrl-C in a real terminal, waiting for a step: 130, the terminal restored', { skip: HAS_TMUX ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
   const term = terminal(t, 'guide 2 --port 0')
   await term.waitFor(/h: hint/)

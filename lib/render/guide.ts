@@ -19,6 +19,8 @@ const LEFT = '  '
 export interface Where {
   host: string
   port: number
+  /** The POP3S port, when the server has one. */
+  tlsPort?: number
 }
 
 export function renderIntro(ex: Exercise, s: GuideStyle): string {
@@ -35,6 +37,7 @@ export function renderServer(where: Where, source: string, s: GuideStyle): strin
     ...paragraph(t('guide.server', { port: where.port, source }), s).map(l => c.dim(l)),
     `${LEFT}${t('guide.connect', { telnet: c.cyan.bold(telnet) })}`,
     `${LEFT}${c.dim(t('guide.connectAlt', { nc }))}`,
+    ...(where.tlsPort === undefined ? [] : [`${LEFT}${c.dim(t('guide.connectTls', { command: `openssl s_client -connect ${where.host}:${where.tlsPort} -ign_eof` }))}`]),
     '',
   ].join('\n') + '\n'
 }
