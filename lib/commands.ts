@@ -64,7 +64,7 @@ export interface SessionContext {
   maildrop?: Maildrop
   deleted: Set<number>
   /** The connection is encrypted: the POP3S port, or after STLS. */
-  secure: boolean
+  readonly secure: boolean
   /** The server has a certificate, so STLS can turn this connection to TLS. */
   readonly tlsAvailable: boolean
   /** The server takes credentials only over TLS (--require-tls). */
@@ -156,7 +156,7 @@ async function login(ctx: SessionContext, account: Account, method: LoginMethod)
 }
 
 /** Credentials are refused on this connection: TLS is required and it is not encrypted yet. */
-const mustEncrypt = (ctx: SessionContext): boolean => ctx.requireTls && !ctx.secure
+export const mustEncrypt = (ctx: Pick<SessionContext, 'requireTls' | 'secure'>): boolean => ctx.requireTls && !ctx.secure
 
 /**
  * The capabilities this connection really has now (RFC 2449 §6), in CAPA

@@ -28,20 +28,16 @@ export function explain(event: Pop3Event, t: Translator): string[] {
       if (!event.ok) return [t(event.unfinished ? 'ev.update.unfinished' : 'ev.update.failed', { reason: event.reason })]
       return [event.deleted ? t(`ev.update.${event.kind}`, { deleted: event.deleted, left: event.left, path: event.path }) : t('ev.update.none')]
     case 'command': {
-      // PASS tells that the password travels in clear; any other masked line, why it is masked.
-      // (that it is masked only where the line is shown masked: not with --show-secrets, nor in the demo)
-      const shownMasked = event.masked && !event.clear
-      const decoded = event.clear?.decoded ?? event.decoded
-      if (event.response !== undefined) {
-        if (!event.masked) return [t('cmd.response.cancel')]
-        return [t('cmd.response'), ...base64(decoded, event.tls, t), ...(shownMasked ? [t('cmd.PASS.masked')] : [])]
-      }
-      const masking = event.verb === 'PASS'
-        ? [t(event.tls ? 'cmd.PASS.tls' : 'cmd.PASS.clear'), ...(shownMasked ? [t('cmd.PASS.masked')] : [])]
-        : event.verb === 'AUTH' && event.masked
-          ? [...base64(decoded, event.tls, t), ...(shownMasked ? [t('cmd.PASS.masked')] : [])]
-          : shownMasked ? [t('cmd.masked')] : []
-      return [...what(event, t), ...masking]
+      // A line with credentials says how exposed they are (in clear, or base64, or inside TLS); any other
+      // masked line, why it is masked. That it is masked is said only where it is shown masked
+      // (not with --show-secrets, nor in the demo).
+      if (event.response !== undefined && !event.masked) return [t('cmd.response.cancel')]
+      const masked = event.masked && !event.clear ? [t('cmd.PASS.masked')] : []
+      const base64 = exposed(event.clear?.decoded ?? event.decoded, event.tls, t)
+      if (event.response !== undefined) return [t('cmd.response'), ...base64, ...masked]
+      if (event.verb === 'PASS') return [...what(event, t), t(event.tls ? 'cmd.PASS.tls' : 'cmd.PASS.clear'), ...masked]
+      if (event.verb === 'AUTH' && event.masked) return [...what(event, t), ...base64, ...masked]
+      return [...what(event, t), ...(masked.length ? [t('cmd.masked')] : [])]
     }
     case 'reply': {
       const lines = [t(`${event.key}.explain` as MessageKey, event.params)]
@@ -57,7 +53,7 @@ export function explain(event: Pop3Event, t: Translator): string[] {
 }
 
 /** That credentials in base64 are there for anyone to read (and, on a plain connection, anyone on the network). */
-function base64(decoded: string | undefined, tls: true | undefined, t: Translator): string[] {
+function exposed(decoded: string | undefined, tls: true | undefined, t: Translator): string[] {
   if (decoded === undefined) return []
   return [t('cmd.base64', { decoded }), t(tls ? 'cmd.PASS.tls' : 'cmd.base64.clear')]
 }

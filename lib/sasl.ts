@@ -4,6 +4,8 @@
  * password, separated by NUL bytes. Base64 is an encoding, not encryption:
  * anyone who sees the line can decode it, which is what the log shows.
  */
+import { printable } from './printable.js'
+
 /** The mechanisms AUTH offers, as CAPA's SASL line and a bare AUTH list them. */
 export const MECHANISMS = ['PLAIN'] as const
 
@@ -49,5 +51,5 @@ export function showPlain(text: string, mask?: string): string | undefined {
   if (!bytes) return undefined
   let parts = bytes.toString('utf8').split('\0')
   if (mask !== undefined) parts = parts.length >= 3 ? [...parts.slice(0, 2), mask] : [mask]
-  return parts.map(p => p.replace(/[\x00-\x1f\x7f]/g, c => `^${String.fromCharCode(c.charCodeAt(0) ^ 0x40)}`)).join('\\0')
+  return parts.map(p => printable(p)).join('\\0')
 }

@@ -14,6 +14,7 @@ import { COMMANDS, dispatch, isTypo, isVerb, type CommandSpec, type Parsed, type
 import type { Pop3Event } from './events.js'
 import { english } from './i18n/index.js'
 import type { ReadLine } from './line-reader.js'
+import { printable } from './printable.js'
 
 /** What the events show in place of a password. */
 export const MASK = '********'
@@ -54,8 +55,7 @@ export class LineMasker {
   view(line: ReadLine, state: State, parsed?: Parsed): LineView {
     const start = this.#secretStart(line.bytes, state)
     const long = line.tooLong ? { tooLong: true } : {}
-    const shown = (bytes: Buffer): string => (line.tooLong ? printable(bytes.subarray(0, SHOWN_OF_LONG)) + '…' : printable(bytes))
-    const plain = { raw: shown(line.bytes), verb: parsed?.verb, args: parsed?.args ?? [] }
+    const plain = { raw: shown(line), verb: parsed?.verb, args: parsed?.args ?? [] }
     if (start === -1) return { ...plain, masked: false, ...long }
 
     const visible = line.bytes.subarray(0, line.tooLong ? Math.min(start, SHOWN_OF_LONG) : start)
@@ -90,13 +90,12 @@ export class LineMasker {
     if (text === '*') return { ...base, raw: '*', masked: false }
     const decode = line.tooLong ? undefined : command.secret?.decode
     const decoded = decode?.(text, MASK)
-    const shown = line.tooLong ? printable(line.bytes.subarray(0, SHOWN_OF_LONG)) + '…' : printable(line.bytes)
     return {
       ...base,
       raw: MASK,
       masked: true,
       ...(decoded === undefined ? {} : { decoded }),
-      ...(this.#showSecrets ? { clear: { raw: shown, args: [], ...(decode ? { decoded: decode(text) } : {}) } } : {}),
+      ...(this.#showSecrets ? { clear: { raw: shown(line), args: [], ...(decode ? { decoded: decode(text) } : {}) } } : {}),
     }
   }
 
@@ -122,6 +121,11 @@ export class LineMasker {
     this.#afterUser = state === 'AUTHORIZATION' && found.some(f => f.next)
     return earliest(found.map(f => f.start))
   }
+}
+
+/** A line as the log shows it: printable, only its start when it is too long. */
+function shown(line: ReadLine): string {
+  return line.tooLong ? printable(line.bytes.subarray(0, SHOWN_OF_LONG)) + '…' : printable(line.bytes)
 }
 
 /** The first of some starts of a secret (-1: none). */
@@ -194,16 +198,4 @@ function unedit(b: Buffer): { bytes: Buffer; from: number[] } | undefined {
     }
   })
   return { bytes: Buffer.from(kept), from }
-}
-
-/** A line as text for the log: control bytes in caret notation (^H for backspace). */
-export function printable(bytes: Buffer): string {
-  let out = ''
-  for (const ch of bytes.toString('utf8')) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x20) out += '^' + String.fromCharCode(c + 0x40)
-    else if (c === 0x7f) out += '^?'
-    else out += ch
-  }
-  return out
 }

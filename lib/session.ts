@@ -17,7 +17,7 @@ import type { Socket } from 'node:net'
 import { TLSSocket, type SecureContext } from 'node:tls'
 import type { Readable } from 'node:stream'
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { dispatch, type Account, type CommandSpec, type Reply, type SessionContext, type State } from './commands.js'
+import { dispatch, mustEncrypt, type Account, type CommandSpec, type Reply, type SessionContext, type State } from './commands.js'
 import type { DisconnectReason, Pop3Event } from './events.js'
 import { reasonOf, type Translator } from './i18n/index.js'
 import { LineReader, MAX_UNTERMINATED, type ReadLine } from './line-reader.js'
@@ -111,12 +111,15 @@ export class Session {
     this.#responder = new Responder(socket, { captureBodies: host.captureBodies })
     this.#masker = new LineMasker(host.showSecrets)
     this.done = new Promise(resolve => (this.#resolveDone = resolve))
+    const encrypted = (): boolean => this.#tls !== undefined // the one record of it: the handshake's outcome
     this.ctx = {
       state: 'AUTHORIZATION',
       deleted: new Set(),
       stamp: host.stamp(id),
       implementation: host.implementation,
-      secure: false,
+      get secure() {
+        return encrypted()
+      },
       tlsAvailable: host.secureContext !== undefined,
       requireTls: host.requireTls,
       t: host.t,
@@ -232,7 +235,6 @@ export class Session {
     this.#socket = secure
     this.#responder.use(secure)
     this.#tls = { protocol: secure.getProtocol() ?? '?', cipher: secure.getCipher().name }
-    this.ctx.secure = true
     if (stls) this.#emit({ type: 'starttls', ...this.#tls })
     this.#read(secure)
     return true
@@ -325,7 +327,7 @@ export class Session {
       await this.#reply({ ok: false, key: 'line.tooLong', params: { octets: line.octets } }, before)
       return
     }
-    const parsed = dispatch(line.bytes, before, this.#host.t, this.ctx.requireTls && !this.ctx.secure)
+    const parsed = dispatch(line.bytes, before, this.#host.t, mustEncrypt(this.ctx))
     const view = this.#masker.view(line, before, parsed)
     this.#emit({ type: 'command', ...view, octets: line.octets, state: before })
     if ('error' in parsed) {
