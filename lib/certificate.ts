@@ -60,8 +60,11 @@ export async function loadCertificate(certPath: string, keyPath: string): Promis
 export async function selfSignedCertificate(dir: string): Promise<Certificate> {
   const certPath = join(dir, 'cert.pem')
   const keyPath = join(dir, 'key.pem')
-  const kept = await Promise.all([readFile(certPath, 'utf8'), readFile(keyPath, 'utf8')]).catch(() => undefined)
-  if (kept) return loadCertificate(certPath, keyPath)
+  try {
+    return await loadCertificate(certPath, keyPath) // kept from an earlier run
+  } catch (err) {
+    if (!(err instanceof CertificateError && err.params.code === 'ENOENT')) throw err
+  }
   const names = [...new Set(['localhost', hostname()])]
   const now = new Date()
   const { generate } = await import('selfsigned') // only the first time: the library is slow to load, and start-up is not

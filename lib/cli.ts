@@ -453,11 +453,12 @@ function argError(err: Error & { code?: string }, t: Translator, command?: strin
 }
 
 function listenProblem(err: ListenError, t: Translator): string {
+  const option = err.tls ? '--tls-port' : '--port' // which option chose the port that failed
   switch (err.code) {
     case 'EADDRINUSE':
-      return t('cli.portInUse', { port: err.port, host: err.host, other: err.port === 65535 ? 65000 : err.port + 1 })
+      return t('cli.portInUse', { port: err.port, host: err.host, option, other: err.port === 65535 ? 65000 : err.port + 1 })
     case 'EACCES':
-      return t('cli.portDenied', { port: err.port })
+      return t('cli.portDenied', { port: err.port, option, other: err.tls ? 65001 : 65000 })
     case 'EADDRNOTAVAIL':
     case 'ENOTFOUND':
     case 'EAI_AGAIN':

@@ -193,9 +193,12 @@ function parseBlock(text: string, info: string, file: string, step: number): Blo
   return { session, tls, exchanges }
 }
 
+/** `text` as a regular expression that matches it literally. */
+export const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 /** Whether `text` matches `pattern`, where "..." stands for any text. */
 export function matches(pattern: string, text: string): boolean {
-  const re = pattern.split('...').map(p => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*')
+  const re = pattern.split('...').map(literally).join('[\\s\\S]*')
   return new RegExp(`^${re}$`).test(text)
 }
 

@@ -10,7 +10,7 @@
  * is compared as text.
  */
 import { catalogue, type MessageKey, type Params } from './i18n/index.js'
-import { matches } from './exercises.js'
+import { literally, matches } from './exercises.js'
 
 /** A reading of a status line as a catalogue key with its parameters (patterns where "..." is any text). */
 export interface ReplyReading {
@@ -157,7 +157,7 @@ export function replyFits(expected: ExpectedStatus, reply: ReplySeen): boolean {
 /** The same expectation with every parameter (and word of the text) that names `from` naming `to` instead: another user's view of an exercise. */
 export function renamed(expected: ExpectedStatus, from: string, to: string): ExpectedStatus {
   if (from === to) return expected
-  const word = new RegExp(`(?<![\\w.-])${escape(from)}(?![\\w-])`, 'g')
+  const word = new RegExp(`(?<![\\w.-])${literally(from)}(?![\\w-])`, 'g')
   return {
     ...expected,
     pattern: expected.pattern.replace(word, to),

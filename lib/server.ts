@@ -71,7 +71,8 @@ export interface RunningServer extends EventEmitter {
 }
 
 export class ListenError extends Error {
-  constructor(readonly code: string, readonly host: string, readonly port: number, message: string) {
+  /** `tls`: the POP3S listener's port was the problem, not the plain one's. */
+  constructor(readonly code: string, readonly host: string, readonly port: number, message: string, readonly tls = false) {
     super(message)
   }
 }
@@ -184,7 +185,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     this.#servers.push(entry)
     return new Promise((resolve, reject) => {
       const onError = (err: NodeJS.ErrnoException): void => {
-        reject(new ListenError(err.code ?? 'ELISTEN', host, port, err.message))
+        reject(new ListenError(err.code ?? 'ELISTEN', host, port, err.message, listener.tls))
       }
       server.once('error', onError)
       server.listen({ port, host, ipv6Only: false }, () => {

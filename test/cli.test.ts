@@ -191,6 +191,10 @@ t.test('a port in use', async t => {
   const cli = runCli(['--port', String(port)], { cwd: emptyDir() })
   t.equal(await cli.exit, 1)
   t.equal(cli.stderr(), `smallpop3: port ${port} on 127.0.0.1 is already in use (is another smallpop3 running?); stop it or choose another port with --port ${port + 1}\n`)
+
+  const tls = runCli(['--port', '0', '--tls-port', String(port)], { cwd: emptyDir() })
+  t.equal(await tls.exit, 1)
+  t.equal(tls.stderr(), `smallpop3: port ${port} on 127.0.0.1 is already in use (is another smallpop3 running?); stop it or choose another port with --tls-port ${port + 1}\n`, 'the TLS port: the option that chose it')
 })
 
 t.test('every command the unknown-command error lists is in --help', async t => {

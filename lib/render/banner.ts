@@ -36,7 +36,7 @@ export function renderBanner({ server, source, certificate, network, t, chalk: c
     ['  ' + t('banner.listening', { where: hostPort(server.host, server.port) }), false],
     ...(tlsPort === undefined ? [] : [['  ' + t('banner.listeningTls', { where: hostPort(server.host, tlsPort) }), false] as [string, boolean]]),
     ...(server.fingerprint === undefined ? [] : [[
-      '  ' + (certificate ? t('banner.fingerprint', { path: certificate.certPath, fingerprint: server.fingerprint }) : t('banner.fingerprintGiven', { fingerprint: server.fingerprint })),
+      '  ' + (certificate ? t('banner.fingerprint', { path: certificate.certPath, fingerprint: server.fingerprint, where: hostPort(connectHost, server.port) }) : t('banner.fingerprintGiven', { fingerprint: server.fingerprint, where: hostPort(connectHost, server.port) })),
       false,
     ] as [string, boolean]]),
     ['  ' + (source.sample ? t('banner.sample', { dir: source.dir }) : t('banner.maillist', { file: source.maillist })), false],

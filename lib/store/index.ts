@@ -57,7 +57,9 @@ export async function recoverMaildrops(paths: Iterable<string>): Promise<void> {
   const byFolder = new Map<string, string[]>()
   for (const path of new Set(paths)) {
     const folder = dirname(path)
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), path])
+    const inFolder = byFolder.get(folder)
+    if (inFolder) inFolder.push(path)
+    else byFolder.set(folder, [path])
   }
   for (const [folder, inFolder] of byFolder) {
     const entries = await readdir(folder, { withFileTypes: true }).catch(() => undefined)

@@ -203,9 +203,12 @@ export async function recoverMbox(path: string): Promise<void> {
   }
 }
 
+/** What smallpop3 keeps beside an mbox NAME, as `.NAME` and one of these. */
+const BESIDE = { lock: '.pop3lock', update: '.pop3update', twins: '.pop3uids' } as const
+
 /** Where an mbox's session lock lives (not NAME.lock: that is the delivery agents' dotlock). */
 export function lockPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.pop3lock`)
+  return join(dirname(path), `.${basename(path)}${BESIDE.lock}`)
 }
 
 /**
@@ -220,7 +223,7 @@ interface TwinFile {
   before?: { ino: number; twins: TwinMemory }
 }
 
-const twinsPathFor = (path: string): string => join(dirname(path), `.${basename(path)}.pop3uids`)
+const twinsPathFor = (path: string): string => join(dirname(path), `.${basename(path)}${BESIDE.twins}`)
 
 async function readTwins(path: string, ino: number): Promise<TwinMemory> {
   try {
@@ -249,11 +252,11 @@ async function writeTwins(path: string, file: TwinFile): Promise<void> {
  * under the session lock, one at a time. (Older versions added the pid and
  * the time: start-up recovery still finds those.)
  */
-const TEMP_PREFIX = (path: string): string => `.${basename(path)}.pop3update`
+const TEMP_PREFIX = (path: string): string => `.${basename(path)}${BESIDE.update}`
 const tempPathFor = (path: string): string => join(dirname(path), TEMP_PREFIX(path))
 
-/** What smallpop3 may leave beside an mbox named `base` in its folder, by a part of the name. */
-export const LEFTOVER_MARKS = ['.pop3lock', '.pop3update', '.pop3uids.'] as const
+/** What a killed server may leave beside an mbox, by a part of the name: its lock, a commit's copy, a twins file half written. */
+export const LEFTOVER_MARKS = [BESIDE.lock, BESIDE.update, `${BESIDE.twins}.`] as const
 
 /**
  * A commit killed before its rename leaves a temporary file (the mbox
