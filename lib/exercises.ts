@@ -55,9 +55,7 @@ export interface Step {
   /** The step's Markdown, blocks included: what a person reads. */
   text: string
   blocks: Block[]
-  question?: string
-  answer?: string
-  /** Every question of the step, in order (`question` and `answer` are the first's). */
+  /** Every question of the step, in order. */
   questions: Question[]
   /** True when the step has commands to type: a goal for the check. */
   goal: boolean
@@ -134,8 +132,6 @@ export function parseExercise(markdown: string, file: string): Exercise {
       title: h[2]!.trim(),
       text,
       blocks,
-      question: /\*\*Question:\*\*\s*([\s\S]*?)(?:\n\n|$)/.exec(text)?.[1]?.trim(),
-      answer: /\*\*Answer:\*\*\s*([\s\S]*?)(?:\n\n|<\/details>|$)/.exec(text)?.[1]?.trim(),
       questions: text.split(/^(?=\*\*Question:\*\*)/m).slice(1).map(part => questionOf(part, file, i + 1)),
       goal: blocks.some(b => b.exchanges.some(x => x.client !== undefined)),
     })

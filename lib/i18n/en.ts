@@ -408,10 +408,10 @@ The sample (user guest, password visitor) is served from a scratch copy in
 copies it afresh: every deleted message comes back.`,
 
   // ── demo, player and step checker ────────────────────────────────────────
-  'check.skipped': 'skipped: step {later} after it is done, but not this one; to do it, type: {lines}',
+  'check.skipped': 'not done, though step {later} after it is; to do it, type: {lines}',
   'check.try.line': 'this step wants: {line}',
   'check.try.typo': '"{verb}" is not a POP3 command; this step wants: {line}',
-  'check.try.args': 'the right command with other arguments; this step wants: {line}',
+  'check.try.args': 'the right command, but with other words after it; this step wants: {line}',
   'check.try.login': 'this is done once logged in: log in with USER and PASS first, then type: {line}',
   'check.try.beforeLogin': 'this is done before logging in: connect again (a new connection starts in the AUTHORIZATION state) and type: {line}',
   'check.try.newConnection': 'this is done in a connection of its own: open another telnet (or nc) to the server and type there: {line}',
