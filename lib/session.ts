@@ -248,6 +248,13 @@ export class Session {
     await this.done
   }
 
+  /** Disconnects the client without UPDATE (the admin protocol's KICK): nothing marked with DELE is deleted. False when it is already ending. */
+  kick(): boolean {
+    if (this.#ended || this.ctx.state === 'UPDATE') return false
+    this.#end('kicked')
+    return true
+  }
+
   /**
    * Stops reading commands. QUIT and the server's own refusals let the last
    * reply go out (and linger); anything else cuts the connection.
