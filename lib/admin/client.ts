@@ -45,7 +45,8 @@ export async function adminRequest(req: AdminRequest): Promise<AdminAnswer> {
   const socket = await open(req, where)
   const reader = new ReplyReader(socket, req.replyMs ?? REPLY_MS, where)
   try {
-    const greeting = await reader.status()
+    // the greeting comes at once from a live server: waiting for it as for a connection finds a hung one as soon
+    const greeting = await reader.status(req.connectMs ?? CONNECT_MS)
     if (!greeting.ok) return greeting // full
     if (!greeting.status.startsWith('+OK')) throw new AdminUnreachable('admin.client.notAdmin', where)
     socket.write(`AUTH ${req.secret}\r\n`)
@@ -104,8 +105,8 @@ class ReplyReader {
     socket.on('error', () => {})
   }
 
-  async line(): Promise<string> {
-    const deadline = Date.now() + this.ms
+  async line(ms = this.ms): Promise<string> {
+    const deadline = Date.now() + ms
     for (;;) {
       const end = this.#buffer.indexOf('\n')
       if (end !== -1) {
@@ -115,7 +116,7 @@ class ReplyReader {
       }
       if (this.#closed) throw new AdminUnreachable('admin.client.closed', this.where)
       const left = deadline - Date.now()
-      if (left <= 0) throw new AdminUnreachable('admin.client.noReply', { ...this.where, seconds: this.ms / 1000 })
+      if (left <= 0) throw new AdminUnreachable('admin.client.noReply', { ...this.where, seconds: ms / 1000 })
       await new Promise<void>(resolve => {
         const timer = setTimeout(resolve, left)
         this.#waiting = () => {
@@ -127,8 +128,8 @@ class ReplyReader {
     }
   }
 
-  async status(): Promise<AdminAnswer> {
-    const status = await this.line()
+  async status(ms?: number): Promise<AdminAnswer> {
+    const status = await this.line(ms)
     const m = /^(\+OK|-ERR)(?: (.*))?$/.exec(status)
     if (!m) throw new AdminUnreachable('admin.client.notAdmin', this.where)
     return { ok: m[1] === '+OK', status, text: m[2] ?? '' }
