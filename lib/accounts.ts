@@ -65,10 +65,6 @@ export class AccountRegistry {
     return this.#list
   }
 
-  get size(): number {
-    return this.#list.length
-  }
-
   /** The mailbox as the maillist names it: relative to its folder when inside it. */
   shown(account: Account): string {
     if (!this.maillist) return account.mailbox
