@@ -434,7 +434,7 @@ function commandFits(expected: string, command: CommandEvent): boolean {
 }
 
 /** How many of a user's most recent sessions are read. */
-const RECENT = 30
+export const RECENT = 30
 
 /** `smallpop3 check`: the recorded sessions of `user`, checked from each starting session; the best attempt. */
 export function checkExercise(ex: Exercise, transcripts: Transcript[], user: string): CheckResult {
@@ -458,7 +458,7 @@ export function checkExercise(ex: Exercise, transcripts: Transcript[], user: str
 }
 
 /** The entries of several transcripts in order of time, each with its transcript's id. */
-function timeline(transcripts: Transcript[]): [TranscriptEntry, string][] {
+export function timeline(transcripts: Transcript[]): [TranscriptEntry, string][] {
   const all = transcripts.flatMap((tr, ti) => tr.events.map((e, ei) => ({ e, id: tr.id, ti, ei })))
   all.sort((a, b) => (a.e.time < b.e.time ? -1 : a.e.time > b.e.time ? 1 : a.ti - b.ti || a.ei - b.ei))
   return all.map(x => [x.e, x.id])

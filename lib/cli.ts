@@ -21,6 +21,9 @@ import { findExercise, loadExercises, type Exercise } from './exercises.js'
 import { prepareSample, SampleInUseError, sampleDir, stateDir } from './sample.js'
 import { readTranscripts } from './transcripts.js'
 import { ListenError, startServer } from './server.js'
+import { adminCommand, ADMIN_COMMANDS } from './admin/commands.js'
+import { adminRequest, AdminUnreachable, answerData, answerTable } from './admin/client.js'
+import type { AdminOptions } from './admin/server.js'
 import { PACKAGE_ROOT, VERSION } from './version.js'
 
 export interface CliIO {
@@ -64,13 +67,18 @@ const SERVE_OPTIONS = {
   'require-tls': { type: 'boolean' },
   cert: { type: 'string' },
   key: { type: 'string' },
+  'admin-port': { type: 'string' },
+  'admin-host': { type: 'string' },
+  'admin-secret': { type: 'string' },
 } as const
 const CHECK_OPTIONS = { ...MAILLIST, ...TRANSCRIPTS, user: { type: 'string' }, json: { type: 'boolean' } } as const
 const GUIDE_OPTIONS = { ...PORT, ...MAILLIST, ...TRANSCRIPTS } as const
 const DEMO_OPTIONS = { ...PORT, ...MAILLIST, auto: { type: 'boolean' }, delay: { type: 'string' }, bytes: { type: 'boolean' } } as const
+/** smallpop3 admin: --port and --host name the admin port. */
+const ADMIN_OPTIONS = { ...PORT, secret: { type: 'string' }, json: { type: 'boolean' } } as const
 
 /** Every option of every command: what argv is read with before the command is known. */
-const ALL_OPTIONS = { ...COMMON, ...SERVE_OPTIONS, ...CHECK_OPTIONS, ...GUIDE_OPTIONS, ...DEMO_OPTIONS } as const
+const ALL_OPTIONS = { ...COMMON, ...SERVE_OPTIONS, ...CHECK_OPTIONS, ...GUIDE_OPTIONS, ...DEMO_OPTIONS, ...ADMIN_OPTIONS } as const
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof ALL_OPTIONS; allowPositionals: true }>>['values']
 
@@ -94,6 +102,7 @@ const COMMANDS: Record<string, Command> = {
   check: { options: CHECK_OPTIONS, maxArgs: Infinity, help: t => t('help.check'), run: check },
   guide: { options: GUIDE_OPTIONS, maxArgs: 1, help: t => t('help.guide'), run: guide },
   demo: { options: DEMO_OPTIONS, maxArgs: 1, help: t => t('help.demo'), run: demo },
+  admin: { options: ADMIN_OPTIONS, maxArgs: Infinity, help: t => t('help.admin', { commands: ADMIN_COMMANDS.map(c => c.usage).join('\n  ') }), run: admin },
   help: { options: {}, maxArgs: 1, help: mainHelp, run: help },
 }
 
@@ -169,6 +178,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
 
   const tlsPort = values['tls-port'] === undefined ? undefined : integerOption('--tls-port', values['tls-port'], 0, 65535, t)
   if ((values.cert === undefined) !== (values.key === undefined)) throw new CliError(t('cli.tlsOptions'), 2)
+  const admin = adminOptions(values, io, t)
 
   const source = await chooseMaillist(values, io)
   const transcripts = await transcriptsFolder(source, io, t)
@@ -192,6 +202,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
       // --quiet: no log at all, for load tests (the banner still says where the server is)
       showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: values.quiet ? undefined : render, transcripts, maxConnections,
       tlsPort, tls: certificate, requireTls: values['require-tls'],
+      admin, onAdminEvent: values.quiet ? undefined : render,
     })
   } catch (err) {
     if (err instanceof ListenError) throw new CliError(listenProblem(err, t))
@@ -206,6 +217,47 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   await server.close()
   write.flush()
   return 0
+}
+
+/** --admin-port, --admin-host and the secret (--admin-secret, else SMALLPOP3_ADMIN_SECRET, else one made at start-up); none without --admin-port. */
+function adminOptions(values: Values, io: CliIO, t: Translator): AdminOptions | undefined {
+  if (values['admin-port'] === undefined) {
+    if (values['admin-host'] !== undefined || values['admin-secret'] !== undefined) throw new CliError(t('cli.adminNeedsPort'), 2)
+    return undefined
+  }
+  const port = integerOption('--admin-port', values['admin-port'], 0, 65535, t)
+  const secret = values['admin-secret'] ?? (io.env.SMALLPOP3_ADMIN_SECRET || undefined)
+  if (secret !== undefined && (secret.length < 8 || secret.length > 200 || /[\x00-\x1f\x7f]/.test(secret))) throw new CliError(t('cli.adminSecret'), 2)
+  return { port, host: values['admin-host'] ?? '127.0.0.1', secret }
+}
+
+/**
+ * smallpop3 admin COMMAND [ARGS]: one command of the admin protocol, asked
+ * of a running server. Exit 0 when it answers +OK, 1 when it refuses (-ERR,
+ * a wrong secret included), 2 a usage error, 3 when it cannot be asked.
+ */
+async function admin(args: string[], values: Values, io: CliIO, t: Translator): Promise<number> {
+  const [verb, ...rest] = args
+  if (verb === undefined) throw new CliError(t('admin.client.needCommand', { commands: ADMIN_COMMANDS.map(c => c.verb.toLowerCase()).join(', ') }), 2)
+  if (!adminCommand(verb)) throw new CliError(t('admin.client.unknown', { verb, commands: ADMIN_COMMANDS.map(c => c.verb.toLowerCase()).join(', ') }), 2)
+  const portText = values.port ?? io.env.SMALLPOP3_ADMIN_PORT
+  if (portText === undefined) throw new CliError(t('admin.client.needPort'), 2)
+  const port = integerOption('--port', portText, 1, 65535, t)
+  const secret = values.secret ?? io.env.SMALLPOP3_ADMIN_SECRET
+  if (!secret) throw new CliError(t('admin.client.needSecret'), 2)
+  let answer
+  try {
+    answer = await adminRequest({ host: values.host ?? '127.0.0.1', port, secret, line: [verb.toUpperCase(), ...rest].join(' ') })
+  } catch (err) {
+    if (err instanceof AdminUnreachable) throw new CliError(reasonOf(err, t), 3)
+    throw err
+  }
+  if (values.json) {
+    const data = answerData(answer)
+    io.stdout.write(JSON.stringify({ ok: answer.ok, status: answer.status, text: answer.text, ...(data === undefined ? {} : { data }) }, null, 2) + '\n')
+  } else if (!answer.ok) io.stderr.write(`smallpop3: ${t('admin.client.refusedBy', { text: answer.text })}\n`)
+  else io.stdout.write([answer.text, ...answerTable(answer)].join('\n') + '\n')
+  return answer.ok ? 0 : 1
 }
 
 /** --cert and --key, or the self-signed certificate kept in the state folder (made the first time). */
@@ -453,12 +505,12 @@ function argError(err: Error & { code?: string }, t: Translator, command?: strin
 }
 
 function listenProblem(err: ListenError, t: Translator): string {
-  const option = err.tls ? '--tls-port' : '--port' // which option chose the port that failed
+  const option = err.admin ? '--admin-port' : err.tls ? '--tls-port' : '--port' // which option chose the port that failed
   switch (err.code) {
     case 'EADDRINUSE':
       return t('cli.portInUse', { port: err.port, host: err.host, option, other: err.port === 65535 ? 65000 : err.port + 1 })
     case 'EACCES':
-      return t('cli.portDenied', { port: err.port, option, other: err.tls ? 65001 : 65000 })
+      return t('cli.portDenied', { port: err.port, option, other: err.admin ? 65100 : err.tls ? 65001 : 65000 })
     case 'EADDRNOTAVAIL':
     case 'ENOTFOUND':
     case 'EAI_AGAIN':

@@ -19,8 +19,11 @@ interface Base {
   tls?: true
 }
 
-/** `full`: refused, the server had its maximum of connections; `endless`: a line without end was cut off. */
-export type DisconnectReason = 'quit' | 'client' | 'timeout' | 'shutdown' | 'error' | 'full' | 'endless'
+/**
+ * `full`: refused, the server had its maximum of connections; `endless`: a line without end was cut off;
+ * `kicked`: an administrator disconnected the session (admin protocol KICK), without UPDATE.
+ */
+export type DisconnectReason = 'quit' | 'client' | 'timeout' | 'shutdown' | 'error' | 'full' | 'endless' | 'kicked'
 
 export interface BodySummary {
   lines: number
@@ -96,3 +99,38 @@ export type Pop3Event =
     })
 
 export type Pop3EventType = Pop3Event['type']
+
+/** What happens on the admin port (docs/admin-protocol.md): logged like POP3, never recorded in a transcript. */
+interface AdminBase {
+  time: string
+  /** Admin connection number, from 1, per server (shown as A1, A2, ...). */
+  admin: number
+}
+
+export type AdminEvent =
+  | (AdminBase & { type: 'adminConnect'; remote: string })
+  | (AdminBase & {
+      type: 'adminCommand'
+      /** The line as received, printable; the secret and passwords masked (`AUTH ********`). */
+      raw: string
+      /** The first word in capitals; none for a line that may hold the secret (masked whole). */
+      verb?: string
+      masked: boolean
+      octets: number
+      tooLong?: boolean
+      /** The connection had given the secret when the line came. */
+      authorized: boolean
+    })
+  | (AdminBase & { type: 'adminReply'; raw: string; ok: boolean; key: MessageKey; params: Params; lines?: number })
+  /** A secret was tried: `ms` is how long the answer to a wrong one waited. */
+  | (AdminBase & { type: 'adminAuth'; ok: boolean; remote: string; failures?: number; ms?: number })
+  | (AdminBase & { type: 'adminDisconnect'; reason: DisconnectReason })
+  /** BROADCAST: the administrator's message to the server's log. */
+  | (AdminBase & { type: 'broadcast'; text: string })
+
+export type AdminEventType = AdminEvent['type']
+
+/** Everything a server reports: the POP3 sessions' events and the admin port's. */
+export type ServerEvent = Pop3Event | AdminEvent
+
+export const isAdminEvent = (event: ServerEvent): event is AdminEvent => 'admin' in event

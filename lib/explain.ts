@@ -4,12 +4,14 @@
  * catalogue; this file only picks keys and parameters.
  */
 import { COMMANDS, UNSUPPORTED } from './commands.js'
-import type { Pop3Event } from './events.js'
+import { isAdminEvent, type Pop3Event, type ServerEvent } from './events.js'
+import { explainAdmin } from './admin/explain.js'
 import type { MessageKey, Translator } from './i18n/index.js'
 
 const SPECS = new Map(COMMANDS.map(c => [c.verb, c]))
 
-export function explain(event: Pop3Event, t: Translator): string[] {
+export function explain(event: ServerEvent, t: Translator): string[] {
+  if (isAdminEvent(event)) return explainAdmin(event, t)
   switch (event.type) {
     case 'connect':
       return [event.tls ? t('ev.connect.tls', { remote: event.remote, protocol: event.protocol, cipher: event.cipher }) : t('ev.connect', { remote: event.remote })]

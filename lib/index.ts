@@ -1,6 +1,8 @@
 /** The programmatic API: `import { startServer } from 'smallpop3'`. */
 export { startServer, ListenError, type ServerOptions, type RunningServer } from './server.js'
-export type { Pop3Event, BodySummary, DisconnectReason } from './events.js'
+export type { Pop3Event, AdminEvent, ServerEvent, BodySummary, DisconnectReason } from './events.js'
+export type { LiveState, StateListener, StateSnapshot, Statistics, SessionInfo, AccountInfo, Settings } from './state.js'
+export type { AdminOptions, AdminEndpoint } from './admin/server.js'
 export type { Account, State, Reply, RespCode } from './commands.js'
 export { loadMaillist, MaillistError, type MaillistAccount } from './maillist.js'
 export { openMaildrop, StoreError, type Maildrop, type MessageInfo } from './store/index.js'

@@ -8,13 +8,16 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { createSecureContext, type SecureContext } from 'node:tls'
 import { hostname } from 'node:os'
 import type { Account, Reply } from './commands.js'
+import { AccountRegistry } from './accounts.js'
+import { startAdmin, type AdminEndpoint, type AdminOptions, type AdminServer } from './admin/server.js'
 import { fingerprintOf } from './certificate.js'
 import { defaultMaxConnections } from './connection-limit.js'
-import type { Pop3Event } from './events.js'
+import { isAdminEvent, type AdminEvent, type Pop3Event, type ServerEvent } from './events.js'
 import { translator, type Translator } from './i18n/index.js'
 import { LoginGuard, type LoginDelay, type LoginDelayOptions } from './login-guard.js'
 import { loadMaillist } from './maillist.js'
 import { Session, type SessionHost } from './session.js'
+import { LiveState } from './state.js'
 import { openMaildrop, recoverMaildrops } from './store/index.js'
 import { transcriptRecorder, type TranscriptRecorder } from './transcripts.js'
 import { VERSION } from './version.js'
@@ -35,8 +38,12 @@ export interface ServerOptions {
   showSecrets?: boolean
   /** Put the first lines of every multi-line response in its reply event. */
   captureBodies?: boolean
-  /** Called with every event (also emitted as "event"). */
+  /** Called with every POP3 event (also emitted as "event"). */
   onEvent?: (event: Pop3Event) => void
+  /** Called with every event of the admin port. */
+  onAdminEvent?: (event: AdminEvent) => void
+  /** Open the admin port (docs/admin-protocol.md). */
+  admin?: AdminOptions
   /** Record every session as a transcript (JSON lines) in this folder. */
   transcripts?: string
   /**
@@ -66,13 +73,17 @@ export interface RunningServer extends EventEmitter {
   readonly sessions: number
   /** Connections served at once; more are refused. */
   readonly maxConnections: number
+  /** Sessions, statistics and accounts, live: a snapshot, and every event to subscribe to. */
+  readonly state: LiveState
+  /** The admin port, when there is one. */
+  readonly admin?: AdminEndpoint
   /** Stops listening and ends every session without UPDATE. */
   close(): Promise<void>
 }
 
 export class ListenError extends Error {
-  /** `tls`: the POP3S listener's port was the problem, not the plain one's. */
-  constructor(readonly code: string, readonly host: string, readonly port: number, message: string, readonly tls = false) {
+  /** `tls`: the POP3S listener's port was the problem, not the plain one's; `admin`: the admin port's. */
+  constructor(readonly code: string, readonly host: string, readonly port: number, message: string, readonly tls = false, readonly admin = false) {
     super(message)
   }
 }
@@ -83,12 +94,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   await recoverMaildrops(accounts.map(a => a.mailbox))
   const recorder = options.transcripts ? await transcriptRecorder(options.transcripts) : undefined
   if ((options.tlsPort !== undefined || options.requireTls) && !options.tls) throw new TypeError('startServer needs a certificate (tls) for a tlsPort or requireTls')
-  const pop = new Pop3Server(accounts, options, recorder)
+  const pop = new Pop3Server(new AccountRegistry(accounts, options.accounts ? undefined : options.maillist), options, recorder)
   const host = options.host ?? '127.0.0.1'
   const listeners: Listener[] = [{ host, port: options.port ?? 65000, tls: false }]
   if (options.tlsPort !== undefined) listeners.push({ host, port: options.tlsPort, tls: true })
   try {
     for (const l of listeners) await pop.listen(l)
+    if (options.admin) await pop.openAdmin(options.admin)
   } catch (err) {
     await pop.close()
     throw err
@@ -116,13 +128,15 @@ const TLS_MIN_VERSION = 'TLSv1.2'
 
 class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   readonly t: Translator
-  readonly timeoutSeconds: number
+  #timeout: number
   readonly showSecrets: boolean
   readonly captureBodies: boolean
   readonly implementation = `smallpop3-${VERSION}`
-  readonly accounts: readonly Account[]
-  readonly maxConnections: number
-  readonly #byUser: Map<string, Account>
+  /** Changed live by the admin protocol (SET). */
+  maxConnections: number
+  readonly state: LiveState
+  readonly transcripts?: string
+  #admin?: AdminServer
   readonly #servers: Bound[] = []
   readonly secureContext?: SecureContext
   readonly requireTls: boolean
@@ -131,23 +145,29 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   /** Sessions served, not counting the refused ones on their way out. */
   #served = 0
   readonly #guard: LoginGuard
-  readonly #onEvent?: (event: Pop3Event) => void
   #nextId = 1
   #closing?: Promise<void>
   readonly #recorder?: TranscriptRecorder
 
-  constructor(accounts: Account[], options: ServerOptions, recorder?: TranscriptRecorder) {
+  constructor(accounts: AccountRegistry, options: ServerOptions, recorder?: TranscriptRecorder) {
     super()
     this.#recorder = recorder
-    this.accounts = accounts
-    this.#byUser = new Map(accounts.map(a => [a.user, a]))
+    this.transcripts = options.transcripts
+    this.state = new LiveState(accounts, () => ({ maxConnections: this.maxConnections, timeout: this.timeoutSeconds }))
     this.t = translator(options.lang)
-    this.timeoutSeconds = options.timeout ?? 600
+    this.#timeout = options.timeout ?? 600
     this.showSecrets = options.showSecrets ?? false
     this.captureBodies = options.captureBodies ?? false
     this.maxConnections = options.maxConnections ?? defaultMaxConnections()
     this.#guard = new LoginGuard(options.loginDelay)
-    this.#onEvent = options.onEvent
+    const { onEvent, onAdminEvent } = options
+    if (onEvent) this.state.subscribe(e => isAdminEvent(e) || onEvent(e))
+    if (onAdminEvent) this.state.subscribe(e => isAdminEvent(e) && onAdminEvent(e))
+    // "event" listeners too are called each on its own: EventEmitter's emit would let one that throws stop the rest, and the session
+    this.state.subscribe(e => {
+      if (isAdminEvent(e) || this.listenerCount('event') === 0) return
+      for (const listener of this.rawListeners('event')) this.state.deliver(listener as (event: ServerEvent) => void, e)
+    })
     this.requireTls = options.requireTls ?? false
     if (options.tls) {
       this.secureContext = createSecureContext({ ...options.tls, minVersion: TLS_MIN_VERSION })
@@ -173,6 +193,34 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
 
   get sessions(): number {
     return this.#served
+  }
+
+  get timeoutSeconds(): number {
+    return this.#timeout
+  }
+
+  /** Changed live by the admin protocol (SET): every open session counts its idle time against the new one from now. */
+  set timeoutSeconds(seconds: number) {
+    this.#timeout = seconds
+    for (const session of this.#sessions) session.retime()
+  }
+
+  get accounts(): readonly Account[] {
+    return this.state.accounts.list
+  }
+
+  get admin(): AdminEndpoint | undefined {
+    return this.#admin
+  }
+
+  async openAdmin(options: AdminOptions): Promise<void> {
+    const host = options.host ?? '127.0.0.1'
+    try {
+      this.#admin = await startAdmin(this, event => this.state.publish(event), options)
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException
+      throw new ListenError(e.code ?? 'ELISTEN', host, options.port, e.message, false, true)
+    }
   }
 
   listen(listener: Listener): Promise<void> {
@@ -202,7 +250,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   stamp = (session: number): string => `<${process.pid}.${session}.${Date.now()}@${this.#host}>`
 
   findAccount(user: string): Account | undefined {
-    return this.#byUser.get(user)
+    return this.state.accounts.find(user)
   }
 
   openMaildrop(account: Account) {
@@ -216,8 +264,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   report(event: Pop3Event): void {
     // a failed handshake on the TLS port never was a session to record
     if (event.type !== 'tlsError' || event.stls) this.#recorder?.record(event)
-    this.#onEvent?.(event)
-    this.emit('event', event)
+    this.state.publish(event)
   }
 
   /** A new connection; on the TLS port (`tls`), its session begins with the handshake. */
@@ -230,8 +277,10 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     this.#sessions.add(session)
     const full = this.#served >= this.maxConnections
     if (!full) this.#served++
+    this.state.opened(session, `${socket.remoteAddress}:${socket.remotePort}`, full)
     session.done.then(() => {
       this.#sessions.delete(session)
+      this.state.closed(session.id)
       if (!full) this.#served--
     })
     // RFC 3206: [SYS/TEMP], a problem on the server's side that may pass; everyone else goes on being served
@@ -243,8 +292,10 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     this.#closing ??= (async () => {
       const stopped = Promise.all(this.#servers.map(({ server }) => new Promise<void>(resolve => server.close(() => resolve()))))
       this.#guard.close() // the answers waiting after failed logins go out now
+      const admin = this.#admin?.close()
       await Promise.all([...this.#sessions].map(s => s.shutdown()))
       await stopped
+      await admin
       await this.#recorder?.close()
     })()
     return this.#closing

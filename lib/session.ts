@@ -44,6 +44,13 @@ const HANDSHAKE_MS = 30_000
 /** Why a session's waits stop when its client leaves: one reason for all (abort() would make an error, stack and all, each time). */
 const GONE = new Error('the client closed the connection')
 
+/** Ends our side once the last reply is out, reads and drops what still comes, and closes after LINGER_MS. */
+export function closeGently(s: Socket): NodeJS.Timeout {
+  s.end()
+  s.resume()
+  return setTimeout(() => s.destroy(), LINGER_MS)
+}
+
 /** What a session needs from its server. */
 export interface SessionHost {
   readonly t: Translator
@@ -248,6 +255,18 @@ export class Session {
     await this.done
   }
 
+  /** Takes the server's auto-logout timeout again (the admin protocol changed it), counting from now. */
+  retime(): void {
+    if (!this.#ended && this.#socket.timeout) this.#socket.setTimeout(this.#host.timeoutSeconds * 1000)
+  }
+
+  /** Disconnects the client without UPDATE (the admin protocol's KICK): nothing marked with DELE is deleted. False when it is already ending. */
+  kick(): boolean {
+    if (this.#ended || this.ctx.state === 'UPDATE') return false
+    this.#end('kicked')
+    return true
+  }
+
   /**
    * Stops reading commands. QUIT and the server's own refusals let the last
    * reply go out (and linger); anything else cuts the connection.
@@ -257,11 +276,8 @@ export class Session {
     this.#ended = true
     this.#endReason = reason
     const s = this.#socket
-    if (reason === 'quit' || reason === 'full' || reason === 'endless') {
-      s.end()
-      s.resume() // #onData drops what still comes
-      this.#linger = setTimeout(() => s.destroy(), LINGER_MS)
-    } else s.destroy()
+    if (reason === 'quit' || reason === 'full' || reason === 'endless') this.#linger = closeGently(s) // #onData drops what still comes
+    else s.destroy()
   }
 
   #onData = (chunk: Buffer): void => {

@@ -349,6 +349,7 @@ Usage:
   smallpop3 guide [N]        do exercise N with a coach, step by step
   smallpop3 check N          check exercise N in your recorded sessions
   smallpop3 demo [N]         play exercise N for a class, step by step
+  smallpop3 admin COMMAND    watch and manage a running server (--admin-port)
   smallpop3 help [command]   show this help, or a command's
 
 Options:
@@ -381,6 +382,13 @@ Options:
                         for STLS and --tls-port; without them a self-signed
                         one for localhost is made once and kept in the state
                         folder
+      --admin-port N    open the admin port (docs/admin-protocol.md): statistics,
+                        sessions, progress, accounts, live settings
+      --admin-host ADDRESS
+                        address of the admin port (default 127.0.0.1, even when
+                        --host opens the POP3 port to the network)
+      --admin-secret S  its secret (default: SMALLPOP3_ADMIN_SECRET, else one
+                        made at start-up and shown in the banner)
   -h, --help            show this help
   -V, --version         print the version
 
@@ -406,6 +414,187 @@ Exit status: 0 every goal met, 1 some are not, 2 a usage error.`,
 The sample (user guest, password visitor) is served from a scratch copy in
 {dir}, so that deleting mail there never changes smallpop3 itself. "reset"
 copies it afresh: every deleted message comes back.`,
+
+  // ── monitoring and administration: the live state, the admin protocol and its client (issue 12) ──
+  'ev.disconnect.kicked': 'The administrator disconnected this session (KICK on the admin port), without UPDATE: nothing was deleted.',
+  'state.listenerFailed': 'a listener of the server\'s events threw ({reason}); the server and the other listeners go on, and its later failures are only counted',
+
+  'accounts.exists': 'there is already an account "{user}"',
+  'accounts.unknown': 'there is no account "{user}"',
+  'accounts.badName': '"{user}" cannot be a user name: use up to 64 letters, digits and . _ - + @, starting with a letter, digit or _',
+  'accounts.badPassword': 'a password is one word of up to 128 characters: no spaces, tabs or control characters (the maillist separates its fields with spaces)',
+  'accounts.badMailbox': '"{mailbox}" cannot be a mailbox path: it must be one word, without spaces',
+  'accounts.needMailbox': 'this server was given its accounts without a maillist: name the new account\'s mailbox (ADDUSER user password mailbox)',
+  'accounts.noMaillist': 'this server was given its accounts without a maillist, so there is nothing to reload',
+  'accounts.last': '"{user}" is the last account, and a maillist needs one: add another first',
+  'accounts.changedOnDisk': 'the maillist no longer has a line for "{user}": it was changed by hand since it was read; RELOAD it first',
+  'accounts.notMaildir': '{mailbox} is a folder but not a maildir (a maildir holds cur/, new/ and tmp/)',
+
+  'admin.greeting': 'smallpop3 admin port ready; AUTH with the secret, HELP for the commands',
+  'admin.greeting.explain': 'The admin port says hello. Nothing but HELP and QUIT works until the secret is given with AUTH (docs/admin-protocol.md §3).',
+  'admin.full': 'too many admin connections ({limit} at most); try again in a moment',
+  'admin.full.explain': 'The admin port serves a few connections at once; this one was refused and closed.',
+  'admin.failed': '{reason}',
+  'admin.failed.explain': 'The command could not be done; nothing was changed. The connection stays usable.',
+  'admin.auth.ok': 'welcome, administrator',
+  'admin.auth.ok.explain': 'The secret was right: the connection is now in the ADMIN state, and every command works.',
+  'admin.auth.already': 'this connection has already given the secret',
+  'admin.auth.already.explain': 'AUTH is needed once per connection; this one is already in the ADMIN state.',
+  'admin.auth.wrong': 'wrong secret',
+  'admin.auth.wrong.explain': 'The secret is wrong: the connection stays in AUTHORIZATION. Each wrong secret in a row from the same address is answered more slowly, and logged.',
+  'admin.help': 'commands follow',
+  'admin.help.explain': 'HELP lists the commands that work in this state, one per line, with their arguments.',
+  'admin.help.one': 'how to use {verb} follows',
+  'admin.help.one.explain': 'HELP with a command says how it is written, what it does and where docs/admin-protocol.md describes it.',
+  'admin.help.unknown': 'there is no command "{verb}"; HELP lists them',
+  'admin.help.unknown.explain': 'HELP was asked about a command the admin protocol does not have.',
+  'admin.help.AUTH': 'give the secret; every other command needs it',
+  'admin.help.HELP': 'list the commands, or say how one is used',
+  'admin.help.QUIT': 'close this connection',
+  'admin.help.STATS': 'statistics since start-up, and the live settings',
+  'admin.help.SESSIONS': 'the open POP3 sessions: user, address, state, idle time, TLS, bytes, last command',
+  'admin.help.PROGRESS': 'each student\'s exercises: done, the step they are on, errors in a row (stuck)',
+  'admin.help.USERS': 'the accounts (never their passwords)',
+  'admin.help.ADDUSER': 'add an account; its maildrop is made if needed',
+  'admin.help.DELUSER': 'remove an account (its maildrop stays on disk)',
+  'admin.help.PASSWD': 'set an account\'s password',
+  'admin.help.RELOAD': 'read the maillist again, after changing it by hand',
+  'admin.help.SET': 'change the maximum of connections, or the auto-logout timeout in seconds',
+  'admin.help.KICK': 'disconnect a session without UPDATE: nothing is deleted',
+  'admin.help.BROADCAST': 'write a message in the server\'s log',
+  'admin.quit': 'bye',
+  'admin.quit.explain': 'The admin connection ends; nothing it changed is undone.',
+  'admin.stats': 'statistics follow',
+  'admin.stats.explain': 'STATS: the server\'s counters since start-up, one "name=value" per line, then the live settings.',
+  'admin.sessions': '{count|session|sessions} open',
+  'admin.sessions.explain': 'SESSIONS: one line per open POP3 session, as "name=value" pairs; "id" is the number KICK takes.',
+  'admin.progress': 'progress of {count|student|students} follows',
+  'admin.progress.explain': 'PROGRESS: one line per student, from the recorded sessions as "smallpop3 check" reads them: exercises done, the exercise and step they are on, -ERR replies in a row (stuck=true from 3).',
+  'admin.progress.none': 'this server does not record sessions, so there is no progress to show',
+  'admin.progress.none.explain': 'PROGRESS reads the transcripts, and this server was started without a transcripts folder.',
+  'admin.user.unknown': 'there is no account "{user}"',
+  'admin.user.unknown.explain': 'The user named is not in the account registry; USERS lists them.',
+  'admin.users': '{count|account|accounts}',
+  'admin.users.explain': 'USERS: one line per account, in maillist order: the user, the mailbox and how many sessions are logged in as it now. Passwords are never shown.',
+  'admin.adduser.created': 'account {user} added, with a new empty maildrop {mailbox}',
+  'admin.adduser.created.explain': 'The account was added to the maillist (written to a temporary file, then renamed over it, so it is never half written) and works for the next login; its maildrop was made.',
+  'admin.adduser.ok': 'account {user} added, with the maildrop {mailbox}',
+  'admin.adduser.ok.explain': 'The account was added to the maillist (written to a temporary file, then renamed over it) and works for the next login; its maildrop was already there.',
+  'admin.deluser.ok': 'account {user} removed; its maildrop stays on disk',
+  'admin.deluser.ok.explain': 'The account\'s line left the maillist (written atomically); it can no longer log in. Its mail was not touched.',
+  'admin.deluser.open': 'account {user} removed; it is still logged in in session {sessions} (KICK to end it)',
+  'admin.deluser.open.explain': 'The account can no longer log in, but a session that logged in before goes on until it ends, or is kicked.',
+  'admin.passwd.ok': 'password of {user} changed',
+  'admin.passwd.ok.explain': 'The new password is in the maillist (written atomically) and is the one the next login needs; a session already logged in goes on.',
+  'admin.reload.ok': 'maillist read again: {accounts} accounts, {added} added, {removed} removed, {changed} changed',
+  'admin.reload.ok.explain': 'The maillist was read again; new logins see the accounts it holds now. A broken maillist would have been refused, and the accounts kept as they were.',
+  'admin.set.unknown': 'there is no setting "{name}"; the settings are {names}',
+  'admin.set.unknown.explain': 'SET changes maxconn (connections served at once) or timeout (the auto-logout, in seconds).',
+  'admin.set.bad': '{name} needs a whole number from {min} to {max}, not "{value}"',
+  'admin.set.bad.explain': 'The value is out of range; the setting was not changed.',
+  'admin.set.maxconn': 'maximum connections {before} → {value}',
+  'admin.set.maxconn.explain': 'From now on the server serves at most {value} connections at once; nobody is disconnected, the next ones over the limit are refused.',
+  'admin.set.timeout': 'auto-logout timeout {before} → {value} seconds',
+  'admin.set.timeout.explain': 'From now on every connection, the open ones too, is logged out after {value} idle seconds without a command (RFC 1939 §3).',
+  'admin.kick.ok': 'session {id} ({user}) disconnected; nothing was deleted',
+  'admin.kick.ok.explain': 'The session was closed without UPDATE: messages it marked with DELE are still there, and its maildrop is unlocked.',
+  'admin.kick.none': 'there is no open session {id}; SESSIONS lists them',
+  'admin.kick.none.explain': 'KICK takes the "id" of an open session, as SESSIONS shows it.',
+  'admin.kick.ending': 'session {id} is already ending',
+  'admin.kick.ending.explain': 'The session is closing (or committing its QUIT): it is left to finish.',
+  'admin.broadcast': 'message written to the log',
+  'admin.broadcast.explain': 'The message is in the server\'s log, for whoever watches it.',
+  'admin.empty': 'empty line; HELP lists the commands',
+  'admin.empty.explain': 'A line must hold a command.',
+  'admin.control': 'the line holds a control character; type the command again',
+  'admin.control.explain': 'Commands are printable text; a control character (an arrow key, backspace in some terminals) was sent.',
+  'admin.leadingSpace': 'the line starts with a space; start with the command',
+  'admin.leadingSpace.explain': 'The command is the first word of the line, with nothing before it.',
+  'admin.unknown': 'unknown command "{verb}"; HELP lists the commands',
+  'admin.unknown.explain': 'The admin protocol has no such command.',
+  'admin.unknownGuess': 'unknown command "{verb}"; did you mean {guess}?',
+  'admin.unknownGuess.explain': 'The admin protocol has no such command; it looks like a mistyped {guess}.',
+  'admin.needAuth': '{verb} needs the secret first: AUTH secret',
+  'admin.needAuth.explain': 'Only HELP and QUIT work before the secret is given with AUTH.',
+  'admin.args.missing': 'missing argument: {usage}',
+  'admin.args.missing.explain': 'The command needs more arguments.',
+  'admin.args.extra': 'too many arguments: {usage}',
+  'admin.args.extra.explain': 'The command takes fewer arguments.',
+  'admin.tooLong': 'line too long ({octets} octets; at most {limit})',
+  'admin.tooLong.explain': 'An admin line is at most {limit} octets; this one was not read.',
+  'admin.cmd.section': 'admin protocol {section}',
+  'admin.cmd.AUTH': 'Gives the secret, to use the admin commands.',
+  'admin.cmd.HELP': 'Asks for the list of commands.',
+  'admin.cmd.QUIT': 'Ends the admin connection.',
+  'admin.cmd.STATS': 'Asks for the statistics since start-up.',
+  'admin.cmd.SESSIONS': 'Asks for the open POP3 sessions.',
+  'admin.cmd.PROGRESS': 'Asks how far each student is in the exercises.',
+  'admin.cmd.USERS': 'Asks for the accounts.',
+  'admin.cmd.ADDUSER': 'Adds an account.',
+  'admin.cmd.DELUSER': 'Removes an account.',
+  'admin.cmd.PASSWD': 'Sets an account\'s password.',
+  'admin.cmd.RELOAD': 'Reads the maillist again.',
+  'admin.cmd.SET': 'Changes a live setting.',
+  'admin.cmd.KICK': 'Disconnects a session without UPDATE.',
+  'admin.cmd.BROADCAST': 'Writes a message in this log.',
+  'admin.cmd.masked': 'The secret or password on this line is masked in the log.',
+  'admin.cmd.hidden': 'A line that is no command, before the secret was given: masked whole, since it may be the secret typed on its own.',
+  'admin.cmd.unreadable': 'The server could not read this line as a command.',
+  'admin.cmd.unknown': 'Not a command of the admin protocol.',
+  'ev.admin.connect': 'An admin connection from {remote} (the admin protocol, docs/admin-protocol.md). It must give the secret with AUTH first.',
+  'ev.admin.auth.ok': 'The admin connection from {remote} gave the right secret.',
+  'ev.admin.auth.wrong': 'A wrong admin secret from {remote}.',
+  'ev.admin.auth.slowed': 'Wrong admin secret number {failures} in a row from {remote}: the answer waited {ms} ms, so that guessing it is slow.',
+  'ev.admin.disconnect.quit': 'The admin connection ended with QUIT.',
+  'ev.admin.disconnect.client': 'The admin client closed its connection.',
+  'ev.admin.disconnect.timeout': 'The admin connection was idle too long and was closed.',
+  'ev.admin.disconnect.shutdown': 'The server is stopping: the admin connection was closed.',
+  'ev.admin.disconnect.error': 'The admin connection failed.',
+  'ev.admin.disconnect.full': 'Too many admin connections: this one was refused.',
+  'ev.admin.disconnect.endless': 'The admin connection sent a line without end and was closed.',
+  'ev.admin.disconnect.kicked': 'The admin connection was closed.',
+  'ev.broadcast': '📢 {text}',
+  'log.adminMulti': 'multi-line: {lines|line|lines}, then a line holding only "."',
+
+  'banner.admin': 'Admin port {where}, behind the secret from --admin-secret or SMALLPOP3_ADMIN_SECRET:\n    {client}',
+  'banner.adminGenerated': 'Admin port {where}, secret {secret} (made now; choose your own with --admin-secret or SMALLPOP3_ADMIN_SECRET):\n    SMALLPOP3_ADMIN_SECRET={secret} {client}',
+  'banner.adminClient': 'smallpop3 admin stats --port {port}{host}',
+  'cli.adminNeedsPort': '--admin-host and --admin-secret go with --admin-port N, which opens the admin port',
+  'cli.adminSecret': 'the admin secret must be 8 to 200 characters, without control characters',
+  'admin.client.needCommand': 'say which admin command to send, for example: smallpop3 admin stats (the commands: {commands})',
+  'admin.client.unknown': 'there is no admin command "{verb}"; the commands are: {commands}',
+  'admin.client.needPort': 'say where the admin port is: --port N, or SMALLPOP3_ADMIN_PORT (the server\'s banner shows it)',
+  'admin.client.needSecret': 'give the admin secret: SMALLPOP3_ADMIN_SECRET=... (or --secret, which others on this machine can see in the process list)',
+  'admin.client.refused': 'nothing is listening on {host} port {port}: is the server running with --admin-port {port}?',
+  'admin.client.timeout': 'no connection to {host} port {port} within {seconds} seconds',
+  'admin.client.failed': 'cannot connect to {host} port {port} ({reason})',
+  'admin.client.closed': 'the server at {host} port {port} closed the connection before answering',
+  'admin.client.noReply': 'no answer from {host} port {port} within {seconds} seconds',
+  'admin.client.notAdmin': '{host} port {port} does not speak the admin protocol (is it the POP3 port?)',
+  'admin.client.refusedBy': 'the server refused: {text}',
+  'help.admin': `smallpop3 admin COMMAND [ARGUMENTS]: watch and manage a running server
+
+Sends one command of the admin protocol (docs/admin-protocol.md) to a server
+started with --admin-port N, and shows the answer: tables for a person, or
+JSON with --json.
+
+Commands:
+  {commands}
+
+Options:
+  -p, --port N         the admin port (default: SMALLPOP3_ADMIN_PORT)
+  -H, --host ADDRESS   the server's address (default 127.0.0.1)
+      --secret SECRET  the admin secret (default: SMALLPOP3_ADMIN_SECRET,
+                       which is safer: others can see a command line)
+      --json           print the answer as JSON, for scripts
+
+Examples:
+  SMALLPOP3_ADMIN_SECRET=... smallpop3 admin sessions --port 65100
+  smallpop3 admin adduser s31 tulip-42 --port 65100
+  smallpop3 admin kick 7 --port 65100
+
+Exit status: 0 done, 1 the server refused (-ERR, or a wrong secret),
+2 a usage error, 3 the server could not be reached or did not answer.`,
 
   // ── demo, player and step checker ────────────────────────────────────────
   'check.skipped': 'not done, though step {later} after it is; to do it, type: {lines}',

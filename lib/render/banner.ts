@@ -1,6 +1,7 @@
 /** What the server says when it starts: where it listens, which accounts, how to connect. */
 import type { ChalkInstance } from 'chalk'
 import type { Translator } from '../i18n/index.js'
+import type { AdminEndpoint } from '../admin/server.js'
 import type { RunningServer } from '../server.js'
 import { VERSION } from '../version.js'
 import { wrap } from './terminal.js'
@@ -42,6 +43,7 @@ export function renderBanner({ server, source, certificate, network, t, chalk: c
     ['  ' + (source.sample ? t('banner.sample', { dir: source.dir }) : t('banner.maillist', { file: source.maillist })), false],
     ['  ' + t('banner.accounts', { list: accounts }), false],
     ['  ' + t('banner.connections', { max: server.maxConnections }), false],
+    ...(server.admin === undefined ? [] : [adminLine(server.admin, t)]),
     ['', false],
     ['  ' + t('banner.connect', { command: telnet(connectHost) }), true],
     ...(tlsPort === undefined ? [] : [['  ' + t('banner.connectTls', { command: openssl(connectHost, tlsPort) }), true] as [string, boolean]]),
@@ -62,6 +64,13 @@ export function renderBanner({ server, source, certificate, network, t, chalk: c
   return entries
     .flatMap(([text, bold]) => text.split('\n').flatMap(line => fit(line, width)).map(l => (bold ? c.bold(l) : l)))
     .join('\n') + '\n'
+}
+
+/** Where the admin port is and how to use it; a secret made at start-up is shown, since nobody else can know it. */
+function adminLine(admin: AdminEndpoint, t: Translator): [string, boolean] {
+  const where = hostPort(admin.host, admin.port)
+  const client = t('banner.adminClient', { port: admin.port, host: admin.host === '127.0.0.1' ? '' : ` --host ${admin.host}` })
+  return ['  ' + (admin.generated ? t('banner.adminGenerated', { where, secret: admin.secret, client }) : t('banner.admin', { where, client })), false]
 }
 
 /** A host and a port as clients write them: an IPv6 address in brackets, since its colons would swallow the port (RFC 3986 §3.2.2). */

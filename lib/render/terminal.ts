@@ -3,7 +3,7 @@
  * dimmed beneath it, what it means. The only place that decides colours.
  */
 import type { ChalkInstance } from 'chalk'
-import type { Pop3Event } from '../events.js'
+import type { ServerEvent } from '../events.js'
 import { explain } from '../explain.js'
 import type { Translator } from '../i18n/index.js'
 
@@ -22,7 +22,7 @@ const INDENT = ' '.repeat(29)
 /** A raw line too long for one row goes on under its own start, past the "C: " or "S: ". */
 const CONTINUED = INDENT + '   '
 
-export function terminalRenderer(opts: TerminalLogOptions): (event: Pop3Event) => void {
+export function terminalRenderer(opts: TerminalLogOptions): (event: ServerEvent) => void {
   const { chalk: c, t, write } = opts
   const width = Math.max(40, opts.width ?? 100)
 
@@ -36,12 +36,32 @@ export function terminalRenderer(opts: TerminalLogOptions): (event: Pop3Event) =
 
   return event => {
     const time = event.time.slice(11, 19)
-    const who = ` ${(event.user ?? '').slice(0, 10).padEnd(10)}`
+    // an admin connection is A1, A2...: its lines are told apart from the POP3 sessions' at a glance
+    const admin = 'admin' in event
+    const who = ` ${(admin ? 'admin' : event.user ?? '').slice(0, 10).padEnd(10)}`
     // an encrypted session's lines are marked (the lock is two columns wide, like the two spaces it takes the place of)
-    const head = `${c.gray(time)} ${c.bold(`#${event.session}`.padEnd(4))}${c.gray(who)}${event.tls ? '🔒' : '  '}`
+    const head = `${c.gray(time)} ${c.bold((admin ? `A${event.admin}` : `#${event.session}`).padEnd(4))}${c.gray(who)}${!admin && event.tls ? '🔒' : '  '}`
     const notes = explain(event, t)
     let out: string
     switch (event.type) {
+      case 'adminCommand':
+        out = marked(head, c.cyan('C:'), event.raw, c.cyan.bold) + explanation(notes, c.dim)
+        break
+      case 'adminReply': {
+        const color = event.ok ? c.green : c.red
+        out = marked(head, color('S:'), event.raw, color.bold) + explanation(notes, event.ok ? c.dim : c.red.dim)
+        break
+      }
+      case 'adminAuth':
+        out = marked(head, event.ok ? c.magenta('──') : c.yellow('──'), notes.join(' '), event.ok ? c.magenta : c.yellow)
+        break
+      case 'broadcast':
+        out = marked(head, c.yellow.bold('──'), notes.join(' '), c.yellow.bold)
+        break
+      case 'adminConnect':
+      case 'adminDisconnect':
+        out = marked(head, c.magenta('──'), notes[0] ?? '', c.magenta)
+        break
       case 'command':
         // `clear` is there only when the server runs with --show-secrets
         out = marked(head, c.cyan('C:'), event.clear?.raw ?? event.raw, c.cyan.bold) + explanation(notes, c.dim)
