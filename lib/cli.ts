@@ -17,6 +17,7 @@ import { renderCheck, renderExercises } from './render/check.js'
 import { jsonRenderer } from './render/json.js'
 import { terminalRenderer } from './render/terminal.js'
 import { checkExercise } from './check.js'
+import { ClassError, classReport, makeClass, MAX_STUDENTS } from './classroom.js'
 import { findExercise, loadExercises, type Exercise } from './exercises.js'
 import { prepareSample, SampleInUseError, sampleDir, stateDir } from './sample.js'
 import { readTranscripts } from './transcripts.js'
@@ -68,9 +69,13 @@ const SERVE_OPTIONS = {
 const CHECK_OPTIONS = { ...MAILLIST, ...TRANSCRIPTS, user: { type: 'string' }, json: { type: 'boolean' } } as const
 const GUIDE_OPTIONS = { ...PORT, ...MAILLIST, ...TRANSCRIPTS } as const
 const DEMO_OPTIONS = { ...PORT, ...MAILLIST, auto: { type: 'boolean' }, delay: { type: 'string' }, bytes: { type: 'boolean' } } as const
+const CLASS_OPTIONS = {
+  ...PORT, students: { type: 'string' }, roster: { type: 'string' }, prefix: { type: 'string' }, from: { type: 'string' },
+  seed: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
+} as const
 
 /** Every option of every command: what argv is read with before the command is known. */
-const ALL_OPTIONS = { ...COMMON, ...SERVE_OPTIONS, ...CHECK_OPTIONS, ...GUIDE_OPTIONS, ...DEMO_OPTIONS } as const
+const ALL_OPTIONS = { ...COMMON, ...SERVE_OPTIONS, ...CHECK_OPTIONS, ...GUIDE_OPTIONS, ...DEMO_OPTIONS, ...CLASS_OPTIONS } as const
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof ALL_OPTIONS; allowPositionals: true }>>['values']
 
@@ -94,6 +99,7 @@ const COMMANDS: Record<string, Command> = {
   check: { options: CHECK_OPTIONS, maxArgs: Infinity, help: t => t('help.check'), run: check },
   guide: { options: GUIDE_OPTIONS, maxArgs: 1, help: t => t('help.guide'), run: guide },
   demo: { options: DEMO_OPTIONS, maxArgs: 1, help: t => t('help.demo'), run: demo },
+  class: { options: CLASS_OPTIONS, maxArgs: 0, help: t => t('help.class'), run: (_args, values, io, t) => classroom(values, io, t) },
   help: { options: {}, maxArgs: 1, help: mainHelp, run: help },
 }
 
@@ -102,7 +108,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   try {
     return await run(argv, io, t)
   } catch (err) {
-    if (err instanceof CliError || err instanceof MaillistError || err instanceof SampleInUseError || err instanceof CertificateError) {
+    if (err instanceof CliError || err instanceof MaillistError || err instanceof SampleInUseError || err instanceof CertificateError || err instanceof ClassError) {
       io.stderr.write(`smallpop3: ${reasonOf(err, t)}\n`)
       return err instanceof CliError ? err.status : 1
     }
@@ -398,6 +404,22 @@ async function demo(args: string[], values: Values, io: CliIO, t: Translator): P
     if (err instanceof ListenError) throw new CliError(listenProblem(err, t))
     throw err
   }
+}
+
+/** smallpop3 class: the options read here; lib/classroom.ts writes the class and says what it wrote. */
+async function classroom(values: Values, io: CliIO, t: Translator): Promise<number> {
+  if (!values.out) throw new CliError(t('class.needOut'), 2)
+  if ((values.students === undefined) === (values.roster === undefined)) throw new CliError(t('class.needStudents', { max: MAX_STUDENTS }), 2)
+  const room = await makeClass({
+    out: resolve(io.cwd, values.out),
+    students: values.students === undefined ? undefined : integerOption('--students', values.students, 1, MAX_STUDENTS, t),
+    roster: values.roster && resolve(io.cwd, values.roster),
+    prefix: values.prefix, from: values.from && resolve(io.cwd, values.from), seed: values.seed,
+    host: values.host, port: values.port === undefined ? undefined : integerOption('--port', values.port, 1, 65535, t),
+    force: values.force, t,
+  })
+  io.stdout.write(classReport(room, t))
+  return 0
 }
 
 /** Whether `dir` is smallpop3's own folder (a clone or the installed package), whose files must not change. */
