@@ -433,7 +433,8 @@ user password mailbox (the passwords are in clear: keep this file private)`,
 Every account below has a maildrop of its own on the lab's POP3 server.
 Its messages differ from everyone else's (other subjects, sizes and order, one
 more or one less), so your numbers in STAT, LIST and UIDL are yours alone.
-Exercises 4, 5 and 11 delete messages for good: after them you have fewer.`,
+Exercises 4, 5 and 11 delete messages for good, and the others read messages
+by their number: do 4, 5 and 11 last, in that order.`,
   'class.handout.student': `## {heading}
 
 | | |
