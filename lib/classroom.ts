@@ -12,12 +12,12 @@
  * log in as someone else.
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto'
-import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises'
-import { networkInterfaces } from 'node:os'
+import { cp, link, mkdir, mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises'
+import { networkInterfaces, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Readable } from 'node:stream'
 import { WORDS } from './class-words.js'
-import { english, LocalizedError, type MessageKey, type Params, type Translator } from './i18n/index.js'
+import { english, LocalizedError, translator, type MessageKey, type Params, type Translator } from './i18n/index.js'
 import { loadMaillist } from './maillist.js'
 import { syncDir } from './store/durable.js'
 import { lockMaildrop, openMaildrop, StoreError } from './store/index.js'
@@ -117,8 +117,8 @@ export async function makeClass(opts: ClassOptions): Promise<Classroom> {
   if ((opts.roster === undefined) === (opts.students === undefined)) throw new ClassError('class.needStudents', { max: MAX_STUDENTS })
   const people = opts.roster !== undefined ? await readRoster(opts.roster) : numbered(opts.students!, prefix)
   if (!opts.force) await refuseExisting(dir)
-  const from = resolve(opts.from ?? join(PACKAGE_ROOT, 'mbox.mail'))
-  const sample = await readSample(from)
+  const from = resolve(opts.from ?? BUNDLED)
+  const sample = await sampleOf(opts.from && from)
   const seed = opts.seed ?? randomBytes(6).toString('hex')
   const { host, hostFrom } = handoutHost(opts.host)
   const port = opts.port ?? 65000
@@ -131,8 +131,7 @@ export async function makeClass(opts: ClassOptions): Promise<Classroom> {
     const students: Student[] = []
     for (const p of people) {
       const mailbox = sample.kind === 'maildir' ? `mail/${p.user}` : `mail/${p.user}.mbox`
-      const messages = varyMaildrop(sample.messages, new Seeded(`${seed}\0${p.user}`), t, p.user)
-      await (sample.kind === 'maildir' ? writeMaildir : writeMbox)(join(work, mailbox), messages, new Seeded(`${seed}\0${p.user}\0names`))
+      await writeMaildrop(join(work, mailbox), sample, seed, p.user, t)
       students.push({ ...p, password: password(), mailbox })
     }
     const room: Classroom = {
@@ -142,6 +141,8 @@ export async function makeClass(opts: ClassOptions): Promise<Classroom> {
     await writePrivate(join(work, 'maillist'), maillistText(room, t))
     await writePrivate(join(work, 'handout.md'), handoutMarkdown(room, t))
     await writePrivate(join(work, 'handout.csv'), handoutCsv(room, t))
+    const recipe: Recipe = { seed, from: opts.from === undefined ? null : from, lang: t.lang }
+    await writePrivate(join(work, RECIPE), JSON.stringify(recipe, null, 2) + '\n')
     await install(work, dir, opts.force ?? false)
     return room
   } finally {
@@ -149,8 +150,77 @@ export async function makeClass(opts: ClassOptions): Promise<Classroom> {
   }
 }
 
+const BUNDLED = join(PACKAGE_ROOT, 'mbox.mail')
+
+/** What the maildrops were made from, kept in the class (class.json) so that one can be made again (restoreMaildrops). */
+interface Recipe {
+  seed: string
+  /** The sample given with --from; null: the bundled one. */
+  from: string | null
+  /** The language of the note some maildrops get. */
+  lang: string
+}
+const RECIPE = 'class.json'
+
+/** One student's maildrop, made at `path` from the sample, the seed and the user name. */
+async function writeMaildrop(path: string, sample: Sample, seed: string, user: string, t: Translator): Promise<number> {
+  const messages = varyMaildrop(sample.messages, new Seeded(`${seed}\0${user}`), t, user)
+  await (sample.kind === 'maildir' ? writeMaildir : writeMbox)(path, messages, new Seeded(`${seed}\0${user}\0names`))
+  return messages.length
+}
+
+/**
+ * Makes the maildrops of `users` again, as `makeClass` made them (the
+ * exercises that delete mail delete it for good): each is replaced whole,
+ * under its session lock (ClassError while a session has it open); the
+ * passwords stay. Returns how many messages each has.
+ */
+export async function restoreMaildrops(out: string, users: readonly string[], t: Translator = english): Promise<{ user: string; messages: number }[]> {
+  const dir = resolve(out)
+  const text = await readFile(join(dir, RECIPE), 'utf8').catch(() => undefined)
+  if (text === undefined) throw new ClassError('class.notAClass', { dir })
+  const recipe = JSON.parse(text) as Recipe
+  const accounts = await loadMaillist(join(dir, 'maillist'))
+  const wanted = users.map(user => {
+    const account = accounts.find(a => a.user === user)
+    if (!account) throw new ClassError('class.noStudent', { user, dir })
+    return account
+  })
+  const sample = await sampleOf(recipe.from ?? undefined)
+  const note = recipe.lang === t.lang ? t : translator(recipe.lang)
+  const work = join(dir, `.class-new-${process.pid}`)
+  await rm(work, { recursive: true, force: true })
+  await mkdir(work, { mode: 0o700 })
+  const restored: { user: string; messages: number }[] = []
+  try {
+    for (const a of wanted) {
+      let release
+      try {
+        release = await lockMaildrop(a.mailbox)
+      } catch (err) {
+        if (err instanceof StoreError && err.code === 'EINUSE') throw new ClassError('class.inUse', { dir, user: a.user })
+        throw err
+      }
+      try {
+        const fresh = join(work, a.user)
+        const messages = await writeMaildrop(fresh, sample, recipe.seed, a.user, note)
+        // a maildir is a folder: the old one is moved aside first (its lock goes with it)
+        if (sample.kind === 'maildir') await rename(a.mailbox, join(work, `${a.user}.old`))
+        await rename(fresh, a.mailbox)
+        restored.push({ user: a.user, messages })
+      } finally {
+        await release().catch(() => {})
+      }
+    }
+    await syncDir(join(dir, 'mail'))
+    return restored
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
 /** The files a class consists of; any of them there means a class is there. */
-const CLASS_FILES = ['maillist', 'mail', 'handout.md', 'handout.csv']
+const CLASS_FILES = ['maillist', 'mail', 'handout.md', 'handout.csv', RECIPE]
 
 async function refuseExisting(dir: string): Promise<void> {
   for (const name of CLASS_FILES) {
@@ -178,7 +248,7 @@ async function install(work: string, dir: string, force: boolean): Promise<void>
       throw err
     })
     // the maillist last: it never names maildrops that are not there yet
-    for (const name of ['handout.md', 'handout.csv', 'maillist']) {
+    for (const name of ['handout.md', 'handout.csv', RECIPE, 'maillist']) {
       if (force) await rename(join(work, name), join(dir, name))
       else {
         await link(join(work, name), join(dir, name)).catch(err => {
@@ -372,8 +442,33 @@ class Seeded {
   }
 }
 
-/** The messages of the sample, as delivered (CRLF lines), read under its session lock. */
-async function readSample(path: string): Promise<{ kind: 'mbox' | 'maildir'; messages: Buffer[] }> {
+/**
+ * The sample at `from`, or the bundled one, which is read from a copy:
+ * reading takes the maildrop's session lock, a file beside it, and the
+ * package's folder may be read-only.
+ */
+async function sampleOf(from?: string): Promise<Sample> {
+  if (from !== undefined) return readSample(from)
+  const dir = await mkdtemp(join(tmpdir(), 'smallpop3-class-'))
+  try {
+    await cp(BUNDLED, join(dir, 'sample.mbox'))
+    return await readSample(join(dir, 'sample.mbox'))
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+interface Sample {
+  kind: 'mbox' | 'maildir'
+  /** As delivered: CRLF lines. */
+  messages: Buffer[]
+}
+
+/** The most a sample may hold: it is copied for every student, and read whole into memory. */
+const SAMPLE_CAP = 16 << 20
+
+/** The messages of a sample maildrop, read under its session lock, as a login reads them. */
+async function readSample(path: string): Promise<Sample> {
   let drop
   try {
     drop = await openMaildrop(path)
@@ -381,6 +476,8 @@ async function readSample(path: string): Promise<{ kind: 'mbox' | 'maildir'; mes
     throw new ClassError('class.badFrom', { path, reason: err instanceof LocalizedError ? err.describe(english) : (err as Error).message })
   }
   try {
+    const octets = drop.messages.reduce((sum, m) => sum + m.size, 0)
+    if (octets > SAMPLE_CAP) throw new ClassError('class.sampleTooBig', { path, octets, cap: SAMPLE_CAP })
     const messages: Buffer[] = []
     for (let i = 0; i < drop.messages.length; i++) messages.push(await collect(await drop.open(i)))
     if (messages.length < MIN_MESSAGES) throw new ClassError('class.fewMessages', { path, count: messages.length, min: MIN_MESSAGES })

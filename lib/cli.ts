@@ -17,7 +17,7 @@ import { renderCheck, renderExercises } from './render/check.js'
 import { jsonRenderer } from './render/json.js'
 import { terminalRenderer } from './render/terminal.js'
 import { checkExercise } from './check.js'
-import { ClassError, classReport, makeClass, MAX_STUDENTS } from './classroom.js'
+import { ClassError, classReport, makeClass, MAX_STUDENTS, restoreMaildrops } from './classroom.js'
 import { findExercise, loadExercises, type Exercise } from './exercises.js'
 import { prepareSample, SampleInUseError, sampleDir, stateDir } from './sample.js'
 import { readTranscripts } from './transcripts.js'
@@ -71,7 +71,7 @@ const GUIDE_OPTIONS = { ...PORT, ...MAILLIST, ...TRANSCRIPTS } as const
 const DEMO_OPTIONS = { ...PORT, ...MAILLIST, auto: { type: 'boolean' }, delay: { type: 'string' }, bytes: { type: 'boolean' } } as const
 const CLASS_OPTIONS = {
   ...PORT, students: { type: 'string' }, roster: { type: 'string' }, prefix: { type: 'string' }, from: { type: 'string' },
-  seed: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
+  seed: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, restore: { type: 'string' },
 } as const
 
 /** Every option of every command: what argv is read with before the command is known. */
@@ -409,6 +409,10 @@ async function demo(args: string[], values: Values, io: CliIO, t: Translator): P
 /** smallpop3 class: the options read here; lib/classroom.ts writes the class and says what it wrote. */
 async function classroom(values: Values, io: CliIO, t: Translator): Promise<number> {
   if (!values.out) throw new CliError(t('class.needOut'), 2)
+  if (values.restore !== undefined) {
+    for (const r of await restoreMaildrops(resolve(io.cwd, values.out), values.restore.split(','), t)) io.stdout.write(t('class.restored', { user: r.user, count: r.messages }) + '\n')
+    return 0
+  }
   if ((values.students === undefined) === (values.roster === undefined)) throw new CliError(t('class.needStudents', { max: MAX_STUDENTS }), 2)
   const room = await makeClass({
     out: resolve(io.cwd, values.out),

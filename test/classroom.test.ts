@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { selfSignedCertificate, startServer, type RunningServer } from '../dist/index.js'
-import { makeClass, type Classroom } from '../dist/classroom.js'
+import { makeClass, restoreMaildrops, type Classroom } from '../dist/classroom.js'
 import { ExerciseChecker } from '../dist/check.js'
 import { expectStatus, replyFits } from '../dist/expected.js'
 import { loadExercises, type Exercise, type Step } from '../dist/exercises.js'
@@ -43,7 +43,8 @@ t.test('a class of 30: the maillist is served, 30 students log in at once, each 
   for (const s of room.students) t.match(s.password, /^[a-z]{3,6}-[a-z]{3,6}-\d{3}$/, `${s.user}: a readable password`)
   t.equal(new Set(room.students.map(s => s.password)).size, 30, 'every password different')
   for (const name of ['maillist', 'handout.md', 'handout.csv']) t.equal(statSync(join(room.dir, name)).mode & 0o777, 0o600, `${name} is private (0600)`)
-  t.same(readdirSync(room.dir).sort(), ['handout.csv', 'handout.md', 'mail', 'maillist'], 'no temporary files left')
+  t.same(readdirSync(room.dir).sort(), ['class.json', 'handout.csv', 'handout.md', 'mail', 'maillist'], 'no temporary files left')
+  t.same(Object.keys(JSON.parse(readFileSync(join(room.dir, 'class.json'), 'utf8'))), ['seed', 'from', 'lang'], 'class.json: how the maildrops were made, no password')
 
   const server = await startServer({ port: 0, host: '127.0.0.1', maillist: room.maillist })
   t.teardown(() => server.close())
@@ -199,8 +200,52 @@ t.test('a maildir sample makes maildirs, which are served and play exercise 11',
   const uids = await Promise.all(room.students.map(s => look(server.port, s.user, s.password).then(r => r.uids)))
   t.equal(new Set(uids.flat()).size, uids.flat().length, 'unique ids differ from student to student')
   const ex11 = exercises.find(e => e.number === 11)!
-  const { goals } = await playAs(server, cert.cert, ex11, room.students[0]!.user, room.students[0]!.password)
+  const first = room.students[0]!
+  const made = readdirSync(join(room.dir, first.mailbox, 'new')).sort()
+  const { goals } = await playAs(server, cert.cert, ex11, first.user, first.password)
   t.ok(goals.every(g => g.done), 'exercise 11 done on a generated maildir')
+  const left = [...readdirSync(join(room.dir, first.mailbox, 'new')), ...readdirSync(join(room.dir, first.mailbox, 'cur'))]
+  t.equal(left.length, made.length - 1, 'its DELE 4 deleted a message for good')
+  t.same(await restoreMaildrops(room.dir, [first.user]), [{ user: first.user, messages: made.length }])
+  t.same(readdirSync(join(room.dir, first.mailbox, 'new')).sort(), made, 'restored: the same files as made')
+  t.same(readdirSync(join(room.dir, first.mailbox, 'cur')), [])
+})
+
+t.test('--restore makes a student\'s maildrop again as it was made, the password kept, not under an open session', async t => {
+  const out = join(tmp(), 'lab')
+  const room = await makeClass({ out, students: 3, seed: 'again' })
+  const [s1, s2] = room.students as [Classroom['students'][0], Classroom['students'][0]]
+  const made = readFileSync(join(out, s1.mailbox))
+  const other = readFileSync(join(out, s2.mailbox))
+  const server = await startServer({ port: 0, maillist: room.maillist })
+  t.teardown(() => server.close())
+  const before = (await look(server.port, s1.user, s1.password)).stat
+  const c = await RawClient.open(server.port)
+  await c.line()
+  await c.cmd(`USER ${s1.user}`)
+  await c.cmd(`PASS ${s1.password}`)
+  await c.cmd('DELE 1')
+  await c.cmd('DELE 2')
+  const busy = runCli(['class', '--out', out, '--restore', s1.user])
+  t.equal(await busy.exit, 1, 'refused while the student has a session open')
+  t.match(busy.stderr(), new RegExp(`^smallpop3: cannot replace the class in .* a session of "${s1.user}" has its maildrop open`))
+  await c.cmd('QUIT')
+  await c.closedByServer()
+  t.not((await look(server.port, s1.user, s1.password)).stat, before, 'two messages deleted for good')
+
+  const restore = runCli(['class', '--out', out, '--restore', s1.user])
+  t.equal(await restore.exit, 0)
+  t.match(restore.stdout(), new RegExp(`^${s1.user}: the maildrop is back as it was made, \\d+ messages \\(the password is unchanged\\)\n$`))
+  t.same(readFileSync(join(out, s1.mailbox)), made, 'byte for byte as made')
+  t.same(readFileSync(join(out, s2.mailbox)), other, 'the others untouched')
+  t.equal((await look(server.port, s1.user, s1.password)).stat, before, 'served as before, with the same password')
+
+  const nobody = runCli(['class', '--out', out, '--restore', 'nobody'])
+  t.equal(await nobody.exit, 1)
+  t.match(nobody.stderr(), /^smallpop3: there is no student "nobody" in .*lab\/maillist\n$/)
+  const elsewhere = runCli(['class', '--out', tmp(), '--restore', s1.user])
+  t.equal(await elsewhere.exit, 1)
+  t.match(elsewhere.stderr(), /holds no class made by "smallpop3 class"/)
 })
 
 t.test('a roster: user names from the names, the names in the handout', async t => {
@@ -285,6 +330,7 @@ t.test('the command line: refuses to write over a class, --force replaces it, un
 t.test('the command line: mistakes get one clear line and a non-zero exit', async t => {
   const dir = tmp()
   writeFileSync(join(dir, 'notmail.txt'), 'hello\nworld\n')
+  writeFileSync(join(dir, 'huge.mbox'), `From a@b Mon Sep  7 09:00:00 2026\nSubject: big\n\n${'x'.repeat(79)}\n`.padEnd(17 << 20, `${'y'.repeat(79)}\n`))
   const cases: [string[], RegExp][] = [
     [['--students', '0', '--out', 'x'], /option --students needs a whole number from 1 to 1000, not "0"/],
     [['--students', '-3', '--out', 'x'], /option --students needs a whole number from 1 to 1000, not "-3"/],
@@ -297,6 +343,7 @@ t.test('the command line: mistakes get one clear line and a non-zero exit', asyn
     [['--students', '2', '--out', 'x', '--from', dir], /cannot use .* as the sample maildrop \(--from\): .* is a folder but not a maildir/],
     [['--students', '2', '--out', 'x', '--from', join(dir, 'notmail.txt')], /sample maildrop \(--from\): line 1 comes before the first "From " line/],
     [['--students', '2', '--out', 'x', '--from', join(ROOT, 'mailboxes', 'sam.mbox')], /holds 3 messages; the exercises need at least 4/],
+    [['--students', '2', '--out', 'x', '--from', join(dir, 'huge.mbox')], /holds 1[78],\d{3},\d{3} octets; a class copies it for every student, so it may hold at most 16,777,216 octets/],
     [['--roster', 'none.csv', '--out', 'x'], /cannot read the roster .*none\.csv \(ENOENT\)/],
     [['--students', '2', '--out', 'x', '--prefix', 'S 1'], /option --prefix must start with a lowercase letter/],
     [['--students', '2', '--out', 'x', '--port', '70000'], /option --port needs a whole number from 1 to 65535/],
@@ -309,7 +356,7 @@ t.test('the command line: mistakes get one clear line and a non-zero exit', asyn
     t.match(runs[i]!.stderr(), message)
     t.match(runs[i]!.stderr(), /^smallpop3: [^\n]+\n$/, 'one line, no stack trace')
   }
-  t.same(readdirSync(dir).sort(), ['notmail.txt'], 'nothing written by a refused command')
+  t.same(readdirSync(dir).sort(), ['huge.mbox', 'notmail.txt'], 'nothing written by a refused command')
   const help = runCli(['help', 'class'])
   t.equal(await help.exit, 0)
   t.match(help.stdout(), /smallpop3 class --students N --out DIR/)

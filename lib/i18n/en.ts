@@ -349,6 +349,7 @@ Usage:
   smallpop3 guide [N]        do exercise N with a coach, step by step
   smallpop3 check N          check exercise N in your recorded sessions
   smallpop3 demo [N]         play exercise N for a class, step by step
+  smallpop3 class ...        accounts and maildrops for a whole class
   smallpop3 help [command]   show this help, or a command's
 
 Options:
@@ -414,12 +415,16 @@ copies it afresh: every deleted message comes back.`,
   'class.exists': '{dir} already holds a class ({what} is there): writing again would overwrite the students\' mail and passwords; choose another --out folder, or add --force to replace it',
   'class.inUse': 'cannot replace the class in {dir} now: a session of "{user}" has its maildrop open; end it with QUIT (or stop the server), then run again',
   'class.badFrom': 'cannot use {path} as the sample maildrop (--from): {reason}',
+  'class.sampleTooBig': 'the sample maildrop {path} holds {octets|octet|octets}; a class copies it for every student, so it may hold at most {cap|octet|octets}',
   'class.fewMessages': 'the sample maildrop {path} holds {count|message|messages}; the exercises need at least {min}',
   'class.roster.unreadable': 'cannot read the roster {path} ({reason}); check the file given to --roster',
   'class.roster.empty': 'the roster {path} holds no names: write one name a line (or a CSV whose first column, or "name" column, is the name)',
   'class.roster.emptyName': '{path}:{line}: the name is empty; write it, or remove the line',
   'class.roster.duplicate': '{path}:{line}: "{name}" is already on line {first}; two students need two different names (add an initial)',
   'class.roster.tooMany': 'the roster {path} holds {count} names; a class has at most {max}',
+  'class.notAClass': '{dir} holds no class made by "smallpop3 class" (no class.json): --restore makes a maildrop again only there',
+  'class.noStudent': 'there is no student "{user}" in {dir}/maillist',
+  'class.restored': '{user}: the maildrop is back as it was made, {count|message|messages} (the password is unchanged)',
   'class.note.subject': 'Only in your maildrop: {words}',
   'class.note.body': `This message is in your maildrop only. Your neighbour's maildrop holds
 other messages, in another order and of other sizes, so your numbers are
@@ -489,6 +494,9 @@ Options:
   --out DIR           the folder to write (made if need be)
   --force             replace a class already in DIR (refused while a
                       student has a session open)
+  --restore USER,...  make these students' maildrops again as they were
+                      made (the class in --out DIR; passwords unchanged):
+                      exercises 4, 5 and 11 delete mail for good
 
 Then serve it:  smallpop3 --maillist DIR/maillist --host 0.0.0.0`,
 
