@@ -177,9 +177,12 @@ async function writeMaildrop(path: string, sample: Sample, seed: string, user: s
  */
 export async function restoreMaildrops(out: string, users: readonly string[], t: Translator = english): Promise<{ user: string; messages: number }[]> {
   const dir = resolve(out)
-  const text = await readFile(join(dir, RECIPE), 'utf8').catch(() => undefined)
-  if (text === undefined) throw new ClassError('class.notAClass', { dir })
-  const recipe = JSON.parse(text) as Recipe
+  let recipe: Recipe
+  try {
+    recipe = JSON.parse(await readFile(join(dir, RECIPE), 'utf8')) as Recipe
+  } catch {
+    throw new ClassError('class.notAClass', { dir })
+  }
   const accounts = await loadMaillist(join(dir, 'maillist'))
   const wanted = users.map(user => {
     const account = accounts.find(a => a.user === user)
@@ -237,13 +240,13 @@ async function refuseExisting(dir: string): Promise<void> {
 async function install(work: string, dir: string, force: boolean): Promise<void> {
   const release = force ? await lockOldClass(dir) : async () => {}
   try {
-    if (force) {
-      const old = join(work, 'old-mail')
-      await rename(join(dir, 'mail'), old).catch(err => {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
-      })
-    }
-    await rename(join(work, 'mail'), join(dir, 'mail')).catch(err => {
+    const old = join(work, 'old-mail')
+    const movedOld = force && (await rename(join(dir, 'mail'), old).then(() => true, err => {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+      return false
+    }))
+    await rename(join(work, 'mail'), join(dir, 'mail')).catch(async err => {
+      if (movedOld) await rename(old, join(dir, 'mail')) // the students' mail back where it was, never deleted with `work`
       if (['EEXIST', 'ENOTEMPTY'].includes((err as NodeJS.ErrnoException).code ?? '')) throw new ClassError('class.exists', { dir, what: 'mail' })
       throw err
     })

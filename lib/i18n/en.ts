@@ -422,7 +422,7 @@ copies it afresh: every deleted message comes back.`,
   'class.roster.emptyName': '{path}:{line}: the name is empty; write it, or remove the line',
   'class.roster.duplicate': '{path}:{line}: "{name}" is already on line {first}; two students need two different names (add an initial)',
   'class.roster.tooMany': 'the roster {path} holds {count} names; a class has at most {max}',
-  'class.notAClass': '{dir} holds no class made by "smallpop3 class" (no class.json): --restore makes a maildrop again only there',
+  'class.notAClass': '{dir} holds no class made by "smallpop3 class" (no readable class.json): --restore makes a maildrop again only there',
   'class.noStudent': 'there is no student "{user}" in {dir}/maillist',
   'class.restored': '{user}: the maildrop is back as it was made, {count|message|messages} (the password is unchanged)',
   'class.note.subject': 'Only in your maildrop: {words}',
@@ -439,7 +439,8 @@ Every account below has a maildrop of its own on the lab's POP3 server.
 Its messages differ from everyone else's (other subjects, sizes and order, one
 more or one less), so your numbers in STAT, LIST and UIDL are yours alone.
 Exercises 4, 5 and 11 delete messages for good, and the others read messages
-by their number: do 4, 5 and 11 last, in that order.`,
+by their number: do 4, 5 and 11 last, in that order. If you deleted mail too
+early, your instructor can give you your maildrop back as it was.`,
   'class.handout.student': `## {heading}
 
 | | |
@@ -457,7 +458,8 @@ password to yourself.`,
   mail/         a maildrop each ({kind}), varied from {from} with seed {seed}
   handout.md    one account a section, to print and cut
   handout.csv   the same for a spreadsheet
-Serve it to the lab with:  smallpop3 --maillist {maillist} --host 0.0.0.0`,
+Serve it to the lab with:  smallpop3 --maillist {maillist} --host 0.0.0.0
+A student's maildrop back as it was made:  smallpop3 class --out {dir} --restore USER`,
   'class.hostGiven': 'The handout says to connect to {host} port {port}.',
   'class.hostNetwork': 'The handout says to connect to {host} port {port}, this machine\'s address on the network; if students reach it by another, run again with --host ADDRESS --force (new passwords) or edit the handout.',
   'class.hostPlaceholder': 'This machine has no network address, so the handout says {host} where the server\'s address goes: replace it in handout.md and handout.csv, or run again with --host ADDRESS --force.',
