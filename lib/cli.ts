@@ -17,7 +17,6 @@ import { renderCheck, renderExercises } from './render/check.js'
 import { jsonRenderer } from './render/json.js'
 import { terminalRenderer } from './render/terminal.js'
 import { checkExercise } from './check.js'
-import { ClassError, classReport, makeClass, MAX_STUDENTS, restoreMaildrops } from './classroom.js'
 import { findExercise, loadExercises, type Exercise } from './exercises.js'
 import { prepareSample, SampleInUseError, sampleDir, stateDir } from './sample.js'
 import { readTranscripts } from './transcripts.js'
@@ -108,7 +107,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   try {
     return await run(argv, io, t)
   } catch (err) {
-    if (err instanceof CliError || err instanceof MaillistError || err instanceof SampleInUseError || err instanceof CertificateError || err instanceof ClassError) {
+    if (err instanceof CliError || err instanceof MaillistError || err instanceof SampleInUseError || err instanceof CertificateError) {
       io.stderr.write(`smallpop3: ${reasonOf(err, t)}\n`)
       return err instanceof CliError ? err.status : 1
     }
@@ -409,21 +408,27 @@ async function demo(args: string[], values: Values, io: CliIO, t: Translator): P
 /** smallpop3 class: the options read here; lib/classroom.ts writes the class and says what it wrote. */
 async function classroom(values: Values, io: CliIO, t: Translator): Promise<number> {
   if (!values.out) throw new CliError(t('class.needOut'), 2)
-  if (values.restore !== undefined) {
-    for (const r of await restoreMaildrops(resolve(io.cwd, values.out), values.restore.split(','), t)) io.stdout.write(t('class.restored', { user: r.user, count: r.messages }) + '\n')
+  const { ClassError, classReport, makeClass, MAX_STUDENTS, restoreMaildrops } = await import('./classroom.js') // loaded when used, as the guide is
+  try {
+    if (values.restore !== undefined) {
+      for (const r of await restoreMaildrops(resolve(io.cwd, values.out), values.restore.split(','), t)) io.stdout.write(t('class.restored', { user: r.user, count: r.messages }) + '\n')
+      return 0
+    }
+    if ((values.students === undefined) === (values.roster === undefined)) throw new CliError(t('class.needStudents', { max: MAX_STUDENTS }), 2)
+    const room = await makeClass({
+      out: resolve(io.cwd, values.out),
+      students: values.students === undefined ? undefined : integerOption('--students', values.students, 1, MAX_STUDENTS, t),
+      roster: values.roster && resolve(io.cwd, values.roster),
+      prefix: values.prefix, from: values.from && resolve(io.cwd, values.from), seed: values.seed,
+      host: values.host, port: values.port === undefined ? undefined : integerOption('--port', values.port, 1, 65535, t),
+      force: values.force, t,
+    })
+    io.stdout.write(classReport(room, t))
     return 0
+  } catch (err) {
+    if (err instanceof ClassError) throw new CliError(reasonOf(err, t))
+    throw err
   }
-  if ((values.students === undefined) === (values.roster === undefined)) throw new CliError(t('class.needStudents', { max: MAX_STUDENTS }), 2)
-  const room = await makeClass({
-    out: resolve(io.cwd, values.out),
-    students: values.students === undefined ? undefined : integerOption('--students', values.students, 1, MAX_STUDENTS, t),
-    roster: values.roster && resolve(io.cwd, values.roster),
-    prefix: values.prefix, from: values.from && resolve(io.cwd, values.from), seed: values.seed,
-    host: values.host, port: values.port === undefined ? undefined : integerOption('--port', values.port, 1, 65535, t),
-    force: values.force, t,
-  })
-  io.stdout.write(classReport(room, t))
-  return 0
 }
 
 /** Whether `dir` is smallpop3's own folder (a clone or the installed package), whose files must not change. */
