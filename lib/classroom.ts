@@ -504,7 +504,7 @@ const SUBJECT_STARTS = ['Re: ', 'Fwd: ', '[lab] ', '[POP3] ', 'Note: ', 'Reminde
  * sizes, the unpinned ones in another order, and one message more or less
  * (never fewer than MIN_MESSAGES, never a ninth where there were fewer).
  */
-export function varyMaildrop(sample: readonly Buffer[], rng: Seeded, t: Translator, user: string): Buffer[] {
+function varyMaildrop(sample: readonly Buffer[], rng: Seeded, t: Translator, user: string): Buffer[] {
   const m = sample.length
   const changes = [0, ...(m > MIN_MESSAGES ? [-1] : []), ...(m + 1 !== LIST_REFUSED ? [1] : [])]
   const length = m + rng.pick(changes)
