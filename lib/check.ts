@@ -9,7 +9,10 @@
  * A step is done when its exchanges are seen in order (other commands may
  * come between): the same command (the password is masked in events, so
  * any PASS counts) answered with the reply the exercise shows, judged by
- * catalogue key and parameters (lib/expected.ts). Exchanges of one
+ * catalogue key and parameters (lib/expected.ts); for a user other than the
+ * exercise's account (a class's student, lib/classroom.ts), the maildrop's
+ * counts, sizes and ids are that user's own, the same wherever the exercise
+ * shows the same number (ownMaildrop). Exchanges of one
  * connection label (`session=N` in the exercise) must happen in one
  * connection, and different labels in different connections; a label whose
  * connection has closed may go on in a new one. A step being done in a
@@ -24,7 +27,7 @@
  */
 import type { State } from './commands.js'
 import type { Pop3Event } from './events.js'
-import { expectStatus, renamed, replyFits, type ExpectedStatus } from './expected.js'
+import { expectStatus, renamed, replyFits, type ExpectedStatus, type OwnValues } from './expected.js'
 import { matches, type Exercise, type Step } from './exercises.js'
 import type { MessageKey, Params } from './i18n/index.js'
 import { readPlain, showPlain } from './sasl.js'
@@ -90,6 +93,13 @@ export interface CheckerOptions {
   skips?: boolean
   /** The language the exercise is written in. */
   lang?: string
+  /**
+   * The user's maildrop is their own, not the exercise's (a class, where
+   * each maildrop is varied): its counts, sizes and unique ids are judged
+   * the same wherever the exercise shows the same number, not equal to the
+   * exercise's. Default: when the user is not the exercise's account.
+   */
+  ownMaildrop?: boolean
 }
 
 export interface GoalResult {
@@ -148,6 +158,8 @@ interface Track {
   skippedBy?: number
   /** The last time the step's own command was answered otherwise. */
   miss?: Miss
+  /** With an own maildrop: its numbers as the steps done and this attempt showed them. */
+  own?: OwnValues
 }
 
 interface Connection {
@@ -168,12 +180,18 @@ export class ExerciseChecker {
   readonly #bound = new Map<number, string>()
   /** Index of the first track not yet done or passed over. */
   #frontier = 0
+  /** With an own maildrop: its numbers as the steps done showed them. */
+  #own?: OwnValues
 
   constructor(ex: Exercise, opts: CheckerOptions = {}) {
     this.exercise = ex
     this.user = opts.user ?? ex.account
     this.#skips = opts.skips ?? false
     this.#tracks = tracksOf(ex, this.user, opts.lang ?? 'en')
+    if (opts.ownMaildrop ?? this.user !== ex.account) {
+      this.#own = new Map()
+      for (const t of this.#tracks) t.own = new Map()
+    }
   }
 
   /** The step now expected: the first one with exchanges that is not done or passed over. */
@@ -247,15 +265,21 @@ export class ExerciseChecker {
 
   #pair(id: string, command: CommandEvent | undefined, reply: ReplyEvent, fed: Fed): void {
     const offered = this.#tracks.slice(this.#frontier, this.#skips ? undefined : this.#frontier + 1).filter(t => !t.done)
-    const fitting = offered.map(t => [t, this.#fit(t, id, command, reply)] as const).filter(([, n]) => n > 0)
+    const fitting = offered
+      .map(t => {
+        const own = t.own && new Map(t.own) // learnt only when the pair fits
+        return [t, this.#fit(t, id, command, reply, own), own] as const
+      })
+      .filter(([, n]) => n > 0)
     if (!fitting.length) {
       if (command) fed.miss = this.#miss(id, command, reply)
       return
     }
-    for (const [t, n] of fitting) {
+    for (const [t, n, own] of fitting) {
       const e = t.expects[t.next + n - 1]!
       t.bound.set(e.label, id)
       t.next += n
+      t.own = own
     }
     const completed = fitting.find(([t]) => t.next === t.expects.length)?.[0]
     if (!completed) {
@@ -266,6 +290,7 @@ export class ExerciseChecker {
     completed.done = true
     completed.miss = undefined
     for (const [label, conn] of completed.bound) this.#bound.set(label, conn)
+    this.#own = completed.own
     fed.done.push(completed.step.number)
     for (const t of this.#tracks.slice(this.#frontier, k)) {
       if (t.done) continue
@@ -278,19 +303,19 @@ export class ExerciseChecker {
   }
 
   /** How many of the track's next expects this pair meets: 0, 1, or 2 (the greeting of a new connection, then its first command). */
-  #fit(t: Track, id: string, command: CommandEvent | undefined, reply: ReplyEvent): number {
+  #fit(t: Track, id: string, command: CommandEvent | undefined, reply: ReplyEvent, own: OwnValues | undefined): number {
     let i = t.next
     let e = t.expects[i]
     if (!e || !this.#connectionAllowed(t, e, id)) return 0
     if (e.tls && !reply.tls) return 0
-    if (!command) return e.client === undefined && (!e.status || replyFits(e.status, reply)) ? 1 : 0
+    if (!command) return e.client === undefined && (!e.status || replyFits(e.status, reply, own)) ? 1 : 0
     if (e.client === undefined) {
       // the greeting came before this step was looked for: the connection stands for it
       e = t.expects[++i]
       if (!e || e.label !== t.expects[i - 1]!.label) return 0
     }
     if (e.response !== (command.response !== undefined)) return 0
-    if (!commandFits(e.client!, command) || (e.status && !replyFits(e.status, reply))) return 0
+    if (!commandFits(e.client!, command) || (e.status && !replyFits(e.status, reply, own))) return 0
     return i - t.next + 1
   }
 
@@ -306,6 +331,7 @@ export class ExerciseChecker {
   #restart(t: Track): void {
     t.next = 0
     t.bound.clear()
+    t.own = this.#own && new Map(this.#own)
   }
 
   /** A command that met no step: what happened, and what to try. */
@@ -316,7 +342,7 @@ export class ExerciseChecker {
       const e = nextCommand(t)
       if (!e || !commandFits(e.client!, command)) continue
       const allowed = this.#connectionAllowed(t, e, id)
-      const answered = !e.status || replyFits(e.status, reply)
+      const answered = !e.status || replyFits(e.status, reply, t.own && new Map(t.own))
       if (allowed && answered) continue // done as that step wants, only not in its turn
       const kind: MissKind = !allowed ? 'connection' : command.state !== e.state ? 'state' : 'reply'
       t.miss = this.#missOf(t, e, kind, id, command, reply)
@@ -327,7 +353,7 @@ export class ExerciseChecker {
     const e = t && nextCommand(t)
     if (!t || !e) return undefined
     // a line of the step typed again (USER after a wrong password), answered as the step shows: no mistake
-    const again = t.expects.slice(0, t.next).some(x => x.client !== undefined && t.bound.get(x.label) === id && commandFits(x.client, command) && (!x.status || replyFits(x.status, reply)))
+    const again = t.expects.slice(0, t.next).some(x => x.client !== undefined && t.bound.get(x.label) === id && commandFits(x.client, command) && (!x.status || replyFits(x.status, reply, t.own && new Map(t.own))))
     if (again) return undefined
     const verb = command.verb
     const kind: MissKind =

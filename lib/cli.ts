@@ -77,8 +77,13 @@ const DEMO_OPTIONS = { ...PORT, ...MAILLIST, auto: { type: 'boolean' }, delay: {
 /** smallpop3 admin: --port and --host name the admin port. */
 const ADMIN_OPTIONS = { ...PORT, secret: { type: 'string' }, json: { type: 'boolean' } } as const
 
+const CLASS_OPTIONS = {
+  ...PORT, students: { type: 'string' }, roster: { type: 'string' }, prefix: { type: 'string' }, from: { type: 'string' },
+  seed: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, restore: { type: 'string' },
+} as const
+
 /** Every option of every command: what argv is read with before the command is known. */
-const ALL_OPTIONS = { ...COMMON, ...SERVE_OPTIONS, ...CHECK_OPTIONS, ...GUIDE_OPTIONS, ...DEMO_OPTIONS, ...ADMIN_OPTIONS } as const
+const ALL_OPTIONS = { ...COMMON, ...SERVE_OPTIONS, ...CHECK_OPTIONS, ...GUIDE_OPTIONS, ...DEMO_OPTIONS, ...ADMIN_OPTIONS, ...CLASS_OPTIONS } as const
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof ALL_OPTIONS; allowPositionals: true }>>['values']
 
@@ -103,6 +108,7 @@ const COMMANDS: Record<string, Command> = {
   guide: { options: GUIDE_OPTIONS, maxArgs: 1, help: t => t('help.guide'), run: guide },
   demo: { options: DEMO_OPTIONS, maxArgs: 1, help: t => t('help.demo'), run: demo },
   admin: { options: ADMIN_OPTIONS, maxArgs: Infinity, help: t => t('help.admin', { commands: ADMIN_COMMANDS.map(c => c.usage).join('\n  ') }), run: admin },
+  class: { options: CLASS_OPTIONS, maxArgs: 0, help: t => t('help.class'), run: (_args, values, io, t) => classroom(values, io, t) },
   help: { options: {}, maxArgs: 1, help: mainHelp, run: help },
 }
 
@@ -448,6 +454,32 @@ async function demo(args: string[], values: Values, io: CliIO, t: Translator): P
     )
   } catch (err) {
     if (err instanceof ListenError) throw new CliError(listenProblem(err, t))
+    throw err
+  }
+}
+
+/** smallpop3 class: the options read here; lib/classroom.ts writes the class and says what it wrote. */
+async function classroom(values: Values, io: CliIO, t: Translator): Promise<number> {
+  if (!values.out) throw new CliError(t('class.needOut'), 2)
+  const { ClassError, classReport, makeClass, MAX_STUDENTS, restoreMaildrops } = await import('./classroom.js') // loaded when used, as the guide is
+  try {
+    if (values.restore !== undefined) {
+      for (const r of await restoreMaildrops(resolve(io.cwd, values.out), values.restore.split(','), t)) io.stdout.write(t('class.restored', { user: r.user, count: r.messages }) + '\n')
+      return 0
+    }
+    if ((values.students === undefined) === (values.roster === undefined)) throw new CliError(t('class.needStudents', { max: MAX_STUDENTS }), 2)
+    const room = await makeClass({
+      out: resolve(io.cwd, values.out),
+      students: values.students === undefined ? undefined : integerOption('--students', values.students, 1, MAX_STUDENTS, t),
+      roster: values.roster && resolve(io.cwd, values.roster),
+      prefix: values.prefix, from: values.from && resolve(io.cwd, values.from), seed: values.seed,
+      host: values.host, port: values.port === undefined ? undefined : integerOption('--port', values.port, 1, 65535, t),
+      force: values.force, t,
+    })
+    io.stdout.write(classReport(room, t))
+    return 0
+  } catch (err) {
+    if (err instanceof ClassError) throw new CliError(reasonOf(err, t))
     throw err
   }
 }

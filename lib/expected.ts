@@ -142,16 +142,48 @@ export function expectStatus(pattern: string, lang = 'en'): ExpectedStatus {
 }
 
 /**
+ * Parameters that describe the maildrop rather than what was asked (how
+ * many messages, how many octets, a unique id), by what they count: in a
+ * class every student has a maildrop of their own (lib/classroom.ts), so
+ * these are theirs, not the exercise's.
+ */
+const MAILDROP_PARAMS: Record<string, string> = { count: 'messages', left: 'messages', total: 'messages', octets: 'octets', size: 'octets', uid: 'uid' }
+
+/**
+ * The student's own values for the exercise's maildrop numbers, learnt as
+ * replies come: "messages:7" → "9" once a reply showed 9 where the exercise
+ * shows 7. Every later 7 of the exercise must then be 9 too.
+ */
+export type OwnValues = Map<string, string>
+
+/**
  * Whether a reply is the one expected: the same +OK or -ERR and response
  * code, and, when both sides have a key, one of the expected keys with
- * parameters that fit; otherwise the same text.
+ * parameters that fit; otherwise the same text. With `own`, the maildrop's
+ * numbers (MAILDROP_PARAMS) fit when they are the ones this maildrop showed
+ * before for the same number of the exercise, or are new (then `own` keeps
+ * them, when the reply fits).
  */
-export function replyFits(expected: ExpectedStatus, reply: ReplySeen): boolean {
+export function replyFits(expected: ExpectedStatus, reply: ReplySeen, own?: OwnValues): boolean {
   const ok = reply.ok ?? reply.raw.startsWith('+OK')
   if (ok !== expected.ok) return false
   if (reply.key === undefined || !expected.readings.length) return matches(expected.pattern, reply.raw)
   if (reply.code !== expected.code) return false
-  return expected.readings.some(r => r.key === reply.key && Object.entries(r.params).every(([name, p]) => matches(p, String(reply.params?.[name] ?? ''))))
+  return expected.readings.some(r => {
+    if (r.key !== reply.key) return false
+    const learnt = new Map<string, string>()
+    const fits = Object.entries(r.params).every(([name, p]) => {
+      const value = String(reply.params?.[name] ?? '')
+      const kind = MAILDROP_PARAMS[name]
+      if (!own || !kind || p.includes(ANY)) return matches(p, value)
+      const key = `${kind}:${p}`
+      const known = own.get(key) ?? learnt.get(key)
+      if (known === undefined) learnt.set(key, value)
+      return known === undefined || known === value
+    })
+    if (fits) for (const [k, v] of learnt) own?.set(k, v)
+    return fits
+  })
 }
 
 /** The same expectation with every parameter (and word of the text) that names `from` naming `to` instead: another user's view of an exercise. */

@@ -350,6 +350,7 @@ Usage:
   smallpop3 check N          check exercise N in your recorded sessions
   smallpop3 demo [N]         play exercise N for a class, step by step
   smallpop3 admin COMMAND    watch and manage a running server (--admin-port)
+  smallpop3 class ...        accounts and maildrops for a whole class
   smallpop3 help [command]   show this help, or a command's
 
 Options:
@@ -595,6 +596,99 @@ Examples:
 
 Exit status: 0 done, 1 the server refused (-ERR, or a wrong secret),
 2 a usage error, 3 the server could not be reached or did not answer.`,
+  // ── the classroom: smallpop3 class (lib/classroom.ts) ────────────────────
+  'class.needStudents': 'say how many students with --students N (1 to {max}), or name them with --roster FILE; one of the two',
+  'class.needOut': 'say which folder to write the class into with --out DIR, for example: smallpop3 class --students 30 --out lab',
+  'class.badPrefix': 'option --prefix must start with a lowercase letter and hold only a-z, 0-9, ".", "-" and "_" (at most 16), not "{value}"',
+  'class.exists': '{dir} already holds a class ({what} is there): writing again would overwrite the students\' mail and passwords; choose another --out folder, or add --force to replace it',
+  'class.inUse': 'cannot replace the class in {dir} now: a session of "{user}" has its maildrop open; end it with QUIT (or stop the server), then run again',
+  'class.badFrom': 'cannot use {path} as the sample maildrop (--from): {reason}',
+  'class.sampleTooBig': 'the sample maildrop {path} holds {octets|octet|octets}; a class copies it for every student, so it may hold at most {cap|octet|octets}',
+  'class.fewMessages': 'the sample maildrop {path} holds {count|message|messages}; the exercises need at least {min}',
+  'class.roster.unreadable': 'cannot read the roster {path} ({reason}); check the file given to --roster',
+  'class.roster.empty': 'the roster {path} holds no names: write one name a line (or a CSV whose first column, or "name" column, is the name)',
+  'class.roster.emptyName': '{path}:{line}: the name is empty; write it, or remove the line',
+  'class.roster.duplicate': '{path}:{line}: "{name}" is already on line {first}; two students need two different names (add an initial)',
+  'class.roster.tooMany': 'the roster {path} holds {count} names; a class has at most {max}',
+  'class.notAClass': '{dir} holds no class made by "smallpop3 class" (no readable class.json): --restore makes a maildrop again only there',
+  'class.noStudent': 'there is no student "{user}" in {dir}/maillist',
+  'class.restored': '{user}: the maildrop is back as it was made, {count|message|messages} (the password is unchanged)',
+  'class.note.subject': 'Only in your maildrop: {words}',
+  'class.note.body': `This message is in your maildrop only. Your neighbour's maildrop holds
+other messages, in another order and of other sizes, so your numbers are
+your own: compare how POP3 works, not the numbers.
+
+A few words to give this message a size of its own:`,
+  'class.maillistHeader': `smallpop3 class of {count|student|students}, maildrops varied with seed {seed} from {from}
+user password mailbox (the passwords are in clear: keep this file private)`,
+  'class.handout.intro': `# POP3 lab: your account
+
+Every account below has a maildrop of its own on the lab's POP3 server.
+Its messages differ from everyone else's (other subjects, sizes and order, one
+more or one less), so your numbers in STAT, LIST and UIDL are yours alone.
+Exercises 4, 5 and 11 delete messages for good, and the others read messages
+by their number: do 4, 5 and 11 last, in that order. If you deleted mail too
+early, your instructor can give you your maildrop back as it was.`,
+  'class.handout.student': `## {heading}
+
+| | |
+| --- | --- |
+| user | \`{user}\` |
+| password | \`{password}\` |
+| connect | \`{telnet}\` (or \`{nc}\`) |
+
+The exercises log in as guest (or sam, busy, maria) with that account's
+password: type \`USER {user}\` and \`PASS {password}\` instead. Keep your
+password to yourself.`,
+  'class.csvHeader': 'user,name,password,host,port,connect',
+  'class.done': `Wrote a class of {count|student|students} into {dir}:
+  maillist      the accounts (passwords in clear: only you may read it)
+  mail/         a maildrop each ({kind}), varied from {from} with seed {seed}
+  handout.md    one account a section, to print and cut
+  handout.csv   the same for a spreadsheet
+Serve it to the lab with:  smallpop3 --maillist {maillist} --host 0.0.0.0
+A student's maildrop back as it was made:  smallpop3 class --out {dir} --restore USER`,
+  'class.hostGiven': 'The handout says to connect to {host} port {port}.',
+  'class.hostNetwork': 'The handout says to connect to {host} port {port}, this machine\'s address on the network; if students reach it by another, run again with --host ADDRESS --force (new passwords) or edit the handout.',
+  'class.hostPlaceholder': 'This machine has no network address, so the handout says {host} where the server\'s address goes: replace it in handout.md and handout.csv, or run again with --host ADDRESS --force.',
+  'class.seedChosen': 'The seed was chosen at random: give --seed {seed} to make the same maildrops again.',
+  'help.class': `smallpop3 class: accounts and maildrops for a whole class
+
+Usage:
+  smallpop3 class --students N --out DIR [options]
+  smallpop3 class --roster FILE --out DIR [options]
+
+Writes into DIR a maillist with an account per student (s01, s02, ... or a
+name from the roster), each with a random password and a maildrop of its own,
+and a handout (handout.md, handout.csv) listing user, password and how to
+connect. Each maildrop is the sample's, varied from the seed: other subjects
+and sizes, another order, a message more or less, so that students cannot
+copy each other's numbers; every exercise still works, and "smallpop3 check N
+--user s01 --maillist DIR/maillist" judges a student's numbers as their own.
+
+Options:
+  --students N        how many students (1 to 1000): users s01, s02, ...
+  --roster FILE       a CSV of names instead, one student a line (the first
+                      column, or the one headed "name"); user names are made
+                      from the names (ASCII, lowercase, unique)
+  --prefix TEXT       the start of numbered user names (default s)
+  --from MAILDROP     the sample maildrop: an mbox file or a maildir folder
+                      (default: the bundled sample's, user guest); each
+                      student gets the same kind
+  --seed TEXT         what the maildrops are varied from: the same seed makes
+                      the same maildrops (default: a random one, printed);
+                      passwords are always random
+  -H, --host ADDRESS  the address the handout tells students to connect to
+                      (default: this machine's on the network)
+  -p, --port N        the port the handout names (default 65000)
+  --out DIR           the folder to write (made if need be)
+  --force             replace a class already in DIR (refused while a
+                      student has a session open)
+  --restore USER,...  make these students' maildrops again as they were
+                      made (the class in --out DIR; passwords unchanged):
+                      exercises 4, 5 and 11 delete mail for good
+
+Then serve it:  smallpop3 --maillist DIR/maillist --host 0.0.0.0`,
 
   // ── demo, player and step checker ────────────────────────────────────────
   'check.skipped': 'not done, though step {later} after it is; to do it, type: {lines}',
