@@ -4,7 +4,8 @@
  * scanner share, so that a size announced in LIST, STAT or the RETR reply
  * line is always the number of octets that follow it (RFC 1939 §5, §11).
  */
-import type { FileHandle } from 'node:fs/promises'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import type { OpenFile } from './small-files.js'
 
 const LF = 0x0a
 const CR = 0x0d
@@ -283,11 +284,14 @@ function countLF(buf: Buffer, from: number): number {
   return n
 }
 
+/** Read this much, a file read at once lets the other sessions have their turn (lib/small-files.ts). */
+const YIELD_EVERY = 1 << 20
+
 /**
  * Feeds a whole file through `d`, in reads into one reused buffer (so `d`
  * must not emit), and ends it. Returns the bytes read.
  */
-export async function readThrough(fh: FileHandle, d: Delivery): Promise<number> {
+export async function readThrough(fh: Pick<OpenFile, 'read'>, d: Delivery): Promise<number> {
   const buf = Buffer.allocUnsafe(READ_SIZE)
   let offset = 0
   for (;;) {
@@ -295,6 +299,7 @@ export async function readThrough(fh: FileHandle, d: Delivery): Promise<number> 
     if (bytesRead === 0) break
     d.write(buf.subarray(0, bytesRead))
     offset += bytesRead
+    if (offset % YIELD_EVERY < bytesRead) await nextTurn()
   }
   d.end()
   return offset

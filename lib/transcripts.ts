@@ -5,9 +5,10 @@
  * masked (lib/secrets.ts); the line in clear that --show-secrets adds for
  * the log is never written here. Only the owner may read the files.
  */
-import { appendFile, chmod, mkdir, readdir, readFile, stat } from 'node:fs/promises'
+import { chmod, mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Pop3Event } from './events.js'
+import { smallFilesIn } from './small-files.js'
 import type { MessageKey } from './i18n/index.js'
 
 /**
@@ -92,7 +93,7 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
     if (!rec.pending.length) return
     const text = rec.pending.join('')
     // a full disk must not stop the server: the session goes on, unrecorded
-    rec.appended = rec.appended.then(() => appendFile(rec.path, text, { mode: 0o600 })).catch(() => {})
+    rec.appended = rec.appended.then(async () => (await smallFilesIn(dir)).append(rec.path, text, 0o600)).catch(() => {})
     rec.pending = []
     rec.pendingOctets = 0
   }

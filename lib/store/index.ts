@@ -4,6 +4,7 @@ import { acquireLock } from './lock.js'
 import { isMaildir, maildirLockPath, openMaildir, recoverMaildir } from './maildir.js'
 import { LEFTOVER_MARKS, lockPathFor, openMbox, recoverMbox } from './mbox.js'
 import { StoreError, type Maildrop } from './types.js'
+import { smallFilesFor } from '../small-files.js'
 
 export { StoreError } from './types.js'
 export type { Maildrop, MessageInfo, CommitResult } from './types.js'
@@ -12,7 +13,7 @@ export type { Maildrop, MessageInfo, CommitResult } from './types.js'
 export async function openMaildrop(path: string): Promise<Maildrop> {
   let st
   try {
-    st = await stat(path)
+    st = await (await smallFilesFor(path)).stat(path)
   } catch (err) {
     throw new StoreError('EMAILDROP', 'store.missing', { path, code: (err as NodeJS.ErrnoException).code })
   }

@@ -1,10 +1,14 @@
 /**
  * Lock files, taken atomically.
  *
- * A lock file is written whole under a private name and then linked into
- * place: link() either creates the name or fails with EEXIST, so nobody can
- * ever see a lock that exists but does not yet name its owner (the race
- * that once let two logins both take a maildrop). Two kinds are made here:
+ * A lock file is created with O_EXCL, which either makes the name or fails
+ * with EEXIST, atomically, on local disks and on NFS since version 3 (as
+ * Dovecot's dotlocks do by default). For the instant between its creation
+ * and the write of its owner's name, the lock names nobody: such a lock is
+ * never taken for stale until it is old (UNNAMED_STALE_MS, and liblockfile's
+ * five minutes for a dotlock), so a login that sees it in that instant finds
+ * the maildrop in use, as it is (a stale rule that broke it at once was the
+ * race that once let two logins both take a maildrop). Two kinds are made here:
  *
  * - the session lock (RFC 1939 §8: one session at a time per maildrop),
  *   holding the owner's pid, host and time, so that it works between two
@@ -19,25 +23,16 @@
  */
 import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
-import { link, open, readFile, stat, unlink, utimes, writeFile, type FileHandle } from 'node:fs/promises'
 import { hostname } from 'node:os'
-import { basename, dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { StoreError } from './types.js'
+import { smallFilesFor, type OpenFile } from '../small-files.js'
 
 /** Lock paths this process holds, or is taking right now. */
 const mine = new Map<string, 'taking' | 'held'>()
 
 /** This machine's name, as the session locks record their owner's (asked once: it is a system call). */
 const HOST = hostname()
-
-/**
- * Private names of lock files being written: a count makes them unique
- * within this process, the pid and the time it started between processes
- * (a name a killed process left cannot come back with a reused pid).
- */
-const WRITER = `${process.pid}.${Date.now().toString(36)}`
-let written = 0
 
 /** A `.break` lock older than this was left by a process killed while breaking a lock. */
 const BREAK_STALE_MS = 10_000
@@ -106,32 +101,9 @@ const DOTLOCK: LockKind = {
   },
 }
 
-/**
- * Creates `path` holding `content`, or returns false if it exists. The
- * content is complete before the name appears (write, then link). Where the
- * file system has no hard links, an O_EXCL create is the fallback: its
- * brief empty state is why a lock that names no owner is only stale when old.
- */
-async function createWhole(path: string, content: string): Promise<boolean> {
-  const tmp = join(dirname(path), `.${basename(path)}.${WRITER}.${++written}`)
-  await writeFile(tmp, content, { flag: 'wx', mode: 0o644 })
-  try {
-    await link(tmp, path)
-    return true
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    if (code === 'EEXIST') return false
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err
-    try {
-      await writeFile(path, content, { flag: 'wx', mode: 0o644 })
-      return true
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false
-      throw e
-    }
-  } finally {
-    await unlink(tmp).catch(() => {})
-  }
+/** Creates the lock file `path` naming its owner: its inode, or undefined when it exists. */
+async function create(path: string, content: string): Promise<number | undefined> {
+  return (await smallFilesFor(path)).create(path, content, 0o644)
 }
 
 /**
@@ -140,23 +112,24 @@ async function createWhole(path: string, content: string): Promise<boolean> {
  * breaks it. Returns quietly when another process is breaking it now.
  */
 async function breakStale(path: string, kind: LockKind, seen: { ino: number; dev: number }): Promise<void> {
+  const files = await smallFilesFor(path)
   const breaker = `${path}.break`
-  if (!(await createWhole(breaker, SESSION.content()))) {
-    const st = await stat(breaker).catch(() => null)
-    if (st && Date.now() - st.mtimeMs > BREAK_STALE_MS) await unlink(breaker).catch(() => {})
+  if ((await create(breaker, SESSION.content())) === undefined) {
+    const st = await files.stat(breaker).catch(() => null)
+    if (st && Date.now() - st.mtimeMs > BREAK_STALE_MS) await files.unlink(breaker).catch(() => {})
     return
   }
   try {
-    const st = await stat(path).catch(() => null)
+    const st = await files.stat(path).catch(() => null)
     if (!st || st.ino !== seen.ino || st.dev !== seen.dev) return
-    const text = await readFile(path, 'utf8').catch(() => null)
+    const text = await files.readText(path).catch(() => null)
     if (text === null || !kind.stale(path, text, st.mtimeMs)) return
     // still the same file right before the unlink: a breaker that lost its .break (killed, then
     // cleared as old) cannot remove a lock taken meanwhile, but in the instant between these two
-    const now = await stat(path).catch(() => null)
-    if (now && now.ino === seen.ino && now.dev === seen.dev) await unlink(path).catch(() => {})
+    const now = await files.stat(path).catch(() => null)
+    if (now && now.ino === seen.ino && now.dev === seen.dev) await files.unlink(path).catch(() => {})
   } finally {
-    await unlink(breaker).catch(() => {})
+    await files.unlink(breaker).catch(() => {})
   }
 }
 
@@ -166,8 +139,9 @@ function releaser(path: string, ino: number): () => Promise<void> {
   return async () => {
     if (released) return
     released = true
-    const st = await stat(path).catch(() => null)
-    if (st && st.ino === ino) await unlink(path).catch(() => {})
+    const files = await smallFilesFor(path)
+    const st = await files.stat(path).catch(() => null)
+    if (st && st.ino === ino) await files.unlink(path).catch(() => {})
     mine.delete(path)
   }
 }
@@ -181,15 +155,16 @@ async function tryTake(path: string, kind: LockKind): Promise<(() => Promise<voi
   if (mine.has(path)) return undefined
   mine.set(path, 'taking')
   try {
+    const files = await smallFilesFor(path)
     for (let attempt = 0; attempt < 3; attempt++) {
-      if (await createWhole(path, kind.content())) {
-        const { ino } = await stat(path)
+      const ino = await create(path, kind.content())
+      if (ino !== undefined) {
         mine.set(path, 'held')
         return releaser(path, ino)
       }
-      const st = await stat(path).catch(() => null)
+      const st = await files.stat(path).catch(() => null)
       if (!st) continue // released meanwhile: try again
-      const text = await readFile(path, 'utf8').catch(() => null)
+      const text = await files.readText(path).catch(() => null)
       if (text === null) continue
       if (!kind.stale(path, text, st.mtimeMs)) return undefined
       await breakStale(path, kind, st)
@@ -210,6 +185,7 @@ export async function acquireLock(lockPath: string): Promise<() => Promise<void>
 /** How the fcntl() lock is taken, where a package provides the call (Node has none). */
 interface Fcntl {
   fcntl(fd: number, cmd: 'setlk', type: number, start: number, len: number, cb: (err: NodeJS.ErrnoException | null) => void): void
+  fcntlSync(fd: number, cmd: 'setlk', type: number, start: number, len: number): void
   constants: { F_WRLCK: number; F_RDLCK: number; F_UNLCK: number }
 }
 
@@ -228,20 +204,26 @@ function fcntlCall(): Fcntl | null {
 /**
  * Tries the whole-file fcntl lock once, without waiting (a waiting call would
  * hold one of libuv's few threads): false while another process holds it;
- * true when taken, or when this system cannot take one at all.
+ * true when taken, or when this system cannot take one at all. On a local
+ * disk the call is made at once (lib/small-files.ts).
  */
-function fcntlLock(fh: FileHandle, type: 'read' | 'write'): Promise<boolean> {
+function fcntlLock(fh: OpenFile, type: 'read' | 'write', atOnce: boolean): Promise<boolean> {
   const f = fcntlCall()
   if (!f) return Promise.resolve(true)
   const t = type === 'write' ? f.constants.F_WRLCK : f.constants.F_RDLCK
-  return new Promise(resolve =>
-    f.fcntl(fh.fd, 'setlk', t, 0, 0, err => resolve(!err || !['EAGAIN', 'EACCES'].includes(err.code ?? ''))),
-  )
+  const taken = (err: NodeJS.ErrnoException | null): boolean => !err || !['EAGAIN', 'EACCES'].includes(err.code ?? '')
+  if (!atOnce) return new Promise(resolve => f.fcntl(fh.fd, 'setlk', t, 0, 0, err => resolve(taken(err))))
+  try {
+    f.fcntlSync(fh.fd, 'setlk', t, 0, 0)
+    return Promise.resolve(true)
+  } catch (err) {
+    return Promise.resolve(taken(err as NodeJS.ErrnoException))
+  }
 }
 
 export interface MboxHold {
   /** The mbox, open for reading: read it through this handle while holding the lock. */
-  file: FileHandle
+  file: OpenFile
   release(): Promise<void>
 }
 
@@ -258,8 +240,9 @@ export async function holdMbox(path: string, waitMs: number): Promise<MboxHold> 
   const lockPath = `${path}.lock`
   const deadline = Date.now() + waitMs
   let releaseDot: (() => Promise<void>) | undefined
-  let file: FileHandle | undefined
+  let file: OpenFile | undefined
   let writable = true
+  const files = await smallFilesFor(path)
   try {
     for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
       try {
@@ -272,9 +255,9 @@ export async function holdMbox(path: string, waitMs: number): Promise<MboxHold> 
         if (!file) {
           // a write lock needs a descriptor open for writing; a read-only mbox gets a read lock
           writable = true
-          file = await open(path, 'r+').catch(() => ((writable = false), open(path, 'r')))
+          file = await files.open(path, 'r+').catch(() => ((writable = false), files.open(path, 'r')))
         }
-        if (await fcntlLock(file, writable ? 'write' : 'read')) break
+        if (await fcntlLock(file, writable ? 'write' : 'read', files.atOnce)) break
       }
       if (Date.now() >= deadline) throw new StoreError('EBUSY', 'store.busy', { path: lockPath })
       await sleep(pause)
@@ -287,7 +270,7 @@ export async function holdMbox(path: string, waitMs: number): Promise<MboxHold> 
   const held = file
   const dot = releaseDot
   // liblockfile's convention: a holder keeps its dotlock fresh, so that a long rewrite is not taken for stale.
-  const touch = setInterval(() => void utimes(lockPath, new Date(), new Date()).catch(() => {}), 60_000)
+  const touch = setInterval(() => void Promise.resolve(smallFilesFor(lockPath)).then(files => files.touch(lockPath)).catch(() => {}), 60_000)
   touch.unref()
   let released = false
   return {

@@ -12,12 +12,13 @@
 import { createHash, type Hash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import type { BigIntStats } from 'node:fs'
-import { open, readdir, readFile, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises'
+import { open, readdir, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
 import { acquireLock, holdMbox } from './lock.js'
 import { delivered } from '../message-stream.js'
 import { Delivery, readThrough } from '../delivery.js'
+import { smallFilesFor, type OpenFile } from '../small-files.js'
 import { StoreError, type CommitResult, type Maildrop, type MessageInfo } from './types.js'
 import { twinsAfter, uniqueIds, type TwinMemory } from './uid.js'
 import { stallForTests } from './fault.js'
@@ -63,7 +64,7 @@ export interface MboxIndex {
  * `file`, when given, is read instead of opening `path` (and is left open):
  * the handle that holds the mbox's locks.
  */
-export async function scanMbox(path: string, file?: FileHandle): Promise<MboxIndex> {
+export async function scanMbox(path: string, file?: OpenFile): Promise<MboxIndex> {
   const entries: Entry[] = []
   let cur: Scanning | null = null
   let lineNo = 0
@@ -105,9 +106,9 @@ export async function scanMbox(path: string, file?: FileHandle): Promise<MboxInd
     }
   }
 
-  let fh: FileHandle
+  let fh: OpenFile
   try {
-    fh = file ?? (await open(path, 'r'))
+    fh = file ?? (await (await smallFilesFor(path)).open(path, 'r'))
   } catch (err) {
     throw new StoreError('EMAILDROP', 'store.unreadable', { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message })
   }
@@ -139,7 +140,7 @@ export async function openMbox(path: string): Promise<Maildrop> {
       throw new StoreError('EMAILDROP', 'store.unreadable', { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message })
     })
     try {
-      const st = await hold.file.stat({ bigint: true })
+      const st = await hold.file.statExact()
       const ino = Number(st.ino)
       const scan = { ...stamp(st), index: await scanMbox(path, hold.file), twins: await readTwins(path, ino) }
       remember(path, scan)
@@ -183,7 +184,7 @@ const MAX_SCANS = 10_000
 async function unchanged(path: string): Promise<(Stamp & { index: MboxIndex; twins: TwinMemory }) | undefined> {
   const last = scans.get(path)
   if (!last) return undefined
-  const now = await stat(path, { bigint: true }).catch(() => undefined)
+  const now = await (await smallFilesFor(path)).statExact(path).catch(() => undefined)
   return now && same(last, stamp(now)) ? last : undefined
 }
 
@@ -227,7 +228,7 @@ const twinsPathFor = (path: string): string => join(dirname(path), `.${basename(
 
 async function readTwins(path: string, ino: number): Promise<TwinMemory> {
   try {
-    const f = JSON.parse(await readFile(twinsPathFor(path), 'utf8')) as TwinFile
+    const f = JSON.parse(await (await smallFilesFor(path)).readText(twinsPathFor(path))) as TwinFile
     if (f.ino === ino) return f.twins
     if (f.before?.ino === ino) return f.before.twins
   } catch {
@@ -352,7 +353,7 @@ class MboxMaildrop implements Maildrop {
 
 class RangeCopier {
   readonly #buf = Buffer.allocUnsafe(CHUNK)
-  constructor(readonly src: FileHandle, readonly dst: FileHandle) {}
+  constructor(readonly src: OpenFile, readonly dst: FileHandle) {}
 
   async range(start: number, end: number): Promise<void> {
     let pos = start
