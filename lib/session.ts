@@ -44,6 +44,13 @@ const HANDSHAKE_MS = 30_000
 /** Why a session's waits stop when its client leaves: one reason for all (abort() would make an error, stack and all, each time). */
 const GONE = new Error('the client closed the connection')
 
+/** Ends our side once the last reply is out, reads and drops what still comes, and closes after LINGER_MS. */
+export function closeGently(s: Socket): NodeJS.Timeout {
+  s.end()
+  s.resume()
+  return setTimeout(() => s.destroy(), LINGER_MS)
+}
+
 /** What a session needs from its server. */
 export interface SessionHost {
   readonly t: Translator
@@ -264,11 +271,8 @@ export class Session {
     this.#ended = true
     this.#endReason = reason
     const s = this.#socket
-    if (reason === 'quit' || reason === 'full' || reason === 'endless') {
-      s.end()
-      s.resume() // #onData drops what still comes
-      this.#linger = setTimeout(() => s.destroy(), LINGER_MS)
-    } else s.destroy()
+    if (reason === 'quit' || reason === 'full' || reason === 'endless') this.#linger = closeGently(s) // #onData drops what still comes
+    else s.destroy()
   }
 
   #onData = (chunk: Buffer): void => {

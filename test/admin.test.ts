@@ -288,6 +288,9 @@ t.test('bad commands and arguments get -ERR and the connection stays usable', as
     ['x'.repeat(600), /^-ERR line too long \(602 octets; at most 512\)/],
   ]
   for (const [line, reply] of bad) t.match(await c.cmd(line), reply, JSON.stringify(line.slice(0, 20)))
+  t.match(await c.cmd(`PASSWD guest ${'y'.repeat(600)}`), /^-ERR line too long/)
+  const logged = JSON.stringify(server.all)
+  t.notOk(/two words|words"|yyyy/.test(logged), 'a password is masked also in a line that is wrong or too long')
   t.match(await c.cmd('SET timeout 42'), /^\+OK auto-logout timeout 600 → 42 seconds/)
   t.match((await stats(c))['settings.timeout'], '42', 'still usable, and the setting took')
   const help = await c.cmdMulti('HELP')

@@ -137,7 +137,7 @@ t.test('command-line errors: one clear line and a non-zero exit', async t => {
     [['--timeout', '-5'], /^smallpop3: option --timeout needs a number of seconds from 1 to 86400 \(like 600 or 10m\), not "-5"\n$/, 2],
     [['--timeout', '0'], /^smallpop3: option --timeout needs a number of seconds/, 2],
     [['--log', 'xml'], /^smallpop3: option --log must be "text" or "json"/, 2],
-    [['frobnicate'], /^smallpop3: unknown command "frobnicate"; the commands are: serve, reset, exercises, check, guide, demo, help\n$/, 2],
+    [['frobnicate'], /^smallpop3: unknown command "frobnicate"; the commands are: serve, reset, exercises, check, guide, demo, admin, help\n$/, 2],
     [['check', '1', '--port', '65000'], /^smallpop3: unknown option --port for "smallpop3 check"; "smallpop3 help check" lists its options\n$/, 2],
     [['--maillist', '/nonexistent/maillist'], /^smallpop3: \/nonexistent\/maillist: cannot read the maillist \(no such file\)\n$/, 1],
     [['--host', '10.255.255.1', '--port', '0'], /^smallpop3: cannot listen on 10\.255\.255\.1: this machine has no such address/, 1],

@@ -265,9 +265,10 @@ export function adminView(line: Buffer, parsed: AdminParsed | undefined, authori
   const nearMiss = !command && verb !== undefined && SECRET_VERBS.some(c => isTypo(verb, c.verb))
   const at = command ? command.secret : nearMiss ? 0 : undefined
   if (at !== undefined) {
-    // the secret argument and, for a rest-of-line secret or a near miss, everything after it
+    // the secret argument, and everything after it unless the line parsed as the command (ADDUSER's mailbox):
+    // a password with a space in it makes one argument too many, and its second half is no less secret
     const keep = words.slice(0, at + 1)
-    const after = command?.restOfLine || !command ? [] : words.slice(at + 2)
+    const after = command && !command.restOfLine && parsed && 'command' in parsed ? words.slice(at + 2) : []
     if (words.length <= at + 1) return { raw: printable(line), verb, masked: false }
     return { raw: printable([...keep, MASK, ...after].join(' ')), verb, masked: true }
   }

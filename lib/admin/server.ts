@@ -17,6 +17,7 @@ import type { AdminEvent, DisconnectReason } from '../events.js'
 import { LineReader, type ReadLine } from '../line-reader.js'
 import { LoginGuard, type LoginDelayOptions } from '../login-guard.js'
 import { Responder, statusLine } from '../responder.js'
+import { closeGently } from '../session.js'
 import { TelnetFilter } from '../telnet.js'
 import { adminView, dispatchAdmin, type AdminContext, type AdminControl, type AdminState } from './commands.js'
 
@@ -47,8 +48,6 @@ export interface AdminEndpoint {
 export const ADMIN_LINE_OCTETS = 512
 const DEFAULT_TIMEOUT = 300
 const DEFAULT_MAX_CONNECTIONS = 8
-/** How long a connection closed by the server may go on sending (see lib/session.ts, LINGER_MS). */
-const LINGER_MS = 2000
 
 /** A secret made at start-up: 96 random bits, as 16 characters that survive copying from a terminal. */
 export function generateSecret(): string {
@@ -209,13 +208,9 @@ class AdminConnection implements AdminContext {
     if (this.#ended) return
     this.#ended = true
     this.#reason = reason
-    const s = this.#socket
-    if (reason === 'quit' || reason === 'full' || reason === 'endless') {
-      // the last reply goes out whole; what still comes is read and dropped (closing on unread bytes resets)
-      s.end()
-      s.resume()
-      setTimeout(() => s.destroy(), LINGER_MS).unref()
-    } else s.destroy()
+    // the last reply goes out whole before the connection closes, as POP3's does
+    if (reason === 'quit' || reason === 'full' || reason === 'endless') closeGently(this.#socket).unref()
+    else this.#socket.destroy()
   }
 
   #onData(chunk: Buffer): void {
@@ -239,7 +234,9 @@ class AdminConnection implements AdminContext {
   async #line(line: ReadLine): Promise<void> {
     const authorized = this.state === 'ADMIN'
     if (line.endless || line.tooLong) {
-      this.#emit({ type: 'adminCommand', ...adminView(line.bytes.subarray(0, 40), undefined, authorized), octets: line.octets, tooLong: true, authorized })
+      // only its start is shown, masked as a line of its verb is
+      const start = line.bytes.subarray(0, 40)
+      this.#emit({ type: 'adminCommand', ...adminView(start, dispatchAdmin(start, this.state), authorized), octets: line.octets, tooLong: true, authorized })
       await this.#reply({ ok: false, key: 'admin.tooLong', params: { octets: line.octets, limit: ADMIN_LINE_OCTETS } })
       if (line.endless) this.#end('endless')
       return
