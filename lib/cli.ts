@@ -24,7 +24,7 @@ import { ListenError, startServer } from './server.js'
 import { adminCommand, ADMIN_COMMANDS } from './admin/commands.js'
 import { adminRequest, AdminUnreachable, answerData, answerTable } from './admin/client.js'
 import type { AdminOptions } from './admin/server.js'
-import { startWeb, type WebView } from './web/server.js'
+import type { WebView } from './web/server.js'
 import { PACKAGE_ROOT, VERSION } from './version.js'
 
 export interface CliIO {
@@ -217,6 +217,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   if (web) {
     // the admin port's secret (made at start-up or not), else the one given, else one made now
     const admin = server.admin
+    const { startWeb } = await import('./web/server.js') // loaded when used: ws is not needed to serve POP3
     try {
       view = await startWeb(server, { ...web, secret: admin?.secret ?? secretOption(values, io, t), made: admin?.generated, transcripts, lang: t.lang })
     } catch (err) {

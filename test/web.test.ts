@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { WebSocket } from 'ws'
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
 import { startWeb, type WebView } from '../dist/web/server.js'
+import { ClassFeed, MAX_BUFFERED } from '../dist/web/feed.js'
 import { RawClient, ROOT, loggedIn, runCli, testServer, type TestServer } from './helpers.js'
 
 const SECRET = 'correct horse battery'
@@ -120,10 +121,43 @@ t.test('the live feed: batched, and a page sees a student log in', async t => {
   c.end()
 })
 
+t.test('a page that does not read is dropped, not buffered without bound; the others go on', async t => {
+  const server = await testServer({ guest: MBOX })
+  const feed = new ClassFeed({ state: server.state, lang: 'en', stuckIdle: 180 })
+  t.teardown(async () => {
+    feed.close()
+    await server.close()
+  })
+  await feed.start()
+  /** A WebSocket as the feed sees one, with as many octets waiting as we say. */
+  const socket = (waiting: number) => {
+    const s = { OPEN: 1, readyState: 1, bufferedAmount: waiting, sent: [] as string[], terminated: false,
+      send(m: string) { s.sent.push(m) }, terminate() { s.terminated = true; s.readyState = 3 }, on() {} }
+    return s
+  }
+  const slow = socket(0)
+  const quick = socket(0)
+  feed.add(slow as never, 'en')
+  feed.add(quick as never, 'en')
+  t.equal(feed.pages, 2)
+  t.equal(slow.sent.length, 1, 'each is sent the class at once')
+  slow.bufferedAmount = MAX_BUFFERED - 10 // then it stops reading
+  const c = await loggedIn(server)
+  const deadline = Date.now() + 5000
+  while (!slow.terminated || quick.sent.length < 2) {
+    if (Date.now() > deadline) throw new Error('no update')
+    await sleep(20)
+  }
+  t.ok(slow.terminated, 'the page with a megabyte waiting is dropped')
+  t.equal(feed.pages, 1, 'the other stays')
+  t.match(quick.sent.at(-1), /"user":"guest"/, 'and is sent the class')
+  c.end()
+})
+
 const HAS_CHROMIUM = existsSync(CHROMIUM)
 
 t.test('in a real browser', { skip: HAS_CHROMIUM ? false : `${CHROMIUM} is not installed (.ci/run installs the chromium package)` }, async t => {
-  const { server, view, base } = await classroom(t)
+  const { server, view, base } = await classroom(t, { stuckIdle: 2 })
   const browser: Browser = await puppeteer.launch({
     executablePath: CHROMIUM, headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -226,6 +260,12 @@ t.test('in a real browser', { skip: HAS_CHROMIUM ? false : `${CHROMIUM} is not i
     t.same(byUser.ana!.slice(1), ['0', ...Array(16).fill('')], 'ana never came')
   })
   s.end()
+
+  // idle in the middle of an exercise: stuck without an error
+  const a = await loggedIn(server, 'ana', 'ana-pw')
+  await page.waitForFunction(() => document.querySelector('tr[data-seat="3"]')?.classList.contains('stuck'), { timeout: 8000 })
+  t.equal(await row(page, 3, 'errors', /^0$/), '0', 'stuck after idling two seconds in exercise 1, with no error')
+  a.end()
   t.ok(view.pages >= 1)
 })
 

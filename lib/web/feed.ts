@@ -8,7 +8,8 @@
  * judges it (lib/admin/progress.ts), re-read only for the students who did
  * something, at most every PROGRESS_MS, and once more after they paused, so
  * that the last lines, which reach their file within a tenth of a second,
- * count too.
+ * count too; and only while a page is open (or asked for the view): with
+ * nobody watching, an event costs a set insertion.
  *
  * A page that does not read what it is sent is dropped when MAX_BUFFERED
  * octets wait for it, never buffered without bound.
@@ -129,9 +130,9 @@ export class ClassFeed {
       this.#log(user, event)
       this.#dirtyUsers.add(user)
       this.#lastEvent.set(user, Date.now())
-      this.#progressTimer ??= setTimeout(() => void this.#progressTick(), PROGRESS_MS).unref()
+      if (this.#pages.size) this.#progressTimer ??= setTimeout(() => void this.#progressTick(), PROGRESS_MS).unref()
     }
-    this.#flushTimer ??= setTimeout(() => this.#flush(), FLUSH_MS).unref()
+    if (this.#pages.size) this.#flushTimer ??= setTimeout(() => this.#flush(), FLUSH_MS).unref()
   }
 
   #log(user: string, event: Pop3Event): void {
@@ -146,17 +147,13 @@ export class ClassFeed {
 
   async #progressTick(): Promise<void> {
     this.#progressTimer = undefined
-    if (this.#reading || this.#closed) return
-    const users = [...this.#dirtyUsers]
-    this.#dirtyUsers.clear()
-    const started = Date.now()
+    if (this.#reading || this.#closed || !this.#pages.size) return
     this.#reading = true
     try {
-      await this.#readProgress(users)
+      await this.#catchUp()
     } finally {
       this.#reading = false
     }
-    for (const user of users) if (started - (this.#lastEvent.get(user) ?? 0) < SETTLE_MS) this.#dirtyUsers.add(user)
     if (this.#dirtyUsers.size && !this.#closed) this.#progressTimer ??= setTimeout(() => void this.#progressTick(), PROGRESS_MS).unref()
     this.#flushTimer ??= setTimeout(() => this.#flush(), FLUSH_MS).unref()
   }
@@ -171,6 +168,21 @@ export class ClassFeed {
     } catch {
       // an unreadable transcript folder leaves the progress as it was; the next event tries again
     }
+  }
+
+  /** The class now, the progress of those who did something since it was last read brought up to date first. */
+  async fresh(): Promise<ClassView> {
+    await this.#catchUp()
+    return this.view()
+  }
+
+  /** Reads the progress of the students who did something; those who did it just now are read again later. */
+  async #catchUp(): Promise<void> {
+    const users = [...this.#dirtyUsers]
+    this.#dirtyUsers.clear()
+    const started = Date.now()
+    await this.#readProgress(users)
+    for (const user of users) if (started - (this.#lastEvent.get(user) ?? 0) < SETTLE_MS) this.#dirtyUsers.add(user)
   }
 
   /** The class now, as the page shows it. */
@@ -209,6 +221,8 @@ export class ClassFeed {
       }
     })
     this.#send(page, JSON.stringify({ type: 'view', view: this.view() }))
+    // what happened while nobody watched
+    if (this.#dirtyUsers.size) this.#progressTimer ??= setTimeout(() => void this.#progressTick(), 0).unref()
   }
 
   #language(lang: string): string {

@@ -156,7 +156,7 @@ class WebServer implements WebView {
     if (path === '/words.json') return send(res, 200, 'application/json', JSON.stringify(words(url.searchParams.get('lang') ?? this.#feed.lang)))
     if (path === '/view.json' || path === '/progress.csv') {
       if (!(await this.#authorized(req))) return send(res, 401, 'application/json', '{"error":"unauthorized"}')
-      if (path === '/view.json') return send(res, 200, 'application/json', JSON.stringify(this.#feed.view()))
+      if (path === '/view.json') return send(res, 200, 'application/json', JSON.stringify(await this.#feed.fresh()))
       const t = translator(url.searchParams.get('lang') ?? this.#feed.lang)
       return send(res, 200, 'text/csv; charset=utf-8', await this.#feed.csv(t), { 'Content-Disposition': 'attachment; filename="smallpop3-progress.csv"' })
     }
