@@ -24,10 +24,10 @@ interface Class {
   base: string
 }
 
-/** A server with three students, its sessions recorded, and its classroom view. */
-async function classroom(t: { teardown(fn: () => unknown): void }, options: { stuckIdle?: number } = {}): Promise<Class> {
+/** A server with three students (or those given), its sessions recorded, and its classroom view. */
+async function classroom(t: { teardown(fn: () => unknown): void }, options: { stuckIdle?: number } = {}, accounts: Record<string, string> = { guest: MBOX, sam: MBOX, ana: MBOX }): Promise<Class> {
   const transcripts = mkdtempSync(join(tmpdir(), 'smallpop3-web-'))
-  const server = await testServer({ guest: MBOX, sam: MBOX, ana: MBOX }, { transcripts })
+  const server = await testServer(accounts, { transcripts })
   const view = await startWeb(server, { port: 0, secret: SECRET, transcripts, loginDelay: { max: 0 }, ...options })
   t.teardown(async () => {
     await view.close()
@@ -267,6 +267,33 @@ t.test('in a real browser', { skip: HAS_CHROMIUM ? false : `${CHROMIUM} is not i
   t.equal(await row(page, 3, 'errors', /^0$/), '0', 'stuck after idling two seconds in exercise 1, with no error')
   a.end()
   t.ok(view.pages >= 1)
+
+  await t.test('a class of twelve at once, watched live', async t => {
+    const users = Array.from({ length: 12 }, (_, i) => `s${String(i + 1).padStart(2, '0')}`)
+    const lab = await classroom(t, {}, Object.fromEntries(users.map(u => [u, MBOX])))
+    const page = await open(`${lab.base}/#secret=${encodeURIComponent(SECRET)}`)
+    await page.waitForSelector('tr[data-seat="12"]')
+    const clients = await Promise.all(users.map(async u => {
+      const c = await RawClient.open(lab.server.port)
+      await c.line()
+      return c
+    }))
+    await Promise.all(users.map(async (u, i) => {
+      t.match(await clients[i]!.cmd(`USER ${u}`), /^\+OK/)
+      t.match(await clients[i]!.cmd(`PASS ${u}-pw`), /^\+OK/)
+    }))
+    await page.waitForFunction(() => /^12 of 12 students connected/.test(document.querySelector('#counts')?.textContent ?? ''), { timeout: 8000 })
+    t.pass('twelve connected')
+    await Promise.all(clients.map(async c => {
+      await c.cmd('QUIT')
+      await c.closedByServer()
+    }))
+    await page.waitForFunction(() => /12 started, 12 done/.test(document.querySelector('#exercises li[data-exercise="1"]')?.textContent ?? ''), { timeout: 10_000 })
+    t.match(await page.$eval('#counts', e => e.textContent), /^0 of 12 students connected/)
+    t.same(await page.$$eval('#rows .done', cells => cells.map(c => c.textContent)), Array(12).fill('1 / 16'), 'every row: exercise 1 done')
+    t.match(await page.$eval('#average', e => e.textContent), /6\.3 %/, 'one exercise in sixteen, on average')
+    await page.close()
+  })
 })
 
 t.test('smallpop3 --web-port: the banner\'s link opens the view; --web-host alone is refused', async t => {
