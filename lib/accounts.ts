@@ -15,6 +15,7 @@ import type { Account } from './commands.js'
 import { LocalizedError } from './i18n/index.js'
 import { loadMaillist } from './maillist.js'
 import { isMaildir } from './store/maildir.js'
+import { recoverMaildrops } from './store/index.js'
 import { writeFileDurably } from './store/durable.js'
 
 /** A change the registry refused, in the catalogue's words. */
@@ -62,10 +63,6 @@ export class AccountRegistry {
   /** The accounts in maillist order. */
   get list(): readonly Account[] {
     return this.#list
-  }
-
-  get size(): number {
-    return this.#list.length
   }
 
   /** The mailbox as the maillist names it: relative to its folder when inside it. */
@@ -135,6 +132,9 @@ export class AccountRegistry {
         else if (before.password !== a.password || before.mailbox !== a.mailbox) changed++
       }
       const removed = this.#list.length - (fresh.length - added)
+      // a maildrop new to this server is made whole first, as at start-up (a commit a killed server left half done)
+      const served = new Set(this.#list.map(a => a.mailbox))
+      await recoverMaildrops(fresh.map(a => a.mailbox).filter(m => !served.has(m)))
       this.#set(fresh.map(({ user, password, mailbox }) => ({ user, password, mailbox })))
       return { accounts: fresh.length, added, removed, changed }
     })

@@ -128,8 +128,7 @@ const TLS_MIN_VERSION = 'TLSv1.2'
 
 class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   readonly t: Translator
-  /** Changed live by the admin protocol (SET): for the connections that come from then on. */
-  timeoutSeconds: number
+  #timeout: number
   readonly showSecrets: boolean
   readonly captureBodies: boolean
   readonly implementation = `smallpop3-${VERSION}`
@@ -156,7 +155,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     this.transcripts = options.transcripts
     this.state = new LiveState(accounts, () => ({ maxConnections: this.maxConnections, timeout: this.timeoutSeconds }))
     this.t = translator(options.lang)
-    this.timeoutSeconds = options.timeout ?? 600
+    this.#timeout = options.timeout ?? 600
     this.showSecrets = options.showSecrets ?? false
     this.captureBodies = options.captureBodies ?? false
     this.maxConnections = options.maxConnections ?? defaultMaxConnections()
@@ -194,6 +193,16 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
 
   get sessions(): number {
     return this.#served
+  }
+
+  get timeoutSeconds(): number {
+    return this.#timeout
+  }
+
+  /** Changed live by the admin protocol (SET): every open session counts its idle time against the new one from now. */
+  set timeoutSeconds(seconds: number) {
+    this.#timeout = seconds
+    for (const session of this.#sessions) session.retime()
   }
 
   get accounts(): readonly Account[] {

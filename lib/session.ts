@@ -255,6 +255,11 @@ export class Session {
     await this.done
   }
 
+  /** Takes the server's auto-logout timeout again (the admin protocol changed it), counting from now. */
+  retime(): void {
+    if (!this.#ended && this.#socket.timeout) this.#socket.setTimeout(this.#host.timeoutSeconds * 1000)
+  }
+
   /** Disconnects the client without UPDATE (the admin protocol's KICK): nothing marked with DELE is deleted. False when it is already ending. */
   kick(): boolean {
     if (this.#ended || this.ctx.state === 'UPDATE') return false

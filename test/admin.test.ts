@@ -300,7 +300,7 @@ t.test('bad commands and arguments get -ERR and the connection stays usable', as
   await c.closedByServer()
 })
 
-t.test('live settings: maxconn refuses the next connection, timeout holds for new ones', async t => {
+t.test('live settings: maxconn refuses the next connection, timeout holds for every one at once', async t => {
   const server = await adminServer()
   t.teardown(() => server.close())
   const c = await admin(server)
@@ -316,9 +316,12 @@ t.test('live settings: maxconn refuses the next connection, timeout holds for ne
   await d.line()
   const start = Date.now()
   await d.closedByServer(4000)
-  t.ok(Date.now() - start < 3000, 'logged out after a second')
+  t.ok(Date.now() - start < 3000, 'a new connection: logged out after a second')
+  await a.closedByServer(4000)
+  t.ok(Date.now() - start < 3000, 'and the session that was open already')
+  await until(() => server.events.filter(e => e.type === 'disconnect' && e.reason === 'timeout').length === 2, 'both timed out')
+  t.ok(server.events.every(e => e.type !== 'disconnect' || e.reason !== 'timeout' || e.seconds === 1), 'the log says how long')
   t.match((await stats(c))['connections.refused'], '1')
-  a.end()
   c.end()
 })
 
