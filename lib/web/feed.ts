@@ -5,7 +5,8 @@
  * page the class as it is now, and the watched student's new log lines.
  *
  * Progress comes from the transcripts, judged as `smallpop3 admin progress`
- * judges it (lib/admin/progress.ts), re-read only for the students who did
+ * judges it (lib/admin/progress.ts), in a worker thread (judging a whole
+ * class's sessions may take seconds: POP3 is not held up), re-read only for the students who did
  * something, at most every PROGRESS_MS, and once more after they paused, so
  * that the last lines, which reach their file within a tenth of a second,
  * count too; and only while a page is open (or asked for the view): with
@@ -16,7 +17,8 @@
  */
 import { join } from 'node:path'
 import type { WebSocket } from 'ws'
-import { progress, type Progress } from '../admin/progress.js'
+import { Worker } from 'node:worker_threads'
+import type { Progress } from '../admin/progress.js'
 import { explain } from '../explain.js'
 import { isAdminEvent, type Pop3Event, type ServerEvent } from '../events.js'
 import { loadExercises } from '../exercises.js'
@@ -29,6 +31,13 @@ import { classView, progressCsv, type ClassView, type Exchange, type ExerciseInf
 export const FLUSH_MS = 250
 /** Progress is re-read at most this often. */
 const PROGRESS_MS = 500
+/**
+ * And after a pause this many times as long as the last reading took: reading
+ * the transcripts again (each student's recent sessions, parsed and judged)
+ * grows with what the class typed, and must never take more than a small part
+ * of the server's time, whatever the class does.
+ */
+const PROGRESS_SHARE = 10
 /** A student who did something this recently is read again later: their last lines may not have reached the transcript yet. */
 const SETTLE_MS = 1000
 /** Octets waiting to be sent to one page beyond which it is dropped. */
@@ -91,9 +100,14 @@ export class ClassFeed {
   #flushTimer?: NodeJS.Timeout
   #progressTimer?: NodeJS.Timeout
   #reading = false
+  /** The wait before the next reading of progress. */
+  #progressWait = PROGRESS_MS
   #closed = false
   readonly #unsubscribe: () => void
   readonly #translators = new Map<string, Translator>()
+  #worker?: Worker
+  readonly #asked = new Map<number, (answer: { progress?: Progress[]; error?: string }) => void>()
+  #nextAsk = 1
 
   constructor(options: FeedOptions) {
     this.#state = options.state
@@ -130,7 +144,7 @@ export class ClassFeed {
       this.#log(user, event)
       this.#dirtyUsers.add(user)
       this.#lastEvent.set(user, Date.now())
-      if (this.#pages.size) this.#progressTimer ??= setTimeout(() => void this.#progressTick(), PROGRESS_MS).unref()
+      if (this.#pages.size) this.#progressTimer ??= setTimeout(() => void this.#progressTick(), this.#progressWait).unref()
     }
     if (this.#pages.size) this.#flushTimer ??= setTimeout(() => this.#flush(), FLUSH_MS).unref()
   }
@@ -149,25 +163,53 @@ export class ClassFeed {
     this.#progressTimer = undefined
     if (this.#reading || this.#closed || !this.#pages.size) return
     this.#reading = true
+    const started = performance.now()
     try {
       await this.#catchUp()
     } finally {
       this.#reading = false
+      this.#progressWait = Math.max(PROGRESS_MS, PROGRESS_SHARE * (performance.now() - started))
     }
-    if (this.#dirtyUsers.size && !this.#closed) this.#progressTimer ??= setTimeout(() => void this.#progressTick(), PROGRESS_MS).unref()
+    if (this.#dirtyUsers.size && !this.#closed) this.#progressTimer ??= setTimeout(() => void this.#progressTick(), this.#progressWait).unref()
     this.#flushTimer ??= setTimeout(() => this.#flush(), FLUSH_MS).unref()
   }
 
   async #readProgress(users: string[]): Promise<void> {
     if (!this.#transcripts || !users.length) return
     try {
-      const read = await progress(this.#transcripts, users)
+      const read = await this.#judged(this.#transcripts, users)
       const next = new Map(this.#progress)
       for (const p of read) next.set(p.user, p)
       this.#progress = next
     } catch {
       // an unreadable transcript folder leaves the progress as it was; the next event tries again
     }
+  }
+
+  /** lib/admin/progress.ts's answer, from the worker thread. */
+  #judged(dir: string, users: string[]): Promise<Progress[]> {
+    if (!this.#worker) {
+      const worker = new Worker(new URL('./progress-worker.js', import.meta.url))
+      worker.unref()
+      worker.on('message', (answer: { id: number; progress?: Progress[]; error?: string }) => {
+        this.#asked.get(answer.id)?.(answer)
+        this.#asked.delete(answer.id)
+      })
+      // a worker that died fails what it was asked; the next reading starts another
+      worker.on('error', () => {})
+      worker.on('exit', () => {
+        if (this.#worker === worker) this.#worker = undefined
+        for (const answer of this.#asked.values()) answer({ error: 'progress worker stopped' })
+        this.#asked.clear()
+      })
+      this.#worker = worker
+    }
+    const id = this.#nextAsk++
+    const worker = this.#worker
+    return new Promise((resolve, reject) => {
+      this.#asked.set(id, answer => (answer.progress ? resolve(answer.progress) : reject(new Error(answer.error))))
+      worker.postMessage({ id, dir, users })
+    })
   }
 
   /** The class now, the progress of those who did something since it was last read brought up to date first. */
@@ -283,6 +325,7 @@ export class ClassFeed {
     clearTimeout(this.#progressTimer)
     for (const page of this.#pages) page.socket.terminate()
     this.#pages.clear()
+    void this.#worker?.terminate()
   }
 }
 
