@@ -182,7 +182,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   const tlsPort = values['tls-port'] === undefined ? undefined : integerOption('--tls-port', values['tls-port'], 0, 65535, t)
   if ((values.cert === undefined) !== (values.key === undefined)) throw new CliError(t('cli.tlsOptions'), 2)
   const admin = adminOptions(values, io, t)
-  const web = webOptions(values, t)
+  const web = webOptions(values, io, t)
 
   const source = await chooseMaillist(values, io)
   const transcripts = await transcriptsFolder(source, io, t)
@@ -219,10 +219,11 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
     const admin = server.admin
     const { startWeb } = await import('./web/server.js') // loaded when used: ws is not needed to serve POP3
     try {
-      view = await startWeb(server, { ...web, secret: admin?.secret ?? secretOption(values, io, t), made: admin?.generated, transcripts, lang: t.lang })
+      view = await startWeb(server, { ...web, secret: admin?.secret ?? web.secret, made: admin?.generated, transcripts, lang: t.lang })
     } catch (err) {
       await server.close()
       const e = err as NodeJS.ErrnoException
+      if (e.syscall === undefined) throw err // not the port: the page's files, say
       throw new CliError(listenProblem(new ListenError(e.code ?? 'ELISTEN', web.host, web.port, e.message), t, '--web-port'))
     }
   }
@@ -256,13 +257,13 @@ function secretOption(values: Values, io: CliIO, t: Translator): string | undefi
   return secret
 }
 
-/** --web-port and --web-host: the classroom view (lib/web/), on loopback unless told otherwise; none without --web-port. */
-function webOptions(values: Values, t: Translator): { port: number; host: string } | undefined {
+/** --web-port and --web-host: the classroom view (lib/web/), on loopback unless told otherwise, behind the admin secret; none without --web-port. */
+function webOptions(values: Values, io: CliIO, t: Translator): { port: number; host: string; secret?: string } | undefined {
   if (values['web-port'] === undefined) {
     if (values['web-host'] !== undefined) throw new CliError(t('cli.webNeedsPort'), 2)
     return undefined
   }
-  return { port: integerOption('--web-port', values['web-port'], 0, 65535, t), host: values['web-host'] ?? '127.0.0.1' }
+  return { port: integerOption('--web-port', values['web-port'], 0, 65535, t), host: values['web-host'] ?? '127.0.0.1', secret: secretOption(values, io, t) }
 }
 
 /**

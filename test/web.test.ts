@@ -4,6 +4,7 @@
 // The run leaves a screenshot of the page at 1280x800 in test/artifacts/web.png.
 import t from 'tap'
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -74,7 +75,11 @@ t.test('without the secret nothing about students is served; with it, everything
   const page = await fetch(`${base}/`)
   t.equal(page.status, 200, 'the page itself (a login form, no data) is served')
   t.notMatch(await page.text(), /guest|sam|ana/)
-  t.equal((await fetch(`${base}/words.json`)).status, 200, 'and its words')
+  const words = (await (await fetch(`${base}/words.json?lang=xx`)).json()) as { lang: string; languages: Record<string, string>; words: Record<string, string> }
+  t.equal(words.lang, 'en', 'its words: English for a language the program does not have')
+  t.equal(words.languages.en, 'English', 'every language named, for the choice')
+  t.equal(words.words['web.col.student'], 'Student', 'the page\'s keys from the catalogue')
+  t.notOk(Object.keys(words.words).some(k => !k.startsWith('web.')), 'and only those')
 
   const wrong = await cookieFor(base, 'not the secret')
   t.equal(wrong.status, 403, 'a wrong secret is refused')
@@ -313,4 +318,12 @@ t.test('smallpop3 --web-port: the banner\'s link opens the view; --web-host alon
   const alone = runCli(['--port', '0', '--web-host', '0.0.0.0'])
   t.equal(await alone.exit, 2)
   t.match(alone.stderr(), /--web-host needs --web-port/)
+  const short = runCli(['--port', '0', '--web-port', '0', '--admin-secret', 'short'])
+  t.equal(await short.exit, 2, 'a secret too short is refused before anything starts')
+  const taken = createServer()
+  await new Promise<void>(resolve => taken.listen(0, '127.0.0.1', resolve))
+  t.teardown(() => void taken.close())
+  const busy = runCli(['--port', '0', '--web-port', String((taken.address() as AddressInfo).port)])
+  t.equal(await busy.exit, 1, 'a port in use: exit 1')
+  t.match(busy.stderr(), /--web-port/, 'naming the option that chose it')
 })

@@ -222,8 +222,8 @@ function words(lang: string): { lang: string; languages: Record<string, string>;
   const english = catalogue('en')
   const out: Record<string, string> = {}
   for (const key of Object.keys(english) as (keyof typeof english)[]) if (key.startsWith('web.')) out[key] = all[key] ?? english[key]
-  // each language named in its own words, for the page's choice
-  const languages = Object.fromEntries(LANGUAGES.map(l => [l, catalogue(l)['web.language'] ?? english['web.language']]))
+  // each language named in its own words, for the page's choice (its code, until its catalogue names it)
+  const languages = Object.fromEntries(LANGUAGES.map(l => [l, (catalogue(l) as Partial<Record<string, string>>)['web.language'] ?? l]))
   return { lang: chosen, languages, words: out }
 }
 
