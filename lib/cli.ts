@@ -24,6 +24,7 @@ import { ListenError, startServer } from './server.js'
 import { adminCommand, ADMIN_COMMANDS } from './admin/commands.js'
 import { adminRequest, AdminUnreachable, answerData, answerTable } from './admin/client.js'
 import type { AdminOptions } from './admin/server.js'
+import type { WebView } from './web/server.js'
 import { PACKAGE_ROOT, VERSION } from './version.js'
 
 export interface CliIO {
@@ -70,6 +71,8 @@ const SERVE_OPTIONS = {
   'admin-port': { type: 'string' },
   'admin-host': { type: 'string' },
   'admin-secret': { type: 'string' },
+  'web-port': { type: 'string' },
+  'web-host': { type: 'string' },
 } as const
 const CHECK_OPTIONS = { ...MAILLIST, ...TRANSCRIPTS, user: { type: 'string' }, json: { type: 'boolean' } } as const
 const GUIDE_OPTIONS = { ...PORT, ...MAILLIST, ...TRANSCRIPTS } as const
@@ -185,6 +188,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   const tlsPort = values['tls-port'] === undefined ? undefined : integerOption('--tls-port', values['tls-port'], 0, 65535, t)
   if ((values.cert === undefined) !== (values.key === undefined)) throw new CliError(t('cli.tlsOptions'), 2)
   const admin = adminOptions(values, io, t)
+  const web = webOptions(values, io, t)
 
   const source = await chooseMaillist(values, io)
   const transcripts = await transcriptsFolder(source, io, t)
@@ -215,11 +219,27 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
     throw err
   }
 
-  bannerOut.write(renderBanner({ server, source, certificate, t, chalk: chalkFor(bannerOut, io.env), network: networkAddresses(server.host), width: bannerOut.columns }))
+  let view: WebView | undefined
+  if (web) {
+    // the admin port's secret (made at start-up or not), else the one given, else one made now
+    const admin = server.admin
+    const { startWeb } = await import('./web/server.js') // loaded when used: ws is not needed to serve POP3
+    try {
+      view = await startWeb(server, { ...web, secret: admin?.secret ?? web.secret, made: admin?.generated, transcripts, lang: t.lang })
+    } catch (err) {
+      await server.close()
+      const e = err as NodeJS.ErrnoException
+      if (e.syscall === undefined) throw err // not the port: the page's files, say
+      throw new CliError(listenProblem(new ListenError(e.code ?? 'ELISTEN', web.host, web.port, e.message), t, '--web-port'))
+    }
+  }
+
+  bannerOut.write(renderBanner({ server, source, certificate, web: view, t, chalk: chalkFor(bannerOut, io.env), network: networkAddresses(server.host), width: bannerOut.columns }))
 
   await io.stopSignal()
   write.flush()
   bannerOut.write(t('banner.stopping') + '\n')
+  await view?.close()
   await server.close()
   write.flush()
   return 0
@@ -228,13 +248,28 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
 /** --admin-port, --admin-host and the secret (--admin-secret, else SMALLPOP3_ADMIN_SECRET, else one made at start-up); none without --admin-port. */
 function adminOptions(values: Values, io: CliIO, t: Translator): AdminOptions | undefined {
   if (values['admin-port'] === undefined) {
-    if (values['admin-host'] !== undefined || values['admin-secret'] !== undefined) throw new CliError(t('cli.adminNeedsPort'), 2)
+    // the secret opens the classroom view too
+    if (values['admin-host'] !== undefined || (values['admin-secret'] !== undefined && values['web-port'] === undefined)) throw new CliError(t('cli.adminNeedsPort'), 2)
     return undefined
   }
   const port = integerOption('--admin-port', values['admin-port'], 0, 65535, t)
+  return { port, host: values['admin-host'] ?? '127.0.0.1', secret: secretOption(values, io, t) }
+}
+
+/** The admin secret given: --admin-secret, else SMALLPOP3_ADMIN_SECRET; none: one is made at start-up. */
+function secretOption(values: Values, io: CliIO, t: Translator): string | undefined {
   const secret = values['admin-secret'] ?? (io.env.SMALLPOP3_ADMIN_SECRET || undefined)
   if (secret !== undefined && (secret.length < 8 || secret.length > 200 || /[\x00-\x1f\x7f]/.test(secret))) throw new CliError(t('cli.adminSecret'), 2)
-  return { port, host: values['admin-host'] ?? '127.0.0.1', secret }
+  return secret
+}
+
+/** --web-port and --web-host: the classroom view (lib/web/), on loopback unless told otherwise, behind the admin secret; none without --web-port. */
+function webOptions(values: Values, io: CliIO, t: Translator): { port: number; host: string; secret?: string } | undefined {
+  if (values['web-port'] === undefined) {
+    if (values['web-host'] !== undefined) throw new CliError(t('cli.webNeedsPort'), 2)
+    return undefined
+  }
+  return { port: integerOption('--web-port', values['web-port'], 0, 65535, t), host: values['web-host'] ?? '127.0.0.1', secret: secretOption(values, io, t) }
 }
 
 /**
@@ -536,8 +571,8 @@ function argError(err: Error & { code?: string }, t: Translator, command?: strin
   return err.message
 }
 
-function listenProblem(err: ListenError, t: Translator): string {
-  const option = err.admin ? '--admin-port' : err.tls ? '--tls-port' : '--port' // which option chose the port that failed
+function listenProblem(err: ListenError, t: Translator, chosenBy?: string): string {
+  const option = chosenBy ?? (err.admin ? '--admin-port' : err.tls ? '--tls-port' : '--port') // which option chose the port that failed
   switch (err.code) {
     case 'EADDRINUSE':
       return t('cli.portInUse', { port: err.port, host: err.host, option, other: err.port === 65535 ? 65000 : err.port + 1 })

@@ -24,8 +24,8 @@ t.test('npm pack ships exactly what the program needs', async t => {
   const files: string[] = JSON.parse(packed.stdout.toString())[0].files.map((f: { path: string }) => f.path).sort()
 
   const built = filesUnder('dist').filter(f => /\.(js|d\.ts)$/.test(f))
-  const expected = ['package.json', 'README.md', 'maillist', 'mbox.mail', ...filesUnder('bin'), ...filesUnder('mailboxes'), ...filesUnder('exercises'), ...filesUnder('docs'), ...built].sort()
-  t.same(files, expected, 'package.json, README.md, the sample, the exercises, the docs, bin/ and the built dist/')
+  const expected = ['package.json', 'README.md', 'maillist', 'mbox.mail', ...filesUnder('bin'), ...filesUnder('mailboxes'), ...filesUnder('exercises'), ...filesUnder('docs'), ...filesUnder('web'), ...built].sort()
+  t.same(files, expected, 'package.json, README.md, the sample, the exercises, the docs, the classroom view\'s page, bin/ and the built dist/')
 
   // every module of lib/ is there built, with its types
   const modules = filesUnder('lib').filter(f => f.endsWith('.ts') && !f.endsWith('.d.ts'))

@@ -390,6 +390,10 @@ Options:
                         --host opens the POP3 port to the network)
       --admin-secret S  its secret (default: SMALLPOP3_ADMIN_SECRET, else one
                         made at start-up and shown in the banner)
+      --web-port N      open the live classroom view in the browser on this
+                        port, behind the admin secret (the banner prints its link)
+      --web-host ADDRESS
+                        address of the classroom view (default 127.0.0.1)
   -h, --help            show this help
   -V, --version         print the version
 
@@ -689,6 +693,56 @@ Options:
                       exercises 4, 5 and 11 delete mail for good
 
 Then serve it:  smallpop3 --maillist DIR/maillist --host 0.0.0.0`,
+
+  // ── web view: the live classroom view in the browser (issue 13) ──────────
+  'banner.web': 'Classroom view: {url}\n    (in a browser; log in with the admin secret)',
+  'banner.webGenerated': 'Classroom view: {url}\n    (the link carries the secret: open it in a browser on this machine)',
+  'cli.webNeedsPort': '--web-host needs --web-port: the classroom view opens only when asked for',
+  'web.language': 'English',
+  'web.title': 'smallpop3: the class, live',
+  'web.login.title': 'Classroom view',
+  'web.login.prompt': 'Type the admin secret (the banner of "smallpop3" shows it, or it is the --admin-secret you chose):',
+  'web.login.button': 'Open',
+  'web.login.wrong': 'That is not the secret. Try again.',
+  'web.login.failed': 'The server could not be reached: {reason}',
+  'web.header.connected': '{connected} of {students|student|students} connected',
+  'web.header.connections': '{count|connection|connections} open',
+  'web.header.average': 'Average progress {percent} %',
+  'web.header.exercise': '{started} started, {finished} done',
+  'web.header.notRecorded': 'Sessions are not recorded (no transcripts folder): exercise progress is unknown.',
+  'web.live.lost': 'Connection to the server lost; trying again…',
+  'web.col.student': 'Student',
+  'web.col.connected': 'Connected',
+  'web.col.exercise': 'On',
+  'web.col.done': 'Done',
+  'web.col.last': 'Last command and reply',
+  'web.col.idle': 'Idle',
+  'web.col.errors': 'Errors in a row',
+  'web.connected.yes': 'yes',
+  'web.connected.no': 'no',
+  'web.on': 'exercise {exercise}, step {step}',
+  'web.on.exercise': 'exercise {exercise}',
+  'web.on.allDone': 'all done',
+  'web.on.unknown': '—',
+  'web.stuck': 'stuck',
+  'web.seat': 'Seat {seat}',
+  'web.idle.never': '—',
+  'web.idle.seconds': '{seconds} s',
+  'web.idle.minutes': '{minutes} min {seconds} s',
+  'web.idle.hours': '{hours} h {minutes} min',
+  'web.projector': 'Projector mode',
+  'web.projector.off': 'Leave projector mode',
+  'web.csv': 'Export CSV',
+  'web.choose': 'Language',
+  'web.log.title': 'Session log of {user}',
+  'web.log.hint': 'Click a student to see their session, live.',
+  'web.log.empty': 'Nothing yet since the server started.',
+  'web.log.close': 'Close',
+  'web.csv.user': 'user',
+  'web.csv.done': 'exercises done',
+  'web.csv.exercise': 'exercise {number}: {title}',
+  'web.csv.finished': 'done',
+  'web.csv.step': 'step {step}',
 
   // ── demo, player and step checker ────────────────────────────────────────
   'check.skipped': 'not done, though step {later} after it is; to do it, type: {lines}',

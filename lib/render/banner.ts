@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk'
 import type { Translator } from '../i18n/index.js'
 import type { AdminEndpoint } from '../admin/server.js'
 import type { RunningServer } from '../server.js'
+import type { WebView } from '../web/server.js'
 import { VERSION } from '../version.js'
 import { wrap } from './terminal.js'
 
@@ -12,6 +13,8 @@ export interface BannerOptions {
   source: { sample: boolean; dir?: string; maillist: string }
   /** The TLS listener's certificate: where it is, whether smallpop3 made it. */
   certificate?: { certPath: string }
+  /** The classroom view, when there is one: its link (carrying a secret made at start-up). */
+  web?: Pick<WebView, 'url' | 'generated'>
   /** This machine's addresses that others can reach, when listening on all of them. */
   network: string[]
   t: Translator
@@ -20,7 +23,7 @@ export interface BannerOptions {
   width?: number
 }
 
-export function renderBanner({ server, source, certificate, network, t, chalk: c, width }: BannerOptions): string {
+export function renderBanner({ server, source, certificate, web, network, t, chalk: c, width }: BannerOptions): string {
   const first = server.accounts[0]!
   const tlsPort = server.tlsPort
   const wildcard = server.host === '0.0.0.0' || server.host === '::'
@@ -44,6 +47,7 @@ export function renderBanner({ server, source, certificate, network, t, chalk: c
     ['  ' + t('banner.accounts', { list: accounts }), false],
     ['  ' + t('banner.connections', { max: server.maxConnections }), false],
     ...(server.admin === undefined ? [] : [adminLine(server.admin, t)]),
+    ...(web === undefined ? [] : [['  ' + t(web.generated ? 'banner.webGenerated' : 'banner.web', { url: web.url }), false] as [string, boolean]]),
     ['', false],
     ['  ' + t('banner.connect', { command: telnet(connectHost) }), true],
     ...(tlsPort === undefined ? [] : [['  ' + t('banner.connectTls', { command: openssl(connectHost, tlsPort) }), true] as [string, boolean]]),
