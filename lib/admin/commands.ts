@@ -11,7 +11,7 @@ import type { LiveState } from '../state.js'
 import { reasonOf, type MessageKey, type Params, type Translator } from '../i18n/index.js'
 import { printable } from '../printable.js'
 import { MASK } from '../secrets.js'
-import { progress } from './progress.js'
+import { progressOffThread } from './progress.js'
 
 /** AUTHORIZATION until the secret is given, then ADMIN (docs/admin-protocol.md §3). */
 export type AdminState = 'AUTHORIZATION' | 'ADMIN'
@@ -140,7 +140,7 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
       if (!control.transcripts) return err('admin.progress.none')
       if (user !== undefined && !control.state.accounts.find(user)) return err('admin.user.unknown', { user })
       const users = user === undefined ? control.state.accounts.list.map(a => a.user) : [user]
-      const rows = await progress(control.transcripts, users)
+      const rows = await progressOffThread(control.transcripts, users)
       const body = rows.map(p =>
         record({ user: p.user, done: p.done.join(',') || '-', exercise: p.exercise ?? '-', step: p.step ?? '-', errors: p.errors, stuck: p.stuck, sessions: p.sessions, last: p.last ?? '-' }))
       return lines('admin.progress', {}, body)

@@ -5,6 +5,7 @@
  * many -ERR replies in a row they had last (who is stuck).
  */
 import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { ExerciseChecker, RECENT, timeline } from '../check.js'
 import { loadExercises, type Exercise } from '../exercises.js'
 import { readTranscripts } from '../transcripts.js'
@@ -63,5 +64,41 @@ export async function progress(dir: string, users: readonly string[]): Promise<P
       user, done, ...(on ? { exercise: on.number, step: on.step } : {}), errors, stuck: errors >= STUCK_AFTER,
       sessions: read.length, ...(entries.length ? { last: entries.at(-1)![0].time } : {}),
     }
+  })
+}
+
+let worker: Worker | undefined
+const asked = new Map<number, (answer: { progress?: Progress[]; error?: string }) => void>()
+let nextAsk = 1
+
+/**
+ * progress(), judged in a worker thread: judging every recent session of a
+ * class takes from milliseconds to seconds (16 s for 30 students who each
+ * flooded 300 NOOPs), and must never hold up the POP3 sessions, which the
+ * main thread serves. One worker for every reader (the admin port's
+ * PROGRESS, the browser view); it does not keep the process alive.
+ */
+export function progressOffThread(dir: string, users: readonly string[]): Promise<Progress[]> {
+  if (!worker) {
+    const started = new Worker(new URL('./progress-worker.js', import.meta.url))
+    started.on('message', (answer: { id: number; progress?: Progress[]; error?: string }) => {
+      asked.get(answer.id)?.(answer)
+      asked.delete(answer.id)
+    })
+    // a worker that died fails what it was asked; the next reading starts another
+    started.on('error', () => {})
+    started.on('exit', () => {
+      if (worker === started) worker = undefined
+      for (const answer of asked.values()) answer({ error: 'progress worker stopped' })
+      asked.clear()
+    })
+    started.unref() // after the listeners: adding a 'message' listener refs the worker again
+    worker = started
+  }
+  const id = nextAsk++
+  const to = worker
+  return new Promise((resolve, reject) => {
+    asked.set(id, answer => (answer.progress ? resolve(answer.progress) : reject(new Error(answer.error))))
+    to.postMessage({ id, dir, users })
   })
 }

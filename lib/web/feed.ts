@@ -17,8 +17,7 @@
  */
 import { join } from 'node:path'
 import type { WebSocket } from 'ws'
-import { Worker } from 'node:worker_threads'
-import type { Progress } from '../admin/progress.js'
+import { progressOffThread, type Progress } from '../admin/progress.js'
 import { explain } from '../explain.js'
 import { isAdminEvent, type Pop3Event, type ServerEvent } from '../events.js'
 import { loadExercises } from '../exercises.js'
@@ -105,9 +104,6 @@ export class ClassFeed {
   #closed = false
   readonly #unsubscribe: () => void
   readonly #translators = new Map<string, Translator>()
-  #worker?: Worker
-  readonly #asked = new Map<number, (answer: { progress?: Progress[]; error?: string }) => void>()
-  #nextAsk = 1
 
   constructor(options: FeedOptions) {
     this.#state = options.state
@@ -177,39 +173,13 @@ export class ClassFeed {
   async #readProgress(users: string[]): Promise<void> {
     if (!this.#transcripts || !users.length) return
     try {
-      const read = await this.#judged(this.#transcripts, users)
+      const read = await progressOffThread(this.#transcripts, users)
       const next = new Map(this.#progress)
       for (const p of read) next.set(p.user, p)
       this.#progress = next
     } catch {
       // an unreadable transcript folder leaves the progress as it was; the next event tries again
     }
-  }
-
-  /** lib/admin/progress.ts's answer, from the worker thread. */
-  #judged(dir: string, users: string[]): Promise<Progress[]> {
-    if (!this.#worker) {
-      const worker = new Worker(new URL('./progress-worker.js', import.meta.url))
-      worker.unref()
-      worker.on('message', (answer: { id: number; progress?: Progress[]; error?: string }) => {
-        this.#asked.get(answer.id)?.(answer)
-        this.#asked.delete(answer.id)
-      })
-      // a worker that died fails what it was asked; the next reading starts another
-      worker.on('error', () => {})
-      worker.on('exit', () => {
-        if (this.#worker === worker) this.#worker = undefined
-        for (const answer of this.#asked.values()) answer({ error: 'progress worker stopped' })
-        this.#asked.clear()
-      })
-      this.#worker = worker
-    }
-    const id = this.#nextAsk++
-    const worker = this.#worker
-    return new Promise((resolve, reject) => {
-      this.#asked.set(id, answer => (answer.progress ? resolve(answer.progress) : reject(new Error(answer.error))))
-      worker.postMessage({ id, dir, users })
-    })
   }
 
   /** The class now, the progress of those who did something since it was last read brought up to date first. */
@@ -325,7 +295,6 @@ export class ClassFeed {
     clearTimeout(this.#progressTimer)
     for (const page of this.#pages) page.socket.terminate()
     this.#pages.clear()
-    void this.#worker?.terminate()
   }
 }
 

@@ -1,11 +1,6 @@
-/**
- * Reads progress from the transcripts (lib/admin/progress.ts) in a worker
- * thread of its own: judging every recent session of a class takes from
- * milliseconds to seconds, and must never hold up the POP3 sessions, which
- * the main thread serves.
- */
+/** The worker thread of progressOffThread() (lib/admin/progress.ts): it judges, the main thread serves. */
 import { parentPort } from 'node:worker_threads'
-import { progress } from '../admin/progress.js'
+import { progress } from './progress.js'
 
 export interface ProgressRequest {
   id: number
