@@ -112,6 +112,14 @@ const ca: Catalogue = {
   'capa.ok': "a continuació, la llista de capacitats",
   'capa.ok.explain': "CAPA llista les capacitats d'aquest servidor, una per línia: ordres opcionals, extensions i maneres de funcionar (RFC 2449 §5, §6).",
 
+  // issue 11, nou: LANG de l'RFC 6856. lang.ok comença amb {tag}, l'etiqueta de la llengua triada, perquè l'RFC 6856 §3 la vol al principi
+  'lang.list': "a continuació, la llista de llengües",
+  'lang.list.explain': "LANG sense res més llista les llengües en què pot respondre aquest servidor, una per línia: l'etiqueta de la llengua i el seu nom en aquella llengua. LANG amb una etiqueta (com ara LANG es) canvia aquesta sessió a aquella llengua (RFC 6856 §3).",
+  'lang.ok': "{tag} d'ara endavant, les respostes d'aquesta sessió són en català",
+  'lang.ok.explain': "Ara aquesta sessió parla la llengua {tag}: d'ara endavant, el text que va després de +OK i -ERR i les explicacions del registre per a aquesta sessió són en aquesta llengua. Les altres sessions mantenen la seva. La resposta comença amb l'etiqueta de la llengua triada (RFC 6856 §3).",
+  'lang.unknown': "aquí no hi ha cap llengua «{tag}»; aquest servidor parla {list}",
+  'lang.unknown.explain': "LANG indica una llengua amb la seva etiqueta (RFC 5646), com ara es o ca-ES; aquest servidor té {list}. Després d'un -ERR, la sessió manté la llengua que tenia (RFC 6856 §3).",
+
   'msg.none': "no hi ha cap missatge {n}: la bústia té {total} missatges",
   'msg.none.explain': "Els missatges porten números de l'1 fins a {total}; els números no canvien en tota la sessió.",
   'msg.zero': "no hi ha cap missatge 0: els números van de l'1 fins a {total}",
@@ -165,7 +173,7 @@ const ca: Catalogue = {
   'args.extra.explain': "L'ordre s'escriu així: {usage}.",
 
   'state.needLogin': "{verb} és una ordre de l'estat TRANSACTION; primer identifica't amb USER i PASS",
-  'state.needLogin.explain': "Abans d'identificar-se, la sessió és a l'estat AUTHORIZATION, on només es permeten USER, PASS, APOP, AUTH, STLS, CAPA i QUIT (RFC 1939 §4, RFC 2449 §5).",
+  'state.needLogin.explain': "Abans d'identificar-se, la sessió és a l'estat AUTHORIZATION, on només es permeten USER, PASS, APOP, AUTH, STLS, CAPA, LANG i QUIT (RFC 1939 §4, RFC 2449 §5).",
   'state.loggedIn': "{verb} és una ordre de l'estat AUTHORIZATION, i ja t'has identificat",
   'state.loggedIn.explain': "Després d'identificar-se correctament, la sessió és a l'estat TRANSACTION; per entrar amb un altre usuari, fes QUIT i torna't a connectar.",
 
@@ -206,6 +214,10 @@ const ca: Catalogue = {
   'cmd.blank': "Una línia sense cap ordre: buida, o només amb espais.",
   'cmd.leadingSpace': "Una línia que comença amb un espai: el servidor busca l'ordre just al començament, i no en troba cap.",
   'cmd.usage': "{verb} s'escriu així: {usage}.",
+  // issue 11, nou: LANG de l'RFC 6856
+  'cmd.LANG': "Pregunta en quines llengües pot respondre el servidor.",
+  'cmd.LANG.one': "Demana al servidor que d'ara endavant respongui en la llengua {a0}.",
+  'cmd.LANG.any': "Demana al servidor que d'ara endavant respongui en la seva llengua per defecte.",
 
   // ── noms de coses que surten dins de les respostes ───────────────────────
   'control.0': "NUL",
@@ -218,6 +230,12 @@ const ca: Catalogue = {
   'unsupported.LAST': "l'RFC 1725 la va eliminar el 1994; UIDL diu quins missatges ja ha vist un client",
   'unsupported.RPOP': "l'RFC 1460 la va eliminar el 1993; APOP permet identificar-se sense enviar la contrasenya",
   'unsupported.XTND': "una extensió d'alguns servidors antics, de l'RFC 1082",
+  // issue 11, nou: els noms de les llengües. language.name és el nom d'aquesta llengua en ella mateixa, tal com surt en una
+  // llista de llengües (English, Español, Català); language.XX és com anomena XX una frase en aquesta llengua
+  'language.name': "Català",
+  'language.en': "anglès",
+  'language.es': "castellà",
+  'language.ca': "català",
 
   // ── esdeveniments i elements del registre ────────────────────────────────
   'ev.connect': "S'ha connectat un client des de {remote}.",
@@ -280,6 +298,14 @@ const ca: Catalogue = {
   'exercise.stepNumber': "el pas {found} hauria de ser el pas {expected}",
   'exercise.noSteps': "no hi ha cap pas: afegeix encapçalaments com ara «## Pas 1: Connexió»",
   'exercise.badLine': "pas {step}: una línia d'un bloc pop3 ha de començar amb «C: » o «S: », no amb «{line}»",
+  // exercise markers (issue 11): les paraules que busca el lector d'exercicis (paraules soles; vegeu la taula acordada de marcadors)
+  'exercise.marker.learn': "Què aprendràs",
+  'exercise.marker.why': "Per què és important",
+  'exercise.marker.step': "Pas",
+  'exercise.marker.question': "Pregunta",
+  'exercise.marker.choices': "Opcions",
+  'exercise.marker.accept': "S'accepta",
+  'exercise.marker.answer': "Resposta",
 
   // ── la línia d'ordres ─────────────────────────────────────────────────────
   'banner.title': "smallpop3 {version}: un servidor POP3 per aprendre",
@@ -301,12 +327,17 @@ const ca: Catalogue = {
   'banner.connections': "Atén com a màxim {max|connexió|connexions} alhora (--max-connections N per canviar-ho)",
   'banner.stop': "A sota es mostra cada línia amb una explicació. Prem Ctrl-C per aturar el servidor.",
   'banner.stopping': "S'atura el servidor: les sessions obertes es tanquen sense UPDATE, així que no s'esborra res.",
+  // issue 11, nou: la llengua en ús i com canviar-la; {options} és com ara «--lang es o --lang ca»
+  'banner.language': "Llengua: {language}. Per començar en una altra, fes servir {options}; dins d'una sessió, LANG llista les llengües i LANG {example} en canvia les respostes.",
+  'banner.wireLanguage': "Les respostes que s'envien als clients són en {language} (--wire-lang); tota la resta segueix --lang.",
 
   'cli.unknownOption': "opció desconeguda {option}; «smallpop3 --help» llista les opcions",
   'cli.badNumber': "l'opció {option} necessita un nombre enter entre {min} i {max}, no «{value}»",
   'cli.badTimeout': "l'opció --timeout necessita un nombre de segons entre 1 i 86400 (com ara 600 o 10m), no «{value}»",
   'cli.badLog': "l'opció --log ha de ser «text» o «json», no «{value}»",
   'cli.badLang': "l'opció --lang ha de ser una d'aquestes: {languages}; no «{value}»",
+  // issue 11, nou
+  'cli.badWireLang': "l'opció --wire-lang ha de ser una d'aquestes: {languages}; no «{value}»",
   'cli.valueNeeded': "l'opció {option} necessita un valor",
   'cli.noValueWanted': "l'opció {option} no admet cap valor",
   'cli.listenFailed': "no es pot escoltar a {host}, port {port}: {reason}",
@@ -321,6 +352,9 @@ const ca: Catalogue = {
   'exercises.header': "Exercicis (els fitxers són a {dir}):",
   'exercises.line': "{n}. {title}  (compte {account}; smallpop3 check {number})",
   'exercises.footer': "Llegeix-los com a fitxes de pràctiques a exercises/, o deixa que «smallpop3 check N» et digui què has fet.",
+  // issue 11, nou: un exercici que encara no està traduït a la llengua de l'estudiant
+  'exercises.inEnglish': "(en anglès)",
+  'exercises.notTranslated': "Aquest exercici encara no està disponible en {language}, així que es mostra en anglès.",
 
   'check.title': "Exercici {number}: {title}",
   'check.read': "Sessions de l'usuari «{user}» llegides a {dir}: {sessions|sessió|sessions}",
@@ -375,8 +409,13 @@ Opcions:
                         de càrrega; les sessions es continuen registrant)
       --show-secrets    mostra les contrasenyes al registre en lloc de
                         ******** (mai a les transcripcions)
-      --lang LLENGUA    llengua de les respostes i les explicacions:
-                        {languages}
+      --lang LLENGUA    llengua de tot el que es mostra: {languages} (per
+                        defecte, segons LC_ALL, LC_MESSAGES o LANG; si no,
+                        en)
+      --wire-lang LLENGUA
+                        llengua de les respostes que s'envien als clients
+                        (per defecte, la de --lang); dins d'una sessió, LANG
+                        la canvia
       --transcripts DIR on registrar les sessions (per defecte: una carpeta
                         transcripts al costat de les bústies)
       --max-connections N
@@ -410,10 +449,17 @@ Opcions:
                          servidor (per trobar-ne les transcripcions), com al
                          servidor
       --transcripts DIR  llegeix les transcripcions de DIR
+      --lang LLENGUA     la llengua de l'informe i de l'exercici:
+                         {languages} (compten les sessions registrades en
+                         qualsevol llengua)
 
 Codi de sortida: 0 si s'han assolit tots els objectius, 1 si no, 2 si hi ha
 un error d'ús.`,
-  'help.exercises': `smallpop3 exercises: llista els exercicis, amb el número i el títol.`,
+  'help.exercises': `smallpop3 exercises: llista els exercicis, amb el número i el títol.
+
+Opcions:
+      --lang LLENGUA   la llengua dels exercicis: {languages} (un exercici
+                       que encara no està traduït surt en anglès, i ho diu)`,
   'help.reset': `smallpop3 reset: restaura la bústia d'exemple
 
 L'exemple (usuari guest, contrasenya visitor) se serveix des d'una còpia de
@@ -489,8 +535,8 @@ Opcions:
       --bytes           mostra els bytes tal qual: el CRLF com a ␍␊, els
                         octets de cada resposta, les línies amb el punt
                         doblat
-      --lang LLENGUA    llengua de les respostes i les explicacions del
-                        servidor
+      --lang LLENGUA    llengua de l'exercici, de les respostes del servidor
+                        i de les explicacions: {languages}
 
 Codi de sortida: 0 en acabar (amb --auto, només si totes les respostes
 coincideixen amb l'exercici), 1 si una resposta no coincideix (--auto) o la
@@ -568,22 +614,14 @@ Opcions:
                         l'exemple)
       --transcripts DIR on registrar les sessions (per defecte, com al
                         servidor)
-      --lang LLENGUA    llengua de les respostes i les explicacions
+      --lang LLENGUA    llengua de l'exercici, de les respostes del servidor
+                        i de les explicacions: {languages}
 
 Necessita un terminal; si no n'hi ha, fes l'exercici amb telnet contra
 «smallpop3» i executa «smallpop3 check N».
 
 Codi de sortida: 0 quan surts, 1 si hi ha una fallada (un port ocupat), 2 si
 hi ha un error d'ús o no hi ha terminal, 130 després de Ctrl-C.`,
-
-  // exercise markers
-  'exercise.marker.learn': "Què aprendràs",
-  'exercise.marker.why': "Per què és important",
-  'exercise.marker.step': "Pas",
-  'exercise.marker.question': "Pregunta",
-  'exercise.marker.choices': "Opcions",
-  'exercise.marker.accept': "S'accepta",
-  'exercise.marker.answer': "Resposta",
 }
 
 export default ca
