@@ -21,7 +21,7 @@ const es: Catalogue = {
   'pass.wrong': 'contraseña incorrecta para "{user}"; empieza de nuevo con USER y después PASS',
   'pass.wrong.explain': 'La contraseña no coincide. La sesión sigue en AUTHORIZATION y el cliente tiene que enviar USER otra vez. [AUTH] indica un problema con las credenciales (RFC 3206).',
 
-  'apop.wrong': 'nombre o resumen incorrecto para "{user}"',
+  'apop.wrong': 'nombre o resumen incorrectos para "{user}"',
   'apop.wrong.explain': 'APOP ha fallado: el resumen (digest) tiene que ser el MD5 de la marca de tiempo <...> del saludo seguida de la contraseña, en hexadecimal y en minúsculas (RFC 1939 §7).',
 
   'auth.list': 'siguen los mecanismos SASL: {list}',
@@ -36,7 +36,7 @@ const es: Catalogue = {
   'auth.cancelled.explain': 'El cliente ha enviado * en lugar de las credenciales, y eso cancela AUTH (RFC 5034 §4). La sesión sigue en AUTHORIZATION: se puede volver a probar cualquier forma de iniciar sesión.',
   'auth.notBase64': 'las credenciales no están en base64 válido; no se ha comprobado nada',
   'auth.notBase64.explain': 'AUTH PLAIN espera las credenciales en base64 (letras, cifras, + y /, completadas con = hasta un múltiplo de 4 caracteres). Puedes generarlas con: printf \'\\0guest\\0visitor\' | base64. La sesión sigue en AUTHORIZATION (RFC 5034 §4).',
-  'auth.notPlain': 'las credenciales se decodifican, pero no dan nombre, NUL, usuario, NUL, contraseña',
+  'auth.notPlain': 'las credenciales se decodifican, pero no tienen la forma nombre, NUL, usuario, NUL, contraseña',
   'auth.notPlain.explain': 'Las credenciales PLAIN son tres partes separadas por bytes NUL: la identidad con la que actuar (normalmente vacía), el usuario y la contraseña (RFC 4616 §2). Puedes generarlas con: printf \'\\0guest\\0visitor\' | base64. La sesión sigue en AUTHORIZATION.',
   'auth.authzid': '"{user}" no puede iniciar sesión como "{authzid}": deja vacía la primera parte',
   'auth.authzid.explain': 'La primera parte de las credenciales PLAIN dice en nombre de quién se actúa. Este servidor solo deja que cada usuario actúe como sí mismo, así que tiene que estar vacía o ser el nombre del propio usuario (RFC 4616 §2). La contraseña no se ha comprobado; la sesión sigue en AUTHORIZATION.',
@@ -221,16 +221,16 @@ const es: Catalogue = {
   // ── eventos y elementos del registro ─────────────────────────────────────
   'ev.connect': 'Se ha conectado un cliente desde {remote}.',
   'ev.connect.tls': 'Se ha conectado un cliente desde {remote} por TLS ({protocol}, cifrado {cipher}): todo lo que pasa por esta conexión, contraseñas incluidas, va cifrado; quien observe la red solo ve bytes ilegibles. Las líneas marcadas con 🔒 viajan cifradas.',
-  'ev.tlsError': 'Una conexión desde {remote} al puerto TLS ha fallado en la negociación ({reason}). Es lo que pasa con un cliente de texto sin cifrar (telnet, nc) en el puerto TLS: el servidor espera TLS desde el primer byte. Usa openssl s_client -connect, o el puerto sin cifrar.',
-  'ev.tlsError.stls': 'La negociación TLS tras STLS ha fallado ({reason}), así que el servidor ha cerrado la conexión. Es lo que pasa con un cliente que envía más comandos en lugar de iniciar TLS (telnet, nc); usa openssl s_client -starttls pop3.',
+  'ev.tlsError': 'Una conexión desde {remote} al puerto TLS ha fallado en la negociación ({reason}). Es lo que ocurre cuando un cliente sin cifrado (telnet, nc) se conecta al puerto TLS: el servidor espera TLS desde el primer byte. Usa openssl s_client -connect, o el puerto sin cifrar.',
+  'ev.tlsError.stls': 'La negociación TLS tras STLS ha fallado ({reason}), así que el servidor ha cerrado la conexión. Es lo que ocurre cuando un cliente (telnet, nc) envía más comandos en lugar de iniciar TLS; usa openssl s_client -starttls pop3.',
   'ev.starttls': 'TLS iniciado ({protocol}, cifrado {cipher}): a partir de aquí, todo lo que pasa por esta conexión va cifrado; las líneas marcadas con 🔒 viajan cifradas. La sesión sigue en AUTHORIZATION: inicia sesión ahora y nadie en la red podrá leer la contraseña. Lo que se envió antes de la negociación se ha descartado.',
   'ev.disconnect.quit': 'La sesión ha terminado con QUIT y la conexión se ha cerrado.',
   'ev.disconnect.client': 'El cliente ha cerrado la conexión sin QUIT: no se ha borrado nada.',
-  'ev.disconnect.timeout': 'Ningún comando en {seconds} segundos: el temporizador de desconexión automática ha cerrado la conexión sin UPDATE, así que no se ha borrado nada (RFC 1939 §3).',
+  'ev.disconnect.timeout': '{seconds} segundos sin ningún comando: el temporizador de desconexión automática ha cerrado la conexión sin UPDATE, así que no se ha borrado nada (RFC 1939 §3).',
   'ev.disconnect.shutdown': 'El servidor se está deteniendo: la conexión se ha cerrado sin UPDATE, así que no se ha borrado nada.',
   'ev.disconnect.error': 'La conexión ha fallado ({reason}); no se ha borrado nada.',
   'ev.disconnect.full': 'El servidor estaba lleno, así que ha cerrado esta conexión enseguida; las demás siguen.',
-  'ev.disconnect.endless': 'El servidor ha cerrado la conexión tras una línea sin final, sin UPDATE: no se ha borrado nada.',
+  'ev.disconnect.endless': 'El servidor ha cerrado la conexión sin UPDATE tras una línea que no terminaba nunca: no se ha borrado nada.',
   'ev.delay': 'Inicio de sesión fallido desde {address} (fallos seguidos: {failures}): la respuesta ha esperado {ms} ms, para que adivinar contraseñas sea lento. Cada nuevo fallo seguido espera más, hasta un límite, y las conexiones desde la misma dirección esperan su turno; la espera se acaba al iniciar sesión como ese usuario, o tras un minuto sin fallos.',
   'ev.login.ok': '{user} ha iniciado sesión con {method}. El buzón tiene {count|mensaje|mensajes}, {octets|octeto|octetos} en total, y queda bloqueado para esta sesión.',
   'ev.login.AUTH': 'Un inicio de sesión con {method} ha fallado: el nombre o la contraseña no son correctos ([AUTH]). La sesión sigue en AUTHORIZATION.',
@@ -355,7 +355,7 @@ Uso:
   smallpop3 help [comando]    muestra esta ayuda, o la de un comando
 
 Opciones:
-  -p, --port N            puerto TCP en el que escuchar (por defecto 65000; con
+  -p, --port N            puerto TCP en el que escuchar (por defecto 65000;
                           0 elige uno libre)
   -H, --host DIRECCIÓN    dirección en la que escuchar (por defecto 127.0.0.1,
                           solo esta máquina; 0.0.0.0 o :: para aceptar toda la
@@ -539,11 +539,11 @@ demostración falla, 2 si hay un error de uso, 130 tras Ctrl-C.`,
   'help.guide': `smallpop3 guide [EJERCICIO]: haz un ejercicio con un tutor
 
 Arranca su propio servidor y te guía por un ejercicio, paso a paso: qué hacer
-y por qué, y qué líneas escribir en telnet. Vigila el servidor, así que avanza
-solo cuando has hecho el paso desde tu telnet, te muestra la respuesta del
-servidor explicada y, si has escrito otra cosa, te dice qué ha fallado y qué
-puedes probar. Después te hace las preguntas del ejercicio. Sin EJERCICIO,
-muestra un menú de los ejercicios, con los que ya has hecho marcados con ✔.
+y por qué, y qué líneas escribir en telnet. Como vigila el servidor, pasa al
+paso siguiente en cuanto lo has hecho desde tu telnet, te muestra la
+respuesta del servidor explicada y, si has escrito otra cosa, te dice qué ha
+fallado y qué puedes probar. Después te hace las preguntas del ejercicio. Sin
+EJERCICIO, muestra un menú de los ejercicios, con los ya hechos marcados con ✔.
 
 Las sesiones se graban igual que con "smallpop3", así que
 "smallpop3 check N" ve tu trabajo.
@@ -563,7 +563,7 @@ Opciones:
                           servidor)
       --lang IDIOMA       idioma de las respuestas y explicaciones
 
-Necesita una terminal; si no tienes, haz el ejercicio en telnet contra
+Necesita una terminal; sin ella, haz el ejercicio en telnet contra
 "smallpop3" y ejecuta "smallpop3 check N".
 
 Estado de salida: 0 cuando sales, 1 si algo falla (un puerto ocupado), 2 si
