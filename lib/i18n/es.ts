@@ -116,8 +116,8 @@ const es: Catalogue = {
   'lang.list.explain': 'LANG sin argumentos muestra los idiomas en los que puede responder este servidor, uno por línea: la etiqueta del idioma y su nombre en ese idioma. LANG y una etiqueta (como LANG ca) cambia esta sesión a ese idioma (RFC 6856 §3).',
   'lang.ok': '{tag} a partir de ahora, esta sesión responde en español',
   'lang.ok.explain': 'Esta sesión usa ahora el idioma {tag}: desde este momento, el texto que va tras +OK y -ERR y las explicaciones del registro para esta sesión están en ese idioma. Las demás sesiones mantienen el suyo. La respuesta empieza por la etiqueta del idioma elegido (RFC 6856 §3).',
-  'lang.unknown': 'aquí no hay ningún idioma "{tag}"; este servidor habla {list}',
-  'lang.unknown.explain': 'LANG indica un idioma por su etiqueta (RFC 5646), como es o ca-ES; este servidor tiene {list}. Tras -ERR, la sesión sigue en el idioma que tenía (RFC 6856 §3).',
+  'lang.unknown': 'aquí no hay ningún idioma "{tag}"; los idiomas de este servidor son {list}',
+  'lang.unknown.explain': 'LANG indica un idioma por su etiqueta (RFC 5646), como es o ca-ES; los de este servidor son {list}. Tras -ERR, la sesión sigue en el idioma que tenía (RFC 6856 §3).',
 
   'msg.none': 'no existe el mensaje {n}: el buzón tiene {total} mensajes',
   'msg.none.explain': 'Los mensajes se numeran del 1 al {total}; los números no cambian en toda la sesión.',
