@@ -11,6 +11,7 @@
  * "one" category takes the singular).
  */
 import en from './en.js'
+import es from './es.js'
 import ca from './ca.js'
 
 export type MessageKey = keyof typeof en
@@ -30,7 +31,7 @@ export type Params = Readonly<Record<string, string | number | readonly string[]
  * another may lack a key (a new one not translated yet): English stands in,
  * and test/i18n.test.ts says which.
  */
-const CATALOGUES: Readonly<Record<string, Catalogue>> = { en, ca }
+const CATALOGUES: Readonly<Record<string, Catalogue>> = { en, es, ca }
 
 /** The languages there are catalogues for, English first. */
 export const LANGUAGES: readonly string[] = Object.keys(CATALOGUES)
