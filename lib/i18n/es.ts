@@ -21,7 +21,7 @@ const es: Catalogue = {
   'pass.wrong': 'contraseña incorrecta para "{user}"; empieza de nuevo con USER y después PASS',
   'pass.wrong.explain': 'La contraseña no coincide. La sesión sigue en AUTHORIZATION y el cliente tiene que enviar USER otra vez. [AUTH] indica un problema con las credenciales (RFC 3206).',
 
-  'apop.wrong': 'nombre o resumen incorrecto para "{user}"',
+  'apop.wrong': 'nombre o resumen incorrectos para "{user}"',
   'apop.wrong.explain': 'APOP ha fallado: el resumen (digest) tiene que ser el MD5 de la marca de tiempo <...> del saludo seguida de la contraseña, en hexadecimal y en minúsculas (RFC 1939 §7).',
 
   'auth.list': 'siguen los mecanismos SASL: {list}',
@@ -36,7 +36,7 @@ const es: Catalogue = {
   'auth.cancelled.explain': 'El cliente ha enviado * en lugar de las credenciales, y eso cancela AUTH (RFC 5034 §4). La sesión sigue en AUTHORIZATION: se puede volver a probar cualquier forma de iniciar sesión.',
   'auth.notBase64': 'las credenciales no están en base64 válido; no se ha comprobado nada',
   'auth.notBase64.explain': 'AUTH PLAIN espera las credenciales en base64 (letras, cifras, + y /, completadas con = hasta un múltiplo de 4 caracteres). Puedes generarlas con: printf \'\\0guest\\0visitor\' | base64. La sesión sigue en AUTHORIZATION (RFC 5034 §4).',
-  'auth.notPlain': 'las credenciales se decodifican, pero no dan nombre, NUL, usuario, NUL, contraseña',
+  'auth.notPlain': 'las credenciales se decodifican, pero no tienen la forma nombre, NUL, usuario, NUL, contraseña',
   'auth.notPlain.explain': 'Las credenciales PLAIN son tres partes separadas por bytes NUL: la identidad con la que actuar (normalmente vacía), el usuario y la contraseña (RFC 4616 §2). Puedes generarlas con: printf \'\\0guest\\0visitor\' | base64. La sesión sigue en AUTHORIZATION.',
   'auth.authzid': '"{user}" no puede iniciar sesión como "{authzid}": deja vacía la primera parte',
   'auth.authzid.explain': 'La primera parte de las credenciales PLAIN dice en nombre de quién se actúa. Este servidor solo deja que cada usuario actúe como sí mismo, así que tiene que estar vacía o ser el nombre del propio usuario (RFC 4616 §2). La contraseña no se ha comprobado; la sesión sigue en AUTHORIZATION.',
@@ -111,6 +111,14 @@ const es: Catalogue = {
   'capa.ok': 'sigue la lista de capacidades',
   'capa.ok.explain': 'CAPA enumera las capacidades de este servidor, una por línea: comandos opcionales, extensiones y formas de comportarse (RFC 2449 §5, §6).',
 
+  // issue 11: LANG del RFC 6856. lang.ok empieza por {tag}, la etiqueta del idioma elegido, que el RFC 6856 §3 quiere al principio
+  'lang.list': 'sigue la lista de idiomas',
+  'lang.list.explain': 'LANG sin argumentos muestra los idiomas en los que puede responder este servidor, uno por línea: la etiqueta del idioma y su nombre en ese idioma. LANG y una etiqueta (como LANG ca) cambia esta sesión a ese idioma (RFC 6856 §3).',
+  'lang.ok': '{tag} a partir de ahora, esta sesión responde en español',
+  'lang.ok.explain': 'Esta sesión usa ahora el idioma {tag}: desde este momento, el texto que va tras +OK y -ERR y las explicaciones del registro para esta sesión están en ese idioma. Las demás sesiones mantienen el suyo. La respuesta empieza por la etiqueta del idioma elegido (RFC 6856 §3).',
+  'lang.unknown': 'aquí no hay ningún idioma "{tag}"; los idiomas de este servidor son {list}',
+  'lang.unknown.explain': 'LANG indica un idioma por su etiqueta (RFC 5646), como es o ca-ES; los de este servidor son {list}. Tras -ERR, la sesión sigue en el idioma que tenía (RFC 6856 §3).',
+
   'msg.none': 'no existe el mensaje {n}: el buzón tiene {total} mensajes',
   'msg.none.explain': 'Los mensajes se numeran del 1 al {total}; los números no cambian en toda la sesión.',
   'msg.zero': 'no existe el mensaje 0: los mensajes se numeran del 1 al {total}',
@@ -164,7 +172,7 @@ const es: Catalogue = {
   'args.extra.explain': 'El comando se escribe así: {usage}.',
 
   'state.needLogin': '{verb} es un comando del estado TRANSACTION; inicia sesión primero con USER y PASS',
-  'state.needLogin.explain': 'Antes de iniciar sesión, la sesión está en el estado AUTHORIZATION, donde solo se permiten USER, PASS, APOP, AUTH, STLS, CAPA y QUIT (RFC 1939 §4, RFC 2449 §5).',
+  'state.needLogin.explain': 'Antes de iniciar sesión, la sesión está en el estado AUTHORIZATION, donde solo se permiten USER, PASS, APOP, AUTH, STLS, CAPA, LANG y QUIT (RFC 1939 §4, RFC 2449 §5).',
   'state.loggedIn': '{verb} es un comando del estado AUTHORIZATION, y ya has iniciado sesión',
   'state.loggedIn.explain': 'Después de iniciar sesión correctamente, la sesión está en el estado TRANSACTION; para entrar como otro usuario, envía QUIT y vuelve a conectarte.',
 
@@ -205,6 +213,10 @@ const es: Catalogue = {
   'cmd.blank': 'Una línea sin ningún comando: vacía, o solo con espacios.',
   'cmd.leadingSpace': 'Una línea que empieza por un espacio: el servidor busca el comando justo al principio, así que no encuentra ninguno.',
   'cmd.usage': '{verb} se escribe así: {usage}.',
+  // issue 11: LANG del RFC 6856
+  'cmd.LANG': 'Pregunta en qué idiomas puede responder el servidor.',
+  'cmd.LANG.one': 'Pide al servidor que a partir de ahora responda en el idioma {a0}.',
+  'cmd.LANG.any': 'Pide al servidor que a partir de ahora responda en su idioma predeterminado.',
 
   // ── nombres de cosas que aparecen dentro de las respuestas ───────────────
   'control.0': 'NUL',
@@ -217,20 +229,26 @@ const es: Catalogue = {
   'unsupported.LAST': 'el RFC 1725 lo eliminó en 1994; UIDL dice qué mensajes ha visto ya un cliente',
   'unsupported.RPOP': 'el RFC 1460 lo eliminó en 1993; APOP inicia sesión sin enviar la contraseña',
   'unsupported.XTND': 'una extensión de algunos servidores antiguos, del RFC 1082',
+  // issue 11: los nombres de los idiomas. language.name es el nombre de este idioma en él mismo, como lo muestra una
+  // lista de idiomas (English, Español, Català); language.XX, cómo nombra a XX una frase en este idioma
+  'language.name': 'Español',
+  'language.en': 'inglés',
+  'language.es': 'español',
+  'language.ca': 'catalán',
 
   // ── eventos y elementos del registro ─────────────────────────────────────
   'ev.connect': 'Se ha conectado un cliente desde {remote}.',
   'ev.connect.tls': 'Se ha conectado un cliente desde {remote} por TLS ({protocol}, cifrado {cipher}): todo lo que pasa por esta conexión, contraseñas incluidas, va cifrado; quien observe la red solo ve bytes ilegibles. Las líneas marcadas con 🔒 viajan cifradas.',
-  'ev.tlsError': 'Una conexión desde {remote} al puerto TLS ha fallado en la negociación ({reason}). Es lo que pasa con un cliente de texto sin cifrar (telnet, nc) en el puerto TLS: el servidor espera TLS desde el primer byte. Usa openssl s_client -connect, o el puerto sin cifrar.',
-  'ev.tlsError.stls': 'La negociación TLS tras STLS ha fallado ({reason}), así que el servidor ha cerrado la conexión. Es lo que pasa con un cliente que envía más comandos en lugar de iniciar TLS (telnet, nc); usa openssl s_client -starttls pop3.',
+  'ev.tlsError': 'Una conexión desde {remote} al puerto TLS ha fallado en la negociación ({reason}). Es lo que ocurre cuando un cliente sin cifrado (telnet, nc) se conecta al puerto TLS: el servidor espera TLS desde el primer byte. Usa openssl s_client -connect, o el puerto sin cifrar.',
+  'ev.tlsError.stls': 'La negociación TLS tras STLS ha fallado ({reason}), así que el servidor ha cerrado la conexión. Es lo que ocurre cuando un cliente (telnet, nc) envía más comandos en lugar de iniciar TLS; usa openssl s_client -starttls pop3.',
   'ev.starttls': 'TLS iniciado ({protocol}, cifrado {cipher}): a partir de aquí, todo lo que pasa por esta conexión va cifrado; las líneas marcadas con 🔒 viajan cifradas. La sesión sigue en AUTHORIZATION: inicia sesión ahora y nadie en la red podrá leer la contraseña. Lo que se envió antes de la negociación se ha descartado.',
   'ev.disconnect.quit': 'La sesión ha terminado con QUIT y la conexión se ha cerrado.',
   'ev.disconnect.client': 'El cliente ha cerrado la conexión sin QUIT: no se ha borrado nada.',
-  'ev.disconnect.timeout': 'Ningún comando en {seconds} segundos: el temporizador de desconexión automática ha cerrado la conexión sin UPDATE, así que no se ha borrado nada (RFC 1939 §3).',
+  'ev.disconnect.timeout': '{seconds} segundos sin ningún comando: el temporizador de desconexión automática ha cerrado la conexión sin UPDATE, así que no se ha borrado nada (RFC 1939 §3).',
   'ev.disconnect.shutdown': 'El servidor se está deteniendo: la conexión se ha cerrado sin UPDATE, así que no se ha borrado nada.',
   'ev.disconnect.error': 'La conexión ha fallado ({reason}); no se ha borrado nada.',
   'ev.disconnect.full': 'El servidor estaba lleno, así que ha cerrado esta conexión enseguida; las demás siguen.',
-  'ev.disconnect.endless': 'El servidor ha cerrado la conexión tras una línea sin final, sin UPDATE: no se ha borrado nada.',
+  'ev.disconnect.endless': 'El servidor ha cerrado la conexión sin UPDATE tras una línea que no terminaba nunca: no se ha borrado nada.',
   'ev.delay': 'Inicio de sesión fallido desde {address} (fallos seguidos: {failures}): la respuesta ha esperado {ms} ms, para que adivinar contraseñas sea lento. Cada nuevo fallo seguido espera más, hasta un límite, y las conexiones desde la misma dirección esperan su turno; la espera se acaba al iniciar sesión como ese usuario, o tras un minuto sin fallos.',
   'ev.login.ok': '{user} ha iniciado sesión con {method}. El buzón tiene {count|mensaje|mensajes}, {octets|octeto|octetos} en total, y queda bloqueado para esta sesión.',
   'ev.login.AUTH': 'Un inicio de sesión con {method} ha fallado: el nombre o la contraseña no son correctos ([AUTH]). La sesión sigue en AUTHORIZATION.',
@@ -279,6 +297,14 @@ const es: Catalogue = {
   'exercise.stepNumber': 'el paso {found} debería ser el paso {expected}',
   'exercise.noSteps': 'no hay pasos: añade títulos como "## Paso 1: Conéctate"',
   'exercise.badLine': 'paso {step}: una línea de un bloque pop3 tiene que empezar por "C: " o "S: ", no "{line}"',
+  // exercise markers: las palabras que busca el lector de ejercicios (solo la palabra; ver la tabla acordada de marcadores)
+  'exercise.marker.learn': 'Qué aprenderás',
+  'exercise.marker.why': 'Por qué importa',
+  'exercise.marker.step': 'Paso',
+  'exercise.marker.question': 'Pregunta',
+  'exercise.marker.choices': 'Opciones',
+  'exercise.marker.accept': 'Se acepta',
+  'exercise.marker.answer': 'Respuesta',
 
   // ── la línea de comandos ─────────────────────────────────────────────────
   'banner.title': 'smallpop3 {version}: un servidor POP3 para aprender',
@@ -300,12 +326,17 @@ const es: Catalogue = {
   'banner.connections': 'Atiende como mucho {max|conexión|conexiones} a la vez (--max-connections N para cambiarlo)',
   'banner.stop': 'Abajo se muestra cada línea con una explicación. Pulsa Ctrl-C para parar.',
   'banner.stopping': 'Parando: las sesiones abiertas se cierran sin UPDATE, así que no se borra nada.',
+  // issue 11: el idioma en uso y cómo cambiarlo; {options} es algo como "--lang en o --lang ca"
+  'banner.language': 'Idioma: {language}. Para empezar en otro, usa {options}; dentro de una sesión, LANG muestra los idiomas y LANG {example} cambia sus respuestas.',
+  'banner.wireLanguage': 'Las respuestas que se envían a los clientes van en {language} (--wire-lang); todo lo demás sigue a --lang.',
 
   'cli.unknownOption': 'opción desconocida {option}; "smallpop3 --help" muestra las opciones',
   'cli.badNumber': 'la opción {option} necesita un número entero entre {min} y {max}, no "{value}"',
   'cli.badTimeout': 'la opción --timeout necesita un número de segundos entre 1 y 86400 (como 600 o 10m), no "{value}"',
   'cli.badLog': 'la opción --log tiene que ser "text" o "json", no "{value}"',
   'cli.badLang': 'la opción --lang tiene que ser uno de estos idiomas: {languages}; no "{value}"',
+  // issue 11
+  'cli.badWireLang': 'la opción --wire-lang tiene que ser uno de estos idiomas: {languages}; no "{value}"',
   'cli.valueNeeded': 'la opción {option} necesita un valor',
   'cli.noValueWanted': 'la opción {option} no lleva ningún valor',
   'cli.listenFailed': 'no se puede escuchar en {host}, puerto {port}: {reason}',
@@ -320,6 +351,9 @@ const es: Catalogue = {
   'exercises.header': 'Ejercicios (los archivos están en {dir}):',
   'exercises.line': '{n}. {title}  (cuenta {account}; smallpop3 check {number})',
   'exercises.footer': 'Puedes leerlos como fichas en exercises/, o dejar que "smallpop3 check N" te diga qué has hecho.',
+  // issue 11: un ejercicio que aún no está traducido al idioma del estudiante
+  'exercises.inEnglish': '(en inglés)',
+  'exercises.notTranslated': 'Este ejercicio todavía no está traducido al {language}, así que se muestra en inglés.',
 
   'check.title': 'Ejercicio {number}: {title}',
   'check.read': 'Leyendo {sessions|sesión|sesiones} del usuario "{user}" en {dir}',
@@ -355,7 +389,7 @@ Uso:
   smallpop3 help [comando]    muestra esta ayuda, o la de un comando
 
 Opciones:
-  -p, --port N            puerto TCP en el que escuchar (por defecto 65000; con
+  -p, --port N            puerto TCP en el que escuchar (por defecto 65000;
                           0 elige uno libre)
   -H, --host DIRECCIÓN    dirección en la que escuchar (por defecto 127.0.0.1,
                           solo esta máquina; 0.0.0.0 o :: para aceptar toda la
@@ -374,7 +408,10 @@ Opciones:
                           de carga; las transcripciones se siguen grabando)
       --show-secrets      muestra las contraseñas en el registro en lugar de
                           ******** (nunca en las transcripciones)
-      --lang IDIOMA       idioma de las respuestas y explicaciones: {languages}
+      --lang IDIOMA       idioma de todo lo que se muestra: {languages} (por
+                          defecto, el de LC_ALL, LC_MESSAGES o LANG; si no, en)
+      --wire-lang IDIOMA  idioma de las respuestas enviadas a los clientes (por
+                          defecto, el de --lang); en una sesión, LANG lo cambia
       --transcripts DIR   dónde grabar las sesiones (por defecto, una carpeta
                           transcripts junto a los buzones)
       --max-connections N
@@ -407,10 +444,16 @@ Opciones:
   -m, --maillist ARCHIVO  el maillist con el que se arrancó el servidor (para
                           encontrar sus transcripciones), como en el servidor
       --transcripts DIR   lee las transcripciones de DIR
+      --lang IDIOMA       idioma del informe y del ejercicio: {languages}
+                          (cuentan las sesiones grabadas en cualquier idioma)
 
 Estado de salida: 0 si se cumplen todos los objetivos, 1 si falta alguno,
 2 si hay un error de uso.`,
-  'help.exercises': `smallpop3 exercises: muestra la lista de ejercicios, con su número y su título.`,
+  'help.exercises': `smallpop3 exercises: muestra la lista de ejercicios, con su número y su título.
+
+Opciones:
+      --lang IDIOMA       idioma de los ejercicios: {languages} (un ejercicio
+                          aún sin traducir aparece en inglés, y lo indica)`,
   'help.reset': `smallpop3 reset: restaura el buzón de ejemplo
 
 El ejemplo (usuario guest, contraseña visitor) se sirve desde una copia
@@ -484,7 +527,8 @@ Opciones:
                           defecto 2; 0 para no hacer pausa)
       --bytes             muestra los bytes tal cual: CRLF como ␍␊, los octetos
                           de cada respuesta, las líneas con dot-stuffing
-      --lang IDIOMA       idioma de las respuestas y explicaciones del servidor
+      --lang IDIOMA       idioma del ejercicio, de las respuestas del
+                          servidor y de las explicaciones: {languages}
 
 Estado de salida: 0 al terminar (con --auto, solo si todas las respuestas
 coinciden con el ejercicio), 1 si una respuesta no coincide (--auto) o la
@@ -539,11 +583,11 @@ demostración falla, 2 si hay un error de uso, 130 tras Ctrl-C.`,
   'help.guide': `smallpop3 guide [EJERCICIO]: haz un ejercicio con un tutor
 
 Arranca su propio servidor y te guía por un ejercicio, paso a paso: qué hacer
-y por qué, y qué líneas escribir en telnet. Vigila el servidor, así que avanza
-solo cuando has hecho el paso desde tu telnet, te muestra la respuesta del
-servidor explicada y, si has escrito otra cosa, te dice qué ha fallado y qué
-puedes probar. Después te hace las preguntas del ejercicio. Sin EJERCICIO,
-muestra un menú de los ejercicios, con los que ya has hecho marcados con ✔.
+y por qué, y qué líneas escribir en telnet. Como vigila el servidor, pasa al
+paso siguiente en cuanto lo has hecho desde tu telnet, te muestra la
+respuesta del servidor explicada y, si has escrito otra cosa, te dice qué ha
+fallado y qué puedes probar. Después te hace las preguntas del ejercicio. Sin
+EJERCICIO, muestra un menú de los ejercicios, con los ya hechos marcados con ✔.
 
 Las sesiones se graban igual que con "smallpop3", así que
 "smallpop3 check N" ve tu trabajo.
@@ -561,22 +605,14 @@ Opciones:
                           ejemplo)
       --transcripts DIR   dónde grabar las sesiones (por defecto, como en el
                           servidor)
-      --lang IDIOMA       idioma de las respuestas y explicaciones
+      --lang IDIOMA       idioma del ejercicio, de las respuestas del
+                          servidor y de las explicaciones: {languages}
 
-Necesita una terminal; si no tienes, haz el ejercicio en telnet contra
+Necesita una terminal; sin ella, haz el ejercicio en telnet contra
 "smallpop3" y ejecuta "smallpop3 check N".
 
 Estado de salida: 0 cuando sales, 1 si algo falla (un puerto ocupado), 2 si
 hay un error de uso o no hay terminal, 130 tras Ctrl-C.`,
-
-  // exercise markers
-  'exercise.marker.learn': 'Qué aprenderás',
-  'exercise.marker.why': 'Por qué importa',
-  'exercise.marker.step': 'Paso',
-  'exercise.marker.question': 'Pregunta',
-  'exercise.marker.choices': 'Opciones',
-  'exercise.marker.accept': 'Se acepta',
-  'exercise.marker.answer': 'Respuesta',
 }
 
 export default es
