@@ -7,12 +7,13 @@
  * inserts a number with digit grouping and the singular or plural noun.
  */
 import en from './en.js'
+import ca from './ca.js'
 
 export type Catalogue = { readonly [K in keyof typeof en]: string }
 export type MessageKey = keyof typeof en
 export type Params = Readonly<Record<string, string | number | undefined>>
 
-const CATALOGUES: Record<string, Catalogue> = { en }
+const CATALOGUES: Record<string, Catalogue> = { en, ca }
 
 export const LANGUAGES = Object.keys(CATALOGUES)
 
