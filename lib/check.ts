@@ -88,7 +88,7 @@ export interface CheckerOptions {
    * step advances (the guide, one step at a time).
    */
   skips?: boolean
-  /** The language the exercise is written in. */
+  /** The language the exercise is written in (default: the exercise's own, `ex.lang`). */
   lang?: string
 }
 
@@ -173,7 +173,7 @@ export class ExerciseChecker {
     this.exercise = ex
     this.user = opts.user ?? ex.account
     this.#skips = opts.skips ?? false
-    this.#tracks = tracksOf(ex, this.user, opts.lang ?? 'en')
+    this.#tracks = tracksOf(ex, this.user, opts.lang ?? ex.lang)
   }
 
   /** The step now expected: the first one with exchanges that is not done or passed over. */

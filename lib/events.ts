@@ -17,6 +17,12 @@ interface Base {
   user?: string
   /** Every event of an encrypted session (the POP3S port, or after STLS): what it sends and receives is encrypted. */
   tls?: true
+  /**
+   * The language the session chose with LANG (RFC 6856), from the reply
+   * that switched to it on: its replies are in it, and the log explains
+   * them in it too. None: the server's languages (--wire-lang, --lang).
+   */
+  lang?: string
 }
 
 /** `full`: refused, the server had its maximum of connections; `endless`: a line without end was cut off. */

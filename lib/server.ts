@@ -31,6 +31,8 @@ export interface ServerOptions {
   timeout?: number
   /** Language of replies and explanations. Default "en". */
   lang?: string
+  /** Language of the replies only (the text after +OK and -ERR), when it differs from `lang`. */
+  wireLang?: string
   /** Show passwords in events instead of masking them. */
   showSecrets?: boolean
   /** Put the first lines of every multi-line response in its reply event. */
@@ -141,7 +143,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     this.#recorder = recorder
     this.accounts = accounts
     this.#byUser = new Map(accounts.map(a => [a.user, a]))
-    this.t = translator(options.lang)
+    this.t = translator(options.wireLang ?? options.lang)
     this.timeoutSeconds = options.timeout ?? 600
     this.showSecrets = options.showSecrets ?? false
     this.captureBodies = options.captureBodies ?? false

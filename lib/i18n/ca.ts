@@ -22,20 +22,20 @@ const ca: Catalogue = {
   'pass.wrong': "contrasenya incorrecta per a «{user}»; torna a començar amb USER i després PASS",
   'pass.wrong.explain': "La contrasenya no coincideix. La sessió continua en l'estat AUTHORIZATION i el client ha de tornar a enviar USER. [AUTH] indica un problema amb les credencials (RFC 3206).",
 
-  'apop.wrong': "nom o resum incorrecte per a «{user}»",
+  'apop.wrong': "nom o resum incorrectes per a «{user}»",
   'apop.wrong.explain': "APOP ha fallat: el resum ha de ser l'MD5 de la marca de temps <...> de la salutació seguida de la contrasenya, en hexadecimal i en minúscules (RFC 1939 §7).",
 
   'auth.list': "a continuació, els mecanismes SASL: {list}",
   'auth.list.explain': "AUTH sense res més llista les maneres d'identificar-se amb AUTH (els mecanismes SASL), una per línia. CAPA també les llista, a la línia SASL (RFC 5034).",
   'auth.unknown': "aquest servidor no ofereix el mecanisme SASL «{mechanism}»; ofereix {list}",
   'auth.unknown.explain': "AUTH indica un mecanisme SASL; aquest servidor només coneix {list}. Envia AUTH sense res més, o CAPA, per veure'n la llista (RFC 5034 §4).",
-  'auth.noMechanism': "després d'AUTH va el mecanisme i després les credencials: AUTH PLAIN i el base64",
+  'auth.noMechanism': "AUTH porta primer el mecanisme i després les credencials: AUTH PLAIN i el base64",
   'auth.noMechanism.explain': "La paraula que ve després d'AUTH és el nom d'un mecanisme SASL (aquí, {list}), i les credencials en base64 van al darrere: AUTH PLAIN AGd1ZXN0AHZpc2l0b3I=. El registre mostra emmascarat el que s'ha escrit, perquè unes credencials en base64 revelen la contrasenya (RFC 5034 §4).",
   'auth.continue': "continua: envia les credencials en base64, o * per cancel·lar",
   'auth.continue.explain': "«+ » demana al client que continuï: el servidor espera la línia següent, que no és una ordre sinó les credencials en base64 (per a PLAIN: res, un byte NUL, l'usuari, un byte NUL i la contrasenya). Una línia amb només * cancel·la (RFC 5034 §4).",
   'auth.cancelled': "s'ha cancel·lat AUTH; identifica't de nou quan estiguis a punt",
   'auth.cancelled.explain': "El client ha enviat * en lloc de les credencials, i això cancel·la AUTH (RFC 5034 §4). La sessió continua en l'estat AUTHORIZATION: es pot tornar a provar qualsevol manera d'identificar-se.",
-  'auth.notBase64': "les credencials no són base64 vàlid; no s'ha comprovat res",
+  'auth.notBase64': "les credencials no estan ben codificades en base64; no s'ha comprovat res",
   'auth.notBase64.explain': "AUTH PLAIN vol les credencials en base64 (lletres, xifres, + i /, completades amb = fins a un múltiple de 4 caràcters). Genera-les amb: printf '\\0guest\\0visitor' | base64. La sessió continua en l'estat AUTHORIZATION (RFC 5034 §4).",
   'auth.notPlain': "les credencials es descodifiquen, però no donen nom, NUL, usuari, NUL, contrasenya",
   'auth.notPlain.explain': "Les credencials PLAIN són tres parts separades per bytes NUL: la identitat en nom de la qual es vol actuar (normalment buida), l'usuari i la contrasenya (RFC 4616 §2). Genera-les amb: printf '\\0guest\\0visitor' | base64. La sessió continua en l'estat AUTHORIZATION.",
@@ -57,7 +57,7 @@ const ca: Catalogue = {
 
   'login.ok': "{user} té {count} missatges ({octets} octets)",
   'login.ok.explain': "Identificació correcta. Ara la bústia queda bloquejada per a aquesta sessió i l'estat és TRANSACTION: {count|missatge|missatges}, {octets|octet|octets} en total.",
-  'login.inUse': "la bústia de «{user}» ja és oberta en una altra sessió; tanca aquella sessió amb QUIT i torna-ho a provar",
+  'login.inUse': "la bústia de «{user}» ja està oberta en una altra sessió; tanca aquella sessió amb QUIT i torna-ho a provar",
   'login.inUse.explain': "Una bústia només la pot obrir una sessió alhora: el servidor la bloqueja quan l'usuari s'identifica (RFC 1939 §4). [IN-USE] diu al client que la contrasenya era correcta, però que una altra sessió té el bloqueig (RFC 2449 §8.1.2).",
   'login.failed': "no es pot obrir la bústia de «{user}»: {reason}",
   'login.failed.explain': "La contrasenya era correcta, però no s'ha pogut llegir la bústia. [SYS/PERM] indica un problema del costat del servidor que n'ha d'arreglar l'administrador; [SYS/TEMP], un problema que pot desaparèixer si el client ho torna a provar més tard (RFC 3206).",
@@ -112,6 +112,14 @@ const ca: Catalogue = {
   'capa.ok': "a continuació, la llista de capacitats",
   'capa.ok.explain': "CAPA llista les capacitats d'aquest servidor, una per línia: ordres opcionals, extensions i maneres de funcionar (RFC 2449 §5, §6).",
 
+  // issue 11, nou: LANG de l'RFC 6856. lang.ok comença amb {tag}, l'etiqueta de la llengua triada, perquè l'RFC 6856 §3 la vol al principi
+  'lang.list': "a continuació, la llista de llengües",
+  'lang.list.explain': "LANG sense res més llista les llengües en què pot respondre aquest servidor, una per línia: l'etiqueta de la llengua i el seu nom en aquella llengua. LANG amb una etiqueta (com ara LANG es) canvia aquesta sessió a aquella llengua (RFC 6856 §3).",
+  'lang.ok': "{tag} d'ara endavant, les respostes d'aquesta sessió són en català",
+  'lang.ok.explain': "Ara aquesta sessió parla la llengua {tag}: d'ara endavant, el text que va després de +OK i -ERR i les explicacions del registre per a aquesta sessió són en aquesta llengua. Les altres sessions mantenen la seva. La resposta comença amb l'etiqueta de la llengua triada (RFC 6856 §3).",
+  'lang.unknown': "aquí no hi ha cap llengua «{tag}»; aquest servidor parla {list}",
+  'lang.unknown.explain': "LANG indica una llengua amb la seva etiqueta (RFC 5646), com ara es o ca-ES; aquest servidor té {list}. Després d'un -ERR, la sessió manté la llengua que tenia (RFC 6856 §3).",
+
   'msg.none': "no hi ha cap missatge {n}: la bústia té {total} missatges",
   'msg.none.explain': "Els missatges porten números de l'1 fins a {total}; els números no canvien en tota la sessió.",
   'msg.zero': "no hi ha cap missatge 0: els números van de l'1 fins a {total}",
@@ -165,7 +173,7 @@ const ca: Catalogue = {
   'args.extra.explain': "L'ordre s'escriu així: {usage}.",
 
   'state.needLogin': "{verb} és una ordre de l'estat TRANSACTION; primer identifica't amb USER i PASS",
-  'state.needLogin.explain': "Abans d'identificar-se, la sessió és a l'estat AUTHORIZATION, on només es permeten USER, PASS, APOP, AUTH, STLS, CAPA i QUIT (RFC 1939 §4, RFC 2449 §5).",
+  'state.needLogin.explain': "Abans d'identificar-se, la sessió és a l'estat AUTHORIZATION, on només es permeten USER, PASS, APOP, AUTH, STLS, CAPA, LANG i QUIT (RFC 1939 §4, RFC 2449 §5).",
   'state.loggedIn': "{verb} és una ordre de l'estat AUTHORIZATION, i ja t'has identificat",
   'state.loggedIn.explain': "Després d'identificar-se correctament, la sessió és a l'estat TRANSACTION; per entrar amb un altre usuari, fes QUIT i torna't a connectar.",
 
@@ -185,7 +193,7 @@ const ca: Catalogue = {
   'cmd.response.cancel': "No és una ordre: * cancel·la l'AUTH que el servidor esperava.",
   'cmd.base64': "El base64 és una codificació, no un xifratge: qualsevol que vegi aquesta línia hi llegeix {decoded} (\\0 és un byte NUL).",
   'cmd.base64.clear': "Qualsevol que pugui observar la xarxa el pot descodificar: el que l'amaga és el TLS (STLS, o el port POP3S).",
-  'cmd.STLS': "Demana convertir aquesta connexió en TLS, perquè tot el que vingui després, contrasenya inclosa, vagi xifrat.",
+  'cmd.STLS': "Demana passar aquesta connexió a TLS, perquè tot el que vingui després, contrasenya inclosa, vagi xifrat.",
   'cmd.QUIT': "Acaba la sessió.",
   'cmd.QUIT.update': "Acaba la sessió: el servidor entra a l'estat UPDATE i elimina els missatges marcats amb DELE.",
   'cmd.STAT': "Pregunta quants missatges hi ha i quant ocupen en total.",
@@ -206,18 +214,28 @@ const ca: Catalogue = {
   'cmd.blank': "Una línia sense cap ordre: buida, o només amb espais.",
   'cmd.leadingSpace': "Una línia que comença amb un espai: el servidor busca l'ordre just al començament, i no en troba cap.",
   'cmd.usage': "{verb} s'escriu així: {usage}.",
+  // issue 11, nou: LANG de l'RFC 6856
+  'cmd.LANG': "Pregunta en quines llengües pot respondre el servidor.",
+  'cmd.LANG.one': "Demana al servidor que d'ara endavant respongui en la llengua {a0}.",
+  'cmd.LANG.any': "Demana al servidor que d'ara endavant respongui en la seva llengua per defecte.",
 
   // ── noms de coses que surten dins de les respostes ───────────────────────
   'control.0': "NUL",
   'control.8': "retrocés",
   'control.13': "retorn de carro (CR) dins de la línia",
-  'control.27': "escapada (l'envia una tecla de fletxa)",
+  'control.27': "Esc (l'envia una tecla de fletxa)",
   'control.127': "supressió (DEL)",
   'control.255': "byte 255",
   'control.ctrl': "Ctrl-{letter} (byte {byte})",
   'unsupported.LAST': "l'RFC 1725 la va eliminar el 1994; UIDL diu quins missatges ja ha vist un client",
   'unsupported.RPOP': "l'RFC 1460 la va eliminar el 1993; APOP permet identificar-se sense enviar la contrasenya",
   'unsupported.XTND': "una extensió d'alguns servidors antics, de l'RFC 1082",
+  // issue 11, nou: els noms de les llengües. language.name és el nom d'aquesta llengua en ella mateixa, tal com surt en una
+  // llista de llengües (English, Español, Català); language.XX és com anomena XX una frase en aquesta llengua
+  'language.name': "Català",
+  'language.en': "anglès",
+  'language.es': "castellà",
+  'language.ca': "català",
 
   // ── esdeveniments i elements del registre ────────────────────────────────
   'ev.connect': "S'ha connectat un client des de {remote}.",
@@ -232,7 +250,7 @@ const ca: Catalogue = {
   'ev.disconnect.error': "La connexió ha fallat ({reason}); no s'ha esborrat res.",
   'ev.disconnect.full': "El servidor estava ple, així que ha tancat aquesta connexió de seguida; les altres continuen.",
   'ev.disconnect.endless': "El servidor ha tancat la connexió, sense UPDATE, després d'una línia que no acabava mai: no s'ha esborrat res.",
-  'ev.delay': "Identificació fallida número {failures} seguida des de {address}: la resposta ha esperat {ms} ms, perquè endevinar contrasenyes sigui lent. Cada error seguit fa esperar més, fins a un límit, i les connexions des de la mateixa adreça esperen per torns; s'acaba quan algú entra amb aquell usuari, o després d'un minut sense errors.",
+  'ev.delay': "Identificacions fallides seguides des de {address}: {failures}. La resposta ha esperat {ms} ms, perquè endevinar contrasenyes sigui lent. Cada error seguit fa esperar més, fins a un límit, i les connexions des de la mateixa adreça esperen per torns; s'acaba quan algú entra amb aquell usuari, o després d'un minut sense errors.",
   'ev.login.ok': "{user} s'ha identificat amb {method}. La bústia té {count|missatge|missatges}, {octets|octet|octets} en total, i queda bloquejada per a aquesta sessió.",
   'ev.login.AUTH': "Una identificació amb {method} ha fallat: el nom o la contrasenya no són correctes ([AUTH]). La sessió continua en l'estat AUTHORIZATION.",
   'ev.login.IN-USE': "Una identificació amb {method} ha fallat: la contrasenya era correcta, però una altra sessió té la bústia oberta ([IN-USE]).",
@@ -255,7 +273,7 @@ const ca: Catalogue = {
   'log.dropped': "… {count|entrada del registre no mostrada|entrades del registre no mostrades}: els esdeveniments arribaven més de pressa del que aquesta sortida podia escriure",
 
   // ── problemes amb fitxers, que surten en respostes -ERR i a la línia d'ordres
-  'store.inUse': "la bústia ja és oberta en una altra sessió",
+  'store.inUse': "la bústia ja està oberta en una altra sessió",
   'store.missing': "no es troba la bústia {path} ({code})",
   'store.notMaildir': "{path} és una carpeta però no és un maildir: un maildir conté cur/, new/ i tmp/",
   'store.unreadable': "no es pot llegir {path}: {reason}",
@@ -280,6 +298,14 @@ const ca: Catalogue = {
   'exercise.stepNumber': "el pas {found} hauria de ser el pas {expected}",
   'exercise.noSteps': "no hi ha cap pas: afegeix encapçalaments com ara «## Pas 1: Connexió»",
   'exercise.badLine': "pas {step}: una línia d'un bloc pop3 ha de començar amb «C: » o «S: », no amb «{line}»",
+  // exercise markers (issue 11): les paraules que busca el lector d'exercicis (paraules soles; vegeu la taula acordada de marcadors)
+  'exercise.marker.learn': "Què aprendràs",
+  'exercise.marker.why': "Per què és important",
+  'exercise.marker.step': "Pas",
+  'exercise.marker.question': "Pregunta",
+  'exercise.marker.choices': "Opcions",
+  'exercise.marker.accept': "S'accepta",
+  'exercise.marker.answer': "Resposta",
 
   // ── la línia d'ordres ─────────────────────────────────────────────────────
   'banner.title': "smallpop3 {version}: un servidor POP3 per aprendre",
@@ -301,12 +327,17 @@ const ca: Catalogue = {
   'banner.connections': "Atén com a màxim {max|connexió|connexions} alhora (--max-connections N per canviar-ho)",
   'banner.stop': "A sota es mostra cada línia amb una explicació. Prem Ctrl-C per aturar el servidor.",
   'banner.stopping': "S'atura el servidor: les sessions obertes es tanquen sense UPDATE, així que no s'esborra res.",
+  // issue 11, nou: la llengua en ús i com canviar-la; {options} és com ara «--lang es o --lang ca»
+  'banner.language': "Llengua: {language}. Per començar en una altra, fes servir {options}; dins d'una sessió, LANG llista les llengües i LANG {example} canvia la llengua de les respostes.",
+  'banner.wireLanguage': "Les respostes que s'envien als clients són en {language} (--wire-lang); tota la resta segueix --lang.",
 
   'cli.unknownOption': "opció desconeguda {option}; «smallpop3 --help» llista les opcions",
   'cli.badNumber': "l'opció {option} necessita un nombre enter entre {min} i {max}, no «{value}»",
   'cli.badTimeout': "l'opció --timeout necessita un nombre de segons entre 1 i 86400 (com ara 600 o 10m), no «{value}»",
   'cli.badLog': "l'opció --log ha de ser «text» o «json», no «{value}»",
   'cli.badLang': "l'opció --lang ha de ser una d'aquestes: {languages}; no «{value}»",
+  // issue 11, nou
+  'cli.badWireLang': "l'opció --wire-lang ha de ser una d'aquestes: {languages}; no «{value}»",
   'cli.valueNeeded': "l'opció {option} necessita un valor",
   'cli.noValueWanted': "l'opció {option} no admet cap valor",
   'cli.listenFailed': "no es pot escoltar a {host}, port {port}: {reason}",
@@ -321,9 +352,12 @@ const ca: Catalogue = {
   'exercises.header': "Exercicis (els fitxers són a {dir}):",
   'exercises.line': "{n}. {title}  (compte {account}; smallpop3 check {number})",
   'exercises.footer': "Llegeix-los com a fitxes de pràctiques a exercises/, o deixa que «smallpop3 check N» et digui què has fet.",
+  // issue 11, nou: un exercici que encara no està traduït a la llengua de l'estudiant
+  'exercises.inEnglish': "(en anglès)",
+  'exercises.notTranslated': "Aquest exercici encara no està disponible en {language}, així que es mostra en anglès.",
 
   'check.title': "Exercici {number}: {title}",
-  'check.read': "Sessions de l'usuari «{user}» llegides a {dir}: {sessions|sessió|sessions}",
+  'check.read': "Lectura de {dir}: {sessions|sessió|sessions} de l'usuari «{user}»",
   'check.none': "Encara no s'ha registrat cap sessió de l'usuari «{user}» a {dir}: connecta't, identifica't com a {user} i segueix l'exercici.",
   'check.goal': "Pas {step}: {title}",
   'check.type': "escriu: {lines}",
@@ -375,8 +409,13 @@ Opcions:
                         de càrrega; les sessions es continuen registrant)
       --show-secrets    mostra les contrasenyes al registre en lloc de
                         ******** (mai a les transcripcions)
-      --lang LLENGUA    llengua de les respostes i les explicacions:
-                        {languages}
+      --lang LLENGUA    llengua de tot el que es mostra: {languages} (per
+                        defecte, segons LC_ALL, LC_MESSAGES o LANG; si no,
+                        en)
+      --wire-lang LLENGUA
+                        llengua de les respostes que s'envien als clients
+                        (per defecte, la de --lang); dins d'una sessió, LANG
+                        la canvia
       --transcripts DIR on registrar les sessions (per defecte: una carpeta
                         transcripts al costat de les bústies)
       --max-connections N
@@ -410,10 +449,17 @@ Opcions:
                          servidor (per trobar-ne les transcripcions), com al
                          servidor
       --transcripts DIR  llegeix les transcripcions de DIR
+      --lang LLENGUA     la llengua de l'informe i de l'exercici:
+                         {languages} (compten les sessions registrades en
+                         qualsevol llengua)
 
 Codi de sortida: 0 si s'han assolit tots els objectius, 1 si no, 2 si hi ha
 un error d'ús.`,
-  'help.exercises': `smallpop3 exercises: llista els exercicis, amb el número i el títol.`,
+  'help.exercises': `smallpop3 exercises: llista els exercicis, amb el número i el títol.
+
+Opcions:
+      --lang LLENGUA   la llengua dels exercicis: {languages} (un exercici
+                       que encara no està traduït surt en anglès, i ho diu)`,
   'help.reset': `smallpop3 reset: restaura la bústia d'exemple
 
 L'exemple (usuari guest, contrasenya visitor) se serveix des d'una còpia de
@@ -489,8 +535,8 @@ Opcions:
       --bytes           mostra els bytes tal qual: el CRLF com a ␍␊, els
                         octets de cada resposta, les línies amb el punt
                         doblat
-      --lang LLENGUA    llengua de les respostes i les explicacions del
-                        servidor
+      --lang LLENGUA    llengua de l'exercici, de les respostes del servidor
+                        i de les explicacions: {languages}
 
 Codi de sortida: 0 en acabar (amb --auto, només si totes les respostes
 coincideixen amb l'exercici), 1 si una resposta no coincideix (--auto) o la
@@ -568,22 +614,14 @@ Opcions:
                         l'exemple)
       --transcripts DIR on registrar les sessions (per defecte, com al
                         servidor)
-      --lang LLENGUA    llengua de les respostes i les explicacions
+      --lang LLENGUA    llengua de l'exercici, de les respostes del servidor
+                        i de les explicacions: {languages}
 
 Necessita un terminal; si no n'hi ha, fes l'exercici amb telnet contra
 «smallpop3» i executa «smallpop3 check N».
 
 Codi de sortida: 0 quan surts, 1 si hi ha una fallada (un port ocupat), 2 si
 hi ha un error d'ús o no hi ha terminal, 130 després de Ctrl-C.`,
-
-  // exercise markers
-  'exercise.marker.learn': "Què aprendràs",
-  'exercise.marker.why': "Per què és important",
-  'exercise.marker.step': "Pas",
-  'exercise.marker.question': "Pregunta",
-  'exercise.marker.choices': "Opcions",
-  'exercise.marker.accept': "S'accepta",
-  'exercise.marker.answer': "Resposta",
 }
 
 export default ca

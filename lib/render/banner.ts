@@ -1,6 +1,6 @@
 /** What the server says when it starts: where it listens, which accounts, how to connect. */
 import type { ChalkInstance } from 'chalk'
-import type { Translator } from '../i18n/index.js'
+import { formatList, LANGUAGES, type MessageKey, type Translator } from '../i18n/index.js'
 import type { RunningServer } from '../server.js'
 import { VERSION } from '../version.js'
 import { wrap } from './terminal.js'
@@ -14,12 +14,14 @@ export interface BannerOptions {
   /** This machine's addresses that others can reach, when listening on all of them. */
   network: string[]
   t: Translator
+  /** The language of the replies on the wire (--wire-lang), when not t's. */
+  wireLang?: string
   chalk: ChalkInstance
   /** The terminal's width: lines are wrapped at word boundaries to fit it. None (not a terminal): not wrapped. */
   width?: number
 }
 
-export function renderBanner({ server, source, certificate, network, t, chalk: c, width }: BannerOptions): string {
+export function renderBanner({ server, source, certificate, network, t, wireLang = t.lang, chalk: c, width }: BannerOptions): string {
   const first = server.accounts[0]!
   const tlsPort = server.tlsPort
   const wildcard = server.host === '0.0.0.0' || server.host === '::'
@@ -56,12 +58,24 @@ export function renderBanner({ server, source, certificate, network, t, chalk: c
         .map((text): [string, boolean] => [text, false]),
     ]),
     ['  ' + t('banner.try', { user: first.user, password: source.sample ? first.password : '…' }), false],
+    ...languageLines(t, wireLang).map((text): [string, boolean] => ['  ' + text, false]),
     ['  ' + t('banner.stop'), false],
     ['', false],
   ]
   return entries
     .flatMap(([text, bold]) => text.split('\n').flatMap(line => fit(line, width)).map(l => (bold ? c.bold(l) : l)))
     .join('\n') + '\n'
+}
+
+/** Which language is in use, and how to change it: --lang, and LANG in a session (RFC 6856). */
+function languageLines(t: Translator, wireLang: string): string[] {
+  const name = (lang: string): string => t(`language.${lang}` as MessageKey)
+  const others = LANGUAGES.filter(l => l !== t.lang)
+  const lines = others.length
+    ? [t('banner.language', { language: name(t.lang), options: formatList(others.map(l => `--lang ${l}`), t.lang, 'disjunction'), example: others[0] })]
+    : []
+  if (wireLang !== t.lang) lines.push(t('banner.wireLanguage', { language: name(wireLang) }))
+  return lines
 }
 
 /** A host and a port as clients write them: an IPv6 address in brackets, since its colons would swallow the port (RFC 3986 §3.2.2). */
