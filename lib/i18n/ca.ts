@@ -463,9 +463,9 @@ Opcions:
   'help.reset': `smallpop3 reset: restaura la bústia d'exemple
 
 L'exemple (usuari guest, contrasenya visitor) se serveix des d'una còpia de
-treball a {dir}, perquè esborrar-hi correu no canviï mai el mateix
-smallpop3. «reset» la torna a copiar: tots els missatges esborrats tornen a
-ser-hi.`,
+treball que és a {dir},
+perquè esborrar-hi correu no canviï mai el mateix smallpop3. «reset» la
+torna a copiar: tots els missatges esborrats tornen a ser-hi.`,
 
   // ── demostració, reproductor i comprovador de passos ─────────────────────
   'check.skipped': "no està fet, tot i que el pas {later}, que va després, sí; per fer-lo, escriu: {lines}",

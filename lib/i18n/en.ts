@@ -326,6 +326,7 @@ export default {
   // issue 11, new: the language in use and how to change it; {options} is like "--lang es or --lang ca"
   'banner.language': 'Language: {language}. To start in another, use {options}; in a session, LANG lists the languages and LANG {example} switches its replies.',
   'banner.wireLanguage': 'The replies sent to clients are in {language} (--wire-lang); everything else here follows --lang.',
+  'banner.account': '{user} (password {password})',
 
   'cli.unknownOption': 'unknown option {option}; "smallpop3 --help" lists the options',
   'cli.badNumber': 'option {option} needs a whole number from {min} to {max}, not "{value}"',

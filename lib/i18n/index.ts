@@ -14,7 +14,14 @@ import en from './en.js'
 import ca from './ca.js'
 
 export type MessageKey = keyof typeof en
-export type Catalogue = { readonly [K in MessageKey]: string }
+/**
+ * A translation: English's keys, each with its text. One not translated yet
+ * may be missing (English stands in, and test/i18n.test.ts names it); a key
+ * English does not have is a mistake the compiler catches.
+ */
+export type Catalogue = { readonly [K in MessageKey]?: string }
+/** Every key's text in one language, English standing in for the missing ones. */
+export type Templates = { readonly [K in MessageKey]: string }
 /** A parameter: text, a number, or a list of words (joined in the language's way). */
 export type Params = Readonly<Record<string, string | number | readonly string[] | undefined>>
 
@@ -23,7 +30,7 @@ export type Params = Readonly<Record<string, string | number | readonly string[]
  * another may lack a key (a new one not translated yet): English stands in,
  * and test/i18n.test.ts says which.
  */
-const CATALOGUES: Readonly<Record<string, Partial<Catalogue>>> = { en, ca }
+const CATALOGUES: Readonly<Record<string, Catalogue>> = { en, ca }
 
 /** The languages there are catalogues for, English first. */
 export const LANGUAGES: readonly string[] = Object.keys(CATALOGUES)
@@ -49,10 +56,14 @@ export function translator(lang = 'en'): Translator {
   return t
 }
 
+const templates = new Map<string, Templates>()
+
 /** The templates of a language (English where it has none), for reading replies back into keys. */
-export function catalogue(lang = 'en'): Catalogue {
-  const cat = CATALOGUES[lang]
-  return cat === undefined || cat === en ? en : { ...en, ...cat }
+export function catalogue(lang = 'en'): Templates {
+  const code = CATALOGUES[lang] ? lang : 'en'
+  let all = templates.get(code)
+  if (!all) templates.set(code, (all = { ...en, ...CATALOGUES[code] }))
+  return all
 }
 
 /** English, for the message of an error (a translation is made from its key where it is shown). */

@@ -30,7 +30,7 @@ export function renderBanner({ server, source, certificate, network, t, wireLang
   const openssl = (host: string, port: number): string => t('banner.openssl', { where: hostPort(host, port) })
   // an instructor's maillist keeps its passwords to itself
   const accounts = source.sample
-    ? server.accounts.map(a => `${a.user} (password ${a.password})`).join(', ')
+    ? server.accounts.map(a => t('banner.account', { user: a.user, password: a.password })).join(', ')
     : `${server.accounts.length}: ${server.accounts.slice(0, 8).map(a => a.user).join(', ')}${server.accounts.length > 8 ? ', …' : ''}`
   // [text, bold]: a text may hold several lines, each indented as it wants its wrapped rest to be
   const entries: [string, boolean][] = [
