@@ -268,7 +268,8 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
   const [cmd, ...argv] = opts.shell ? ['/bin/sh', '-c', `${opts.shell} && exec "$0" "$@"`, ...direct] : direct
   const child = spawn(cmd!, argv, {
     cwd: opts.cwd ?? ROOT,
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '', SMALLPOP3_HOME: mkdtempSync(join(tmpdir(), 'smallpop3-home-')), ...opts.env },
+    // English unless a test asks for another language: the machine's locale must not change what the tests read
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '', SMALLPOP3_HOME: mkdtempSync(join(tmpdir(), 'smallpop3-home-')), ...ENGLISH, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
@@ -309,6 +310,9 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
     },
   }
 }
+
+/** The environment of a program that runs in English whatever the machine's locale (POSIX: the first of these set decides). */
+export const ENGLISH = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C' }
 
 /** Runs a program to completion. */
 export function run(cmd: string, args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number } = {}): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
@@ -353,7 +357,7 @@ export function terminal(t: { teardown(fn: () => void): void }, args: string, en
   const home = mkdtempSync(join(tmpdir(), 'smallpop3-home-'))
   const tm = (...a: string[]): string => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' })
   t.teardown(() => spawnSync('tmux', ['-L', socket, 'kill-server']))
-  const command = `cd ${ROOT} && SMALLPOP3_HOME=${home} ${env} ${process.execPath} ${BIN} ${args}; echo "EXIT=$?"; stty -a | grep -o -- '-\\?icanon'; sleep 60`
+  const command = `cd ${ROOT} && SMALLPOP3_HOME=${home} LC_ALL= LC_MESSAGES= LANG=C ${env} ${process.execPath} ${BIN} ${args}; echo "EXIT=$?"; stty -a | grep -o -- '-\\?icanon'; sleep 60`
   tm('new-session', '-d', '-x', '100', '-y', '40', '-s', 'main', command)
   const screen = (history = false): string => tm('capture-pane', '-p', '-t', 'main', ...(history ? ['-J', '-S', '-200'] : []))
   return {
