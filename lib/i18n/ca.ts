@@ -330,6 +330,7 @@ const ca: Catalogue = {
   // issue 11, nou: la llengua en ús i com canviar-la; {options} és com ara «--lang es o --lang ca»
   'banner.language': "Llengua: {language}. Per començar en una altra, fes servir {options}; dins d'una sessió, LANG llista les llengües i LANG {example} canvia la llengua de les respostes.",
   'banner.wireLanguage': "Les respostes que s'envien als clients són en {language} (--wire-lang); tota la resta segueix --lang.",
+  'banner.account': "{user} (contrasenya {password})",
 
   'cli.unknownOption': "opció desconeguda {option}; «smallpop3 --help» llista les opcions",
   'cli.badNumber': "l'opció {option} necessita un nombre enter entre {min} i {max}, no «{value}»",
