@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startServer, type Pop3Event, type RunningServer, type ServerOptions } from '../dist/index.js'
+import type { Test } from 'tap'
+import type { Step } from '../dist/exercises.js'
+import { Player } from '../dist/player.js'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const BIN = join(ROOT, 'bin', 'smallpop3.js')
@@ -72,6 +75,36 @@ export function snapshot(path: string): string {
   return ['new', 'cur']
     .flatMap(sub => readdirSync(join(path, sub)).sort().map(n => `${sub}/${n}\n${readFileSync(join(path, sub, n), 'latin1')}`))
     .join('\n--\n')
+}
+
+/** A fresh copy of the bundled sample (maillist, mbox.mail, mailboxes), served with its transcripts beside it, as `smallpop3 check --maillist` finds them. */
+export async function sampleServer(options: ServerOptions = {}): Promise<{ server: RunningServer; maillist: string; transcripts: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'smallpop3-sample-'))
+  for (const name of ['maillist', 'mbox.mail', 'mailboxes']) cpSync(join(ROOT, name), join(dir, name), { recursive: true })
+  const maillist = join(dir, 'maillist')
+  const transcripts = join(dir, 'transcripts')
+  const server = await startServer({ port: 0, maillist, transcripts, ...options })
+  return { server, maillist, transcripts }
+}
+
+/**
+ * Plays an exercise's steps with the lib's player, as a student would type
+ * them, asserting every reply the exercise shows: by catalogue key, and word
+ * for word (the server speaks the exercise's language, `lang`). `ca`: the
+ * certificate to trust on the server's TLS port.
+ */
+export async function playSteps(t: Test, server: RunningServer, steps: Step[], opts: { lang?: string; ca?: string } = {}): Promise<void> {
+  const player = new Player({ port: server.port, events: server, accounts: server.accounts, lang: opts.lang, tls: { port: server.tlsPort, ca: opts.ca } })
+  try {
+    for await (const x of player.play(steps)) {
+      if (!x.expected) continue
+      const what = `step ${x.step!.number}: ${x.sent ?? 'greeting'} → ${x.status}`
+      t.ok(x.matched, `${what}: by catalogue key${x.mismatch === 'body' ? ' (the body differs)' : ''}`)
+      t.ok(x.sameText, `${what}: word for word`)
+    }
+  } finally {
+    await player.close()
+  }
 }
 
 export interface TestServer extends RunningServer {
