@@ -8,6 +8,9 @@ import { LANGUAGES, translator, type Translator } from '../dist/index.js'
 import { loadExercises, type Exercise } from '../dist/exercises.js'
 import { AWKWARD, HAS_TMUX, maildropDir, ROOT, runCli, snapshot, terminal } from './helpers.js'
 
+// every exercise's demo, in English and in each translation: longer than one file's usual time on a busy machine
+t.setTimeout(300_000)
+
 const all = await loadExercises(join(ROOT, 'exercises'))
 
 /** Every file of the bundled sample, to compare before and after. */
