@@ -225,10 +225,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     verb: 'AUTH', states: AUTH, args: [0, 2], usage: 'AUTH PLAIN [credentials in base64]', rfc: 'RFC 5034 §4', credentials: true,
     secret: { keep: 1, kept: MECHANISM_NAME, decode: showPlain },
     run(ctx, [mechanism, initial]) {
-      if (mechanism === undefined) return ok('auth.list', { list: MECHANISMS.join(' ') }, { body: { kind: 'lines', lines: [...MECHANISMS] } })
+      // the mechanisms as a list: a reply joins them as its language does ("PLAIN and LOGIN", "PLAIN y LOGIN")
+      if (mechanism === undefined) return ok('auth.list', { list: MECHANISMS }, { body: { kind: 'lines', lines: [...MECHANISMS] } })
       // credentials where the mechanism goes: not echoed, since the base64 shows the password
-      if (!MECHANISM_NAME.test(mechanism)) return err('auth.noMechanism', { list: MECHANISMS.join(' ') })
-      if (!(MECHANISMS as readonly string[]).includes(mechanism.toUpperCase())) return err('auth.unknown', { mechanism, list: MECHANISMS.join(' ') })
+      if (!MECHANISM_NAME.test(mechanism)) return err('auth.noMechanism', { list: MECHANISMS })
+      if (!(MECHANISMS as readonly string[]).includes(mechanism.toUpperCase())) return err('auth.unknown', { mechanism, list: MECHANISMS })
       ctx.pendingUser = undefined
       if (initial === undefined) return { ok: true, key: 'auth.continue', challenge: '' }
       return plain(ctx, initial)
