@@ -28,8 +28,13 @@ export function explain(event: Pop3Event, t: Translator): string[] {
 
 /** The explanation of an event line by line, each line's words with the catalogue key they come from. */
 export function explained(event: Pop3Event, t: Translator): { key: MessageKey; text: string }[] {
-  const tt = event.lang ? translator(event.lang) : t
+  const tt = wordsFor(event, t)
   return notesOf(event).map(n => ({ key: n.key, text: say(n, tt) }))
+}
+
+/** The words an event is explained in: those of `t` (the log's), or of the language its session chose with LANG. */
+export function wordsFor(event: Pop3Event, t: Translator): Translator {
+  return event.lang ? translator(event.lang) : t
 }
 
 /** A note in the words of `t`. */
