@@ -366,7 +366,10 @@ async function exercises(t: Translator): Promise<Exercise[]> {
 }
 
 async function listExercises(io: CliIO, t: Translator): Promise<number> {
-  io.stdout.write(renderExercises(await exercises(t), { t, chalk: chalkFor(io.stdout, io.env), dir: join(PACKAGE_ROOT, 'exercises') }))
+  const all = await exercises(t)
+  // the folder of the student's language, where its translations are
+  const dir = join(PACKAGE_ROOT, 'exercises', ...(all.some(ex => ex.lang !== 'en') ? [t.lang] : []))
+  io.stdout.write(renderExercises(all, { t, chalk: chalkFor(io.stdout, io.env), dir }))
   return 0
 }
 
