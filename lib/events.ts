@@ -97,6 +97,9 @@ export type Pop3Event =
       deleted: number
       left: number
       reason?: string
+      /** The catalogue key of the reason, and its parameters, when it has one: the log says it in its own language. */
+      reasonKey?: MessageKey
+      reasonParams?: Params
       /** A maildir UPDATE that stopped after it began: the next login finishes it. */
       unfinished?: boolean
     })

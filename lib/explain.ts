@@ -65,7 +65,7 @@ export function notesOf(event: Pop3Event): Note[] {
     case 'delay':
       return [note('ev.delay', { failures: event.failures, address: event.address, ms: event.ms })]
     case 'update':
-      if (!event.ok) return [note(event.unfinished ? 'ev.update.unfinished' : 'ev.update.failed', { reason: event.reason })]
+      if (!event.ok) return [note(event.unfinished ? 'ev.update.unfinished' : 'ev.update.failed', { reason: event.reasonKey ? note(event.reasonKey, event.reasonParams) : event.reason })]
       return [event.deleted ? note(`ev.update.${event.kind}`, { deleted: event.deleted, left: event.left, path: event.path }) : note('ev.update.none')]
     case 'command': {
       // A line with credentials says how exposed they are (in clear, or base64, or inside TLS); any other

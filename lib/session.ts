@@ -19,7 +19,7 @@ import type { Readable } from 'node:stream'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { dispatch, mustEncrypt, type Account, type CommandSpec, type Reply, type SessionContext, type State } from './commands.js'
 import type { DisconnectReason, Pop3Event } from './events.js'
-import { reasonOf, translator, type Translator } from './i18n/index.js'
+import { reasonKeyOf, reasonOf, translator, type Translator } from './i18n/index.js'
 import { LineReader, MAX_UNTERMINATED, type ReadLine } from './line-reader.js'
 import type { LoginDelay } from './login-guard.js'
 import { Responder, statusLine } from './responder.js'
@@ -384,7 +384,7 @@ export class Session {
     } catch (err) {
       const reason = reasonOf(err, this.ctx.t)
       const unfinished = err instanceof StoreError && err.code === 'EUNFINISHED'
-      this.#emit({ type: 'update', ok: false, kind: md.kind, path: md.path, deleted: 0, left: md.messages.length, reason, unfinished })
+      this.#emit({ type: 'update', ok: false, kind: md.kind, path: md.path, deleted: 0, left: md.messages.length, reason, ...reasonKeyOf(err), unfinished })
       return { ok: false, code: 'SYS/TEMP', key: unfinished ? 'quit.unfinished' : 'quit.failed', params: { reason }, close: true }
     } finally {
       ctx.maildrop = undefined

@@ -291,3 +291,14 @@ t.test('check decides by catalogue key: a session recorded in one language is ch
     }
   }
 })
+
+t.test('a failed UPDATE\'s reason carries its key, so the log says it in the log\'s language', async t => {
+  for (const lang of LANGUAGES) {
+    const tr = translator(lang)
+    const event: Pop3Event = {
+      time: new Date().toISOString(), session: 1, type: 'update', ok: false, kind: 'mbox', path: '/tmp/x', deleted: 0, left: 7,
+      reason: en['store.changed'], reasonKey: 'store.changed', reasonParams: {},
+    }
+    t.equal(explain(event, tr)[0], tr('ev.update.failed', { reason: tr('store.changed') }), `${lang}: the reason in ${lang}`)
+  }
+})

@@ -110,6 +110,11 @@ export class LocalizedError extends Error {
   }
 }
 
+/** The catalogue key of what went wrong, beside its words, for events that tools read: none for an error without one. */
+export function reasonKeyOf(err: unknown): { reasonKey?: MessageKey; reasonParams?: Params } {
+  return err instanceof LocalizedError ? { reasonKey: err.key, reasonParams: err.params } : {}
+}
+
 /** What went wrong, for a person, in the language of `t`. */
 export function reasonOf(err: unknown, t: Translator): string {
   return err instanceof LocalizedError ? err.describe(t) : (err as Error).message
