@@ -173,8 +173,8 @@ export function capabilities(ctx: SessionContext): string[] {
   return ['TOP', 'UIDL', ...login, ...stls, 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER', 'LANG', `IMPLEMENTATION ${ctx.implementation}`]
 }
 
-/** Each language as LANG lists it (RFC 6856 §3): its tag, and its name in its own words ("es Español"). */
-const languageLines = (): string[] => LANGUAGES.map(l => `${l} ${catalogue(l)['language.name']}`)
+/** A language's name in its own words ("Español"), as LANG shows it beside its tag (RFC 6856 §3). */
+const ownName = (lang: string): string => catalogue(lang)['language.name']
 
 /** AUTH PLAIN's credentials, from the command line or the response to its "+" (RFC 4616). */
 async function plain(ctx: SessionContext, text: string): Promise<Reply> {
@@ -337,9 +337,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     // RFC 6856 §3: the language of the text after +OK and -ERR, for this session; "*" is the server's own
     verb: 'LANG', states: BOTH, args: [0, 1], usage: 'LANG [language]', rfc: 'RFC 6856 §3',
     run(ctx, [tag]) {
-      if (tag === undefined) return ok('lang.list', {}, { body: { kind: 'lines', lines: languageLines() } })
+      if (tag === undefined) return ok('lang.list', {}, { body: { kind: 'lines', lines: LANGUAGES.map(l => `${l} ${ownName(l)}`) } })
       const lang = tag === '*' ? undefined : languageOf(tag)
-      if (tag !== '*' && !lang) return err('lang.unknown', { tag, list: languageLines().map(l => l.replace(' ', ' (') + ')') })
+      if (tag !== '*' && !lang) return err('lang.unknown', { tag, list: LANGUAGES.map(l => `${l} (${ownName(l)})`) })
       ctx.lang = lang
       // answered in the language chosen, its tag first
       return ok('lang.ok', { tag: ctx.t.lang })
