@@ -91,7 +91,7 @@ export interface CheckerOptions {
    * step advances (the guide, one step at a time).
    */
   skips?: boolean
-  /** The language the exercise is written in. */
+  /** The language the exercise is written in (default: the exercise's own, `ex.lang`). */
   lang?: string
   /**
    * The user's maildrop is their own, not the exercise's (a class, where
@@ -187,7 +187,7 @@ export class ExerciseChecker {
     this.exercise = ex
     this.user = opts.user ?? ex.account
     this.#skips = opts.skips ?? false
-    this.#tracks = tracksOf(ex, this.user, opts.lang ?? 'en')
+    this.#tracks = tracksOf(ex, this.user, opts.lang ?? ex.lang)
     if (opts.ownMaildrop ?? this.user !== ex.account) {
       this.#own = new Map()
       for (const t of this.#tracks) t.own = new Map()

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path'
 import { networkInterfaces } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { defaultMaxConnections } from './connection-limit.js'
-import { reasonOf, translator, LANGUAGES, type Translator } from './i18n/index.js'
+import { languageFromEnv, languageOf, reasonOf, translator, LANGUAGES, type Translator } from './i18n/index.js'
 import { CertificateError, loadCertificate, selfSignedCertificate, type Certificate } from './certificate.js'
 import { MaillistError } from './maillist.js'
 import { chalkFor } from './render/color.js'
@@ -56,8 +56,11 @@ const PORT = { port: { type: 'string', short: 'p' }, host: { type: 'string', sho
 const MAILLIST = { maillist: { type: 'string', short: 'm' } } as const
 const TRANSCRIPTS = { transcripts: { type: 'string' } } as const
 
+/** The language of the replies on the wire, when it differs from --lang's. */
+const WIRE_LANG = { 'wire-lang': { type: 'string' } } as const
+
 const SERVE_OPTIONS = {
-  ...PORT, ...MAILLIST, ...TRANSCRIPTS,
+  ...PORT, ...MAILLIST, ...TRANSCRIPTS, ...WIRE_LANG,
   timeout: { type: 'string', short: 't' },
   verbose: { type: 'boolean', short: 'v' },
   log: { type: 'string' },
@@ -75,7 +78,7 @@ const SERVE_OPTIONS = {
   'web-host': { type: 'string' },
 } as const
 const CHECK_OPTIONS = { ...MAILLIST, ...TRANSCRIPTS, user: { type: 'string' }, json: { type: 'boolean' } } as const
-const GUIDE_OPTIONS = { ...PORT, ...MAILLIST, ...TRANSCRIPTS } as const
+const GUIDE_OPTIONS = { ...PORT, ...MAILLIST, ...TRANSCRIPTS, ...WIRE_LANG } as const
 const DEMO_OPTIONS = { ...PORT, ...MAILLIST, auto: { type: 'boolean' }, delay: { type: 'string' }, bytes: { type: 'boolean' } } as const
 /** smallpop3 admin: --port and --host name the admin port. */
 const ADMIN_OPTIONS = { ...PORT, secret: { type: 'string' }, json: { type: 'boolean' } } as const
@@ -100,23 +103,26 @@ interface Command {
   run(args: string[], values: Values, io: CliIO, t: Translator): Promise<number>
 }
 
-const mainHelp = (t: Translator): string => t('help.main', { version: VERSION, languages: LANGUAGES.join(', '), connections: defaultMaxConnections() })
+/** The languages, as the help and the errors name them. */
+const languages = LANGUAGES.join(', ')
+
+const mainHelp = (t: Translator): string => t('help.main', { version: VERSION, languages, connections: defaultMaxConnections() })
 
 /** The commands, in the order the help and the errors list them. */
 const COMMANDS: Record<string, Command> = {
   serve: { options: SERVE_OPTIONS, maxArgs: 0, help: mainHelp, run: (_args, values, io, t) => serve(values, io, t) },
   reset: { options: {}, maxArgs: 0, help: (t, io) => t('help.reset', { dir: sampleDir(io.env) }), run: (_args, _values, io, t) => reset(io, t) },
-  exercises: { options: {}, maxArgs: 0, help: t => t('help.exercises'), run: (_args, _values, io, t) => listExercises(io, t) },
-  check: { options: CHECK_OPTIONS, maxArgs: Infinity, help: t => t('help.check'), run: check },
-  guide: { options: GUIDE_OPTIONS, maxArgs: 1, help: t => t('help.guide'), run: guide },
-  demo: { options: DEMO_OPTIONS, maxArgs: 1, help: t => t('help.demo'), run: demo },
+  exercises: { options: {}, maxArgs: 0, help: t => t('help.exercises', { languages }), run: (_args, _values, io, t) => listExercises(io, t) },
+  check: { options: CHECK_OPTIONS, maxArgs: Infinity, help: t => t('help.check', { languages }), run: check },
+  guide: { options: GUIDE_OPTIONS, maxArgs: 1, help: t => t('help.guide', { languages }), run: guide },
+  demo: { options: DEMO_OPTIONS, maxArgs: 1, help: t => t('help.demo', { languages }), run: demo },
   admin: { options: ADMIN_OPTIONS, maxArgs: Infinity, help: t => t('help.admin', { commands: ADMIN_COMMANDS.map(c => c.usage).join('\n  ') }), run: admin },
   class: { options: CLASS_OPTIONS, maxArgs: 0, help: t => t('help.class'), run: (_args, values, io, t) => classroom(values, io, t) },
   help: { options: {}, maxArgs: 1, help: mainHelp, run: help },
 }
 
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
-  const t = translator(pickLang(argv, io.env))
+  const t = translator(languageOf(langOption(argv) ?? '') ?? languageFromEnv(io.env))
   try {
     return await run(argv, io, t)
   } catch (err) {
@@ -143,6 +149,9 @@ async function run(argv: string[], io: CliIO, t: Translator): Promise<number> {
   }
   if (values.help) return help([name], values, io, t)
   parse(argv, { ...COMMON, ...command.options }, t, name) // an option of another command is a mistake here
+  // a language there is no catalogue for: said in the environment's language (main chose it so)
+  if (values.lang !== undefined && !languageOf(values.lang)) throw new CliError(t('cli.badLang', { value: values.lang, languages }), 2)
+  if (values['wire-lang'] !== undefined && !languageOf(values['wire-lang'])) throw new CliError(t('cli.badWireLang', { value: values['wire-lang'], languages }), 2)
   if (args.length > command.maxArgs) throw unknownCommand(args[command.maxArgs]!, t)
   return command.run(args, values, io, t)
 }
@@ -181,9 +190,6 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   if (format !== 'text' && format !== 'json') {
     throw new CliError(t('cli.badLog', { value: format }), 2)
   }
-  if (values.lang && !LANGUAGES.includes(values.lang)) {
-    throw new CliError(t('cli.badLang', { value: values.lang, languages: LANGUAGES.join(', ') }), 2)
-  }
 
   const tlsPort = values['tls-port'] === undefined ? undefined : integerOption('--tls-port', values['tls-port'], 0, 65535, t)
   if ((values.cert === undefined) !== (values.key === undefined)) throw new CliError(t('cli.tlsOptions'), 2)
@@ -208,7 +214,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
   let server
   try {
     server = await startServer({
-      port, host, maillist: source.maillist, timeout, lang: t.lang,
+      port, host, maillist: source.maillist, timeout, lang: t.lang, wireLang: wireLang(values, t),
       // --quiet: no log at all, for load tests (the banner still says where the server is)
       showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: values.quiet ? undefined : render, transcripts, maxConnections,
       tlsPort, tls: certificate, requireTls: values['require-tls'],
@@ -234,7 +240,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
     }
   }
 
-  bannerOut.write(renderBanner({ server, source, certificate, web: view, t, chalk: chalkFor(bannerOut, io.env), network: networkAddresses(server.host), width: bannerOut.columns }))
+  bannerOut.write(renderBanner({ server, source, certificate, web: view, t, wireLang: wireLang(values, t), chalk: chalkFor(bannerOut, io.env), network: networkAddresses(server.host), width: bannerOut.columns }))
 
   await io.stopSignal()
   write.flush()
@@ -301,6 +307,11 @@ async function admin(args: string[], values: Values, io: CliIO, t: Translator): 
   return answer.ok ? 0 : 1
 }
 
+/** The language of the replies on the wire: --wire-lang (checked by run), else --lang's. */
+function wireLang(values: Values, t: Translator): string {
+  return values['wire-lang'] === undefined ? t.lang : languageOf(values['wire-lang'])!
+}
+
 /** --cert and --key, or the self-signed certificate kept in the state folder (made the first time). */
 function tlsCertificate(values: Values, io: CliIO): Promise<Certificate> {
   if (values.cert !== undefined && values.key !== undefined) return loadCertificate(resolve(io.cwd, values.cert), resolve(io.cwd, values.key))
@@ -335,7 +346,7 @@ async function guide(args: string[], values: Values, io: CliIO, t: Translator): 
   let server
   try {
     // STLS and POP3S as `smallpop3` offers them, the TLS port next to the plain one as the exercises say (65000, 65001)
-    const options = { port, host: values.host ?? '127.0.0.1', maillist: source.maillist, lang: t.lang, transcripts, tls: await tlsCertificate(values, io) }
+    const options = { port, host: values.host ?? '127.0.0.1', maillist: source.maillist, lang: t.lang, wireLang: wireLang(values, t), transcripts, tls: await tlsCertificate(values, io) }
     const tlsPort = port === 0 || port === 65535 ? 0 : port + 1
     // that port taken (another smallpop3 --tls-port, say): any free one, which the guide's screen shows
     server = await startServer({ ...options, tlsPort }).catch(err => {
@@ -441,14 +452,17 @@ async function chooseMaillist(values: Values, io: CliIO, prepare = true): Promis
 
 async function exercises(t: Translator): Promise<Exercise[]> {
   try {
-    return await loadExercises(join(PACKAGE_ROOT, 'exercises'))
+    return await loadExercises(join(PACKAGE_ROOT, 'exercises'), t.lang)
   } catch (err) {
     throw new CliError(t('cli.badExercise', { problem: reasonOf(err, t) }))
   }
 }
 
 async function listExercises(io: CliIO, t: Translator): Promise<number> {
-  io.stdout.write(renderExercises(await exercises(t), { t, chalk: chalkFor(io.stdout, io.env), dir: join(PACKAGE_ROOT, 'exercises') }))
+  const all = await exercises(t)
+  // the folder of the student's language, where its translations are
+  const dir = join(PACKAGE_ROOT, 'exercises', ...(all.some(ex => ex.lang !== 'en') ? [t.lang] : []))
+  io.stdout.write(renderExercises(all, { t, chalk: chalkFor(io.stdout, io.env), dir }))
   return 0
 }
 
@@ -587,11 +601,11 @@ function listenProblem(err: ListenError, t: Translator, chosenBy?: string): stri
   }
 }
 
-function pickLang(argv: string[], env: NodeJS.ProcessEnv): string {
+/** The value of --lang, read before the rest of argv, so that even the errors in reading argv are in its language. */
+function langOption(argv: string[]): string | undefined {
   const i = argv.findIndex(a => a === '--lang' || a.startsWith('--lang='))
-  if (i !== -1) return argv[i]!.includes('=') ? argv[i]!.split('=')[1]! : argv[i + 1] ?? 'en'
-  const lang = (env.LC_ALL || env.LC_MESSAGES || env.LANG || 'en').slice(0, 2)
-  return LANGUAGES.includes(lang) ? lang : 'en'
+  if (i === -1) return undefined
+  return argv[i]!.includes('=') ? argv[i]!.slice('--lang='.length) : argv[i + 1]
 }
 
 function defaultIO(): CliIO {

@@ -1,6 +1,6 @@
 /**
  * The POP3 command table (RFC 1939, RFC 2449 CAPA, RFC 2595 STLS, RFC 5034
- * AUTH) and its handlers.
+ * AUTH, RFC 6856 LANG) and its handlers.
  *
  * Each verb declares the states it is valid in, how many arguments it takes
  * and its RFC section; `dispatch` parses a line and checks all of that once,
@@ -8,7 +8,7 @@
  * return a Reply that the responder writes.
  */
 import { createHash } from 'node:crypto'
-import { reasonOf, type MessageKey, type Params, type Translator } from './i18n/index.js'
+import { catalogue, languageOf, LANGUAGES, reasonOf, type MessageKey, type Params, type Translator } from './i18n/index.js'
 import type { Maildrop } from './store/index.js'
 import { StoreError } from './store/index.js'
 import { MECHANISM_NAME, MECHANISMS, readPlain, showPlain } from './sasl.js'
@@ -72,7 +72,9 @@ export interface SessionContext {
   /** The greeting's timestamp, for APOP (RFC 1939 §7). */
   readonly stamp: string
   readonly implementation: string
-  /** The session's language, for reasons put into replies. */
+  /** The language this session chose with LANG (RFC 6856); none: the server's. */
+  lang?: string
+  /** The session's language, for its replies and the reasons put into them. */
   readonly t: Translator
   findAccount(user: string): Account | undefined
   openMaildrop(account: Account): Promise<Maildrop>
@@ -168,8 +170,11 @@ export const mustEncrypt = (ctx: Pick<SessionContext, 'requireTls' | 'secure'>):
 export function capabilities(ctx: SessionContext): string[] {
   const login = mustEncrypt(ctx) ? [] : ['USER', `SASL ${MECHANISMS.join(' ')}`]
   const stls = ctx.tlsAvailable && !ctx.secure && ctx.state === 'AUTHORIZATION' ? ['STLS'] : []
-  return ['TOP', 'UIDL', ...login, ...stls, 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER', `IMPLEMENTATION ${ctx.implementation}`]
+  return ['TOP', 'UIDL', ...login, ...stls, 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER', 'LANG', `IMPLEMENTATION ${ctx.implementation}`]
 }
+
+/** A language's name in its own words ("Español"), as LANG shows it beside its tag (RFC 6856 §3). */
+const ownName = (lang: string): string => catalogue(lang)['language.name']
 
 /** AUTH PLAIN's credentials, from the command line or the response to its "+" (RFC 4616). */
 async function plain(ctx: SessionContext, text: string): Promise<Reply> {
@@ -220,10 +225,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     verb: 'AUTH', states: AUTH, args: [0, 2], usage: 'AUTH PLAIN [credentials in base64]', rfc: 'RFC 5034 §4', credentials: true,
     secret: { keep: 1, kept: MECHANISM_NAME, decode: showPlain },
     run(ctx, [mechanism, initial]) {
-      if (mechanism === undefined) return ok('auth.list', { list: MECHANISMS.join(' ') }, { body: { kind: 'lines', lines: [...MECHANISMS] } })
+      // the mechanisms as a list: a reply joins them as its language does ("PLAIN and LOGIN", "PLAIN y LOGIN")
+      if (mechanism === undefined) return ok('auth.list', { list: MECHANISMS }, { body: { kind: 'lines', lines: [...MECHANISMS] } })
       // credentials where the mechanism goes: not echoed, since the base64 shows the password
-      if (!MECHANISM_NAME.test(mechanism)) return err('auth.noMechanism', { list: MECHANISMS.join(' ') })
-      if (!(MECHANISMS as readonly string[]).includes(mechanism.toUpperCase())) return err('auth.unknown', { mechanism, list: MECHANISMS.join(' ') })
+      if (!MECHANISM_NAME.test(mechanism)) return err('auth.noMechanism', { list: MECHANISMS })
+      if (!(MECHANISMS as readonly string[]).includes(mechanism.toUpperCase())) return err('auth.unknown', { mechanism, list: MECHANISMS })
       ctx.pendingUser = undefined
       if (initial === undefined) return { ok: true, key: 'auth.continue', challenge: '' }
       return plain(ctx, initial)
@@ -328,6 +334,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
+    // RFC 6856 §3: the language of the text after +OK and -ERR, for this session; "*" is the server's own
+    verb: 'LANG', states: BOTH, args: [0, 1], usage: 'LANG [language]', rfc: 'RFC 6856 §3',
+    run(ctx, [tag]) {
+      if (tag === undefined) return ok('lang.list', {}, { body: { kind: 'lines', lines: LANGUAGES.map(l => `${l} ${ownName(l)}`) } })
+      const lang = tag === '*' ? undefined : languageOf(tag)
+      if (tag !== '*' && !lang) return err('lang.unknown', { tag, list: LANGUAGES.map(l => `${l} (${ownName(l)})`) })
+      ctx.lang = lang
+      // answered in the language chosen, its tag first
+      return ok('lang.ok', { tag: ctx.t.lang })
+    },
+  },
+  {
     verb: 'CAPA', states: BOTH, args: [0, 0], usage: 'CAPA', rfc: 'RFC 2449 §5',
     run(ctx) {
       return ok('capa.ok', {}, { body: { kind: 'lines', lines: capabilities(ctx) } })
@@ -416,9 +434,10 @@ export function isVerb(word: string): boolean {
   return TABLE.has(word) || UNSUPPORTED.has(word)
 }
 
-const EXAMPLES: Record<string, string> = {
+/** Lines that show how a command is written; a list is joined in the language of the reply ("LIST and LIST 1"). */
+const EXAMPLES: Record<string, string | readonly string[]> = {
   USER: 'USER guest', PASS: 'PASS visitor', APOP: 'APOP guest c4c9334bac560ecc979e58001b3e22fb',
-  AUTH: 'AUTH PLAIN AGd1ZXN0AHZpc2l0b3I=', LIST: 'LIST or LIST 1', RETR: 'RETR 1', DELE: 'DELE 1', TOP: 'TOP 1 0', UIDL: 'UIDL or UIDL 1',
+  AUTH: 'AUTH PLAIN AGd1ZXN0AHZpc2l0b3I=', LANG: ['LANG', 'LANG es'], LIST: ['LIST', 'LIST 1'], RETR: 'RETR 1', DELE: 'DELE 1', TOP: 'TOP 1 0', UIDL: ['UIDL', 'UIDL 1'],
 }
 
 /** How many edits a mistyped verb may be from the one meant: anything farther is not a typo. */

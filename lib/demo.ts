@@ -123,7 +123,7 @@ class Demo {
 
   #newPlayer(): Player {
     const s = this.#server
-    return new Player({ port: s.port, host: connectable(s.host), events: s, accounts: s.accounts, tls: { port: s.tlsPort, fingerprint: s.fingerprint } })
+    return new Player({ port: s.port, host: connectable(s.host), events: s, accounts: s.accounts, lang: this.#opts.exercise.lang, tls: { port: s.tlsPort, fingerprint: s.fingerprint } })
   }
 
   async run(): Promise<number> {

@@ -17,6 +17,12 @@ interface Base {
   user?: string
   /** Every event of an encrypted session (the POP3S port, or after STLS): what it sends and receives is encrypted. */
   tls?: true
+  /**
+   * The language the session chose with LANG (RFC 6856), from the reply
+   * that switched to it on: its replies are in it, and the log explains
+   * them in it too. None: the server's languages (--wire-lang, --lang).
+   */
+  lang?: string
 }
 
 /**
@@ -94,6 +100,9 @@ export type Pop3Event =
       deleted: number
       left: number
       reason?: string
+      /** The catalogue key of the reason, and its parameters, when it has one: the log says it in its own language. */
+      reasonKey?: MessageKey
+      reasonParams?: Params
       /** A maildir UPDATE that stopped after it began: the next login finishes it. */
       unfinished?: boolean
     })

@@ -27,10 +27,15 @@
  *     them as a word, in any case). A question without `**Accept:**` is
  *     shown with its answer, not graded.
  * A step whose blocks hold C: lines is a goal that `smallpop3 check` verifies.
+ *
+ * A translation is the same file name in a folder named by its language
+ * (exercises/es/04-deleting.md); its markers are the words of that language
+ * (`## Paso 1: ...`, `**Pregunta:**`), read from the catalogue's
+ * `exercise.marker.*` keys, and its S: lines are that catalogue's replies.
  */
 import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { english, LocalizedError, type MessageKey, type Params, type Translator } from './i18n/index.js'
+import { basename, dirname, join } from 'node:path'
+import { catalogue, english, LocalizedError, type MessageKey, type Params, type Translator } from './i18n/index.js'
 
 export interface Exchange {
   /** What the student types; undefined for the greeting of a new connection. */
@@ -80,6 +85,10 @@ export interface Exercise {
   steps: Step[]
   file: string
   markdown: string
+  /** The language the file is written in. */
+  lang: string
+  /** The language it was asked for in: another than `lang` when no translation exists yet (then it is the English file). */
+  requested: string
 }
 
 export class ExerciseError extends LocalizedError {
@@ -94,10 +103,19 @@ export class ExerciseError extends LocalizedError {
   }
 }
 
-/** Reads every exercise in `dir` (files named like 01-first-login.md), in order. */
-export async function loadExercises(dir: string): Promise<Exercise[]> {
+/**
+ * Reads every exercise in `dir` (files named like 01-first-login.md), in
+ * order, in the language `lang`: for each English file, its translation in
+ * `dir/<lang>/` when there is one, else the English file itself (its `lang`
+ * then says "en", its `requested` the language asked for).
+ */
+export async function loadExercises(dir: string, lang = 'en'): Promise<Exercise[]> {
   const names = (await readdir(dir)).filter(n => /^\d+-[\w-]+\.md$/.test(n)).sort()
-  return Promise.all(names.map(async n => parseExercise(await readFile(join(dir, n), 'utf8'), join(dir, n))))
+  const translated = lang === 'en' ? [] : await readdir(join(dir, lang)).catch(() => [] as string[])
+  return Promise.all(names.map(async n => {
+    const file = translated.includes(n) ? join(dir, lang, n) : join(dir, n)
+    return parseExercise(await readFile(file, 'utf8'), file, lang)
+  }))
 }
 
 /** Finds an exercise by number ("4"), id ("04-deleting") or the id without its number ("deleting"). */
@@ -106,7 +124,63 @@ export function findExercise(all: Exercise[], name: string): Exercise | undefine
   return all.find(e => e.number === n || e.id === name || e.id.replace(/^\d+-/, '') === name)
 }
 
-export function parseExercise(markdown: string, file: string): Exercise {
+/** The language of an exercise file: the folder it is in when that names a language (exercises/es/...), else English. */
+function languageOfFile(file: string, requested: string): string {
+  return basename(dirname(file)) === requested ? requested : 'en'
+}
+
+/** What the parser looks for, in one language: the markers of lib/i18n's `exercise.marker.*` keys, as patterns. */
+interface Markers {
+  learn: RegExp
+  why: RegExp
+  /** `## Step N: title`, every one (global). */
+  step: RegExp
+  /** Where a question starts: a step's text is split there. */
+  questionStart: RegExp
+  question: RegExp
+  answer: RegExp
+  choices: RegExp
+  accept: RegExp
+  /** Every question paragraph, and every choices list with its items (global): what the guide asks itself. */
+  asked: RegExp[]
+}
+
+const markersByLang = new Map<string, Markers>()
+
+function markersOf(lang: string): Markers {
+  let m = markersByLang.get(lang)
+  if (m) return m
+  const cat = catalogue(lang)
+  const word = (key: MessageKey): string => literally(cat[key])
+  /** `**Word:**`, as a pattern. */
+  const bold = (key: MessageKey): string => `\\*\\*${word(key)}:\\*\\*`
+  m = {
+    learn: new RegExp(`${bold('exercise.marker.learn')}\\s*([\\s\\S]*?)(?:\\n\\n|$)`),
+    why: new RegExp(`^## ${word('exercise.marker.why')}\\n([\\s\\S]*?)(?=^## |(?![\\s\\S]))`, 'm'),
+    step: new RegExp(`^## ${word('exercise.marker.step')} (\\d+): (.+)$`, 'gm'),
+    questionStart: new RegExp(`^(?=${bold('exercise.marker.question')})`, 'm'),
+    question: new RegExp(`^${bold('exercise.marker.question')}\\s*([\\s\\S]*?)(?:\\n\\n|$)`),
+    answer: new RegExp(`${bold('exercise.marker.answer')}\\s*([\\s\\S]*?)(?:\\n\\n|<\\/details>|$)`),
+    choices: new RegExp(`^${bold('exercise.marker.choices')}[ \\t]*\\n((?:[ \\t]*- .*(?:\\n|$))+)`, 'm'),
+    accept: new RegExp(`^${bold('exercise.marker.accept')}[ \\t]*(.+)$`, 'm'),
+    asked: [
+      new RegExp(`^${bold('exercise.marker.question')}[\\s\\S]*?(?=\\n\\s*\\n|(?![\\s\\S]))`, 'gm'),
+      new RegExp(`^${bold('exercise.marker.choices')}[ \\t]*\\n(?:[ \\t]*- .*(?:\\n|$))+`, 'gm'),
+    ],
+  }
+  markersByLang.set(lang, m)
+  return m
+}
+
+/** A step's prose without its questions and their choices, which the guide asks itself; `lang` is the exercise's. */
+export function withoutQuestions(markdown: string, lang: string): string {
+  return markersOf(lang).asked.reduce((text, re) => text.replace(re, ''), markdown)
+}
+
+/** Parses an exercise file; `requested` is the language it is read for (the file's own is told by its folder). */
+export function parseExercise(markdown: string, file: string, requested = 'en'): Exercise {
+  const lang = languageOfFile(file, requested)
+  const mark = markersOf(lang)
   const id = (file.split('/').pop() ?? file).replace(/\.md$/, '')
   const number = Number(/^(\d+)-/.exec(id)?.[1] ?? NaN)
   const front = /^---\n([\s\S]*?)\n---\n/.exec(markdown)
@@ -116,11 +190,11 @@ export function parseExercise(markdown: string, file: string): Exercise {
   if (!meta.account) throw new ExerciseError(file, 'exercise.noAccount')
   const body = markdown.slice(front[0].length)
 
-  const learn = /\*\*What you will learn:\*\*\s*([\s\S]*?)(?:\n\n|$)/.exec(body)?.[1]?.trim() ?? ''
-  const why = /^## Why it matters\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(body)?.[1]?.trim() ?? ''
+  const learn = mark.learn.exec(body)?.[1]?.trim() ?? ''
+  const why = mark.why.exec(body)?.[1]?.trim() ?? ''
 
   const steps: Step[] = []
-  const headings = [...body.matchAll(/^## Step (\d+): (.+)$/gm)]
+  const headings = [...body.matchAll(mark.step)]
   headings.forEach((h, i) => {
     const start = h.index! + h[0].length
     const nextHeading = body.slice(start).search(/^## /m)
@@ -132,21 +206,21 @@ export function parseExercise(markdown: string, file: string): Exercise {
       title: h[2]!.trim(),
       text,
       blocks,
-      questions: text.split(/^(?=\*\*Question:\*\*)/m).slice(1).map(part => questionOf(part, file, i + 1)),
+      questions: text.split(mark.questionStart).slice(1).map(part => questionOf(part, file, i + 1, mark)),
       goal: blocks.some(b => b.exchanges.some(x => x.client !== undefined)),
     })
   })
   if (!steps.length) throw new ExerciseError(file, 'exercise.noSteps')
-  return { id, number, title: meta.title, account: meta.account, learn, why, steps, file, markdown }
+  return { id, number, title: meta.title, account: meta.account, learn, why, steps, file, markdown, lang, requested }
 }
 
 /** One question of a step, from its `**Question:**` paragraph to the next one: its choices, the right one or the accepted words, its answer. */
-function questionOf(part: string, file: string, step: number): Question {
-  const text = /^\*\*Question:\*\*\s*([\s\S]*?)(?:\n\n|$)/.exec(part)![1]!.trim()
-  const answer = /\*\*Answer:\*\*\s*([\s\S]*?)(?:\n\n|<\/details>|$)/.exec(part)?.[1]?.trim()
-  const list = /^\*\*Choices:\*\*[ \t]*\n((?:[ \t]*- .*(?:\n|$))+)/m.exec(part)?.[1]
+function questionOf(part: string, file: string, step: number, mark: Markers): Question {
+  const text = mark.question.exec(part)![1]!.trim()
+  const answer = mark.answer.exec(part)?.[1]?.trim()
+  const list = mark.choices.exec(part)?.[1]
   const choices = list?.split('\n').map(l => l.replace(/^\s*- /, '').trim()).filter(Boolean)
-  const accepted = /^\*\*Accept:\*\*[ \t]*(.+)$/m.exec(part)?.[1]?.trim()
+  const accepted = mark.accept.exec(part)?.[1]?.trim()
   if (!accepted) return { text, answer, choices }
   if (!choices) return { text, answer, accept: accepted.split(',').map(a => a.trim()).filter(Boolean) }
   if (!choices.includes(accepted)) throw new ExerciseError(file, 'exercise.badAccept', { step, accept: accepted })

@@ -9,7 +9,7 @@
  * text, in a parameter too (`<...>`, `(...)`); a line that fits no template
  * is compared as text.
  */
-import { catalogue, type MessageKey, type Params } from './i18n/index.js'
+import { catalogue, formatList, type MessageKey, type Params } from './i18n/index.js'
 import { literally, matches } from './exercises.js'
 
 /** A reading of a status line as a catalogue key with its parameters (patterns where "..." is any text). */
@@ -26,6 +26,8 @@ export interface ExpectedStatus {
   code?: string
   /** Every key whose template the text fits; none when it fits no template (then the text is compared). */
   readings: ReplyReading[]
+  /** The language the line is written in: a list parameter is compared as that language joins it. */
+  lang: string
 }
 
 /** What a status line is compared with: a reply event, or just the line received. */
@@ -126,8 +128,8 @@ export function expectStatus(pattern: string, lang = 'en'): ExpectedStatus {
   const m = STATUS.exec(pattern)
   let expected: ExpectedStatus
   // "+ " asks a SASL client to go on (RFC 5034 §4); an editor may have dropped its space
-  if (/^\+ ?$/.test(pattern)) expected = { pattern: '+ ', ok: true, readings: [{ key: 'auth.continue', params: {} }] }
-  else if (!m) expected = { pattern, ok: !pattern.startsWith('-'), readings: [] }
+  if (/^\+ ?$/.test(pattern)) expected = { pattern: '+ ', ok: true, readings: [{ key: 'auth.continue', params: {} }], lang }
+  else if (!m) expected = { pattern, ok: !pattern.startsWith('-'), readings: [], lang }
   else {
     const text = m[3] ?? ''
     const readings: ReplyReading[] = []
@@ -135,7 +137,7 @@ export function expectStatus(pattern: string, lang = 'en'): ExpectedStatus {
       const params = fit(tpl.tokens, text)
       if (params) readings.push({ key: tpl.key, params })
     }
-    expected = { pattern, ok: m[1] === '+OK', code: m[2], readings }
+    expected = { pattern, ok: m[1] === '+OK', code: m[2], readings, lang }
   }
   expectedCache.set(cacheKey, expected)
   return expected
@@ -169,11 +171,15 @@ export function replyFits(expected: ExpectedStatus, reply: ReplySeen, own?: OwnV
   if (ok !== expected.ok) return false
   if (reply.key === undefined || !expected.readings.length) return matches(expected.pattern, reply.raw)
   if (reply.code !== expected.code) return false
+  const param = (name: string): string => {
+    const v = reply.params?.[name]
+    return typeof v === 'object' ? formatList(v, expected.lang) : String(v ?? '')
+  }
   return expected.readings.some(r => {
     if (r.key !== reply.key) return false
     const learnt = new Map<string, string>()
     const fits = Object.entries(r.params).every(([name, p]) => {
-      const value = String(reply.params?.[name] ?? '')
+      const value = param(name)
       const kind = MAILDROP_PARAMS[name]
       if (!own || !kind || p.includes(ANY)) return matches(p, value)
       const key = `${kind}:${p}`

@@ -5,80 +5,123 @@
  */
 import { COMMANDS, UNSUPPORTED } from './commands.js'
 import { isAdminEvent, type Pop3Event, type ServerEvent } from './events.js'
-import { explainAdmin } from './admin/explain.js'
-import type { MessageKey, Translator } from './i18n/index.js'
+import { adminNotes } from './admin/explain.js'
+import { translator, type MessageKey, type Params, type Translator } from './i18n/index.js'
 
 const SPECS = new Map(COMMANDS.map(c => [c.verb, c]))
 
+/**
+ * One line of an explanation, before it is put into words: a catalogue key,
+ * its parameters (a parameter may itself be a note, whose words fill it),
+ * and the RFC section shown after it. The JSON log gives tools these keys
+ * beside the words.
+ */
+export interface Note {
+  key: MessageKey
+  params?: Readonly<Record<string, Params[string] | Note>>
+  /** Where the protocol says it: an RFC's section, or a note naming one. */
+  rfc?: string | Note
+}
+
+/** The explanation of an event, in words: in the language of `t`, or in the one its session chose with LANG. */
 export function explain(event: ServerEvent, t: Translator): string[] {
-  if (isAdminEvent(event)) return explainAdmin(event, t)
+  return explained(event, t).map(e => e.text)
+}
+
+/** The explanation of an event line by line, each line's words with the catalogue key they come from. */
+export function explained(event: ServerEvent, t: Translator): { key: MessageKey; text: string }[] {
+  if (isAdminEvent(event)) return adminNotes(event).map(n => ({ key: n.key, text: say(n, t) }))
+  const tt = wordsFor(event, t)
+  return notesOf(event).map(n => ({ key: n.key, text: say(n, tt) }))
+}
+
+/** The words an event is explained in: those of `t` (the log's), or of the language its session chose with LANG. */
+export function wordsFor(event: Pop3Event, t: Translator): Translator {
+  return event.lang ? translator(event.lang) : t
+}
+
+/** A note in the words of `t`. */
+export function say(note: Note, t: Translator): string {
+  const params = Object.fromEntries(Object.entries(note.params ?? {}).map(([k, v]) => [k, isNote(v) ? say(v, t) : v]))
+  const text = t(note.key, params)
+  if (note.rfc === undefined) return text
+  return `${text} (${isNote(note.rfc) ? say(note.rfc, t) : note.rfc})`
+}
+
+const isNote = (v: unknown): v is Note => typeof v === 'object' && v !== null && 'key' in v
+
+const note = (key: MessageKey, params?: Note['params']): Note => ({ key, params })
+
+/** What the log says under an event, as catalogue keys: the words are the renderer's (say). */
+export function notesOf(event: Pop3Event): Note[] {
   switch (event.type) {
     case 'connect':
-      return [event.tls ? t('ev.connect.tls', { remote: event.remote, protocol: event.protocol, cipher: event.cipher }) : t('ev.connect', { remote: event.remote })]
+      return [event.tls ? note('ev.connect.tls', { remote: event.remote, protocol: event.protocol, cipher: event.cipher }) : note('ev.connect', { remote: event.remote })]
     case 'tlsError':
-      return [t(event.stls ? 'ev.tlsError.stls' : 'ev.tlsError', { remote: event.remote, reason: event.reason })]
+      return [note(event.stls ? 'ev.tlsError.stls' : 'ev.tlsError', { remote: event.remote, reason: event.reason })]
     case 'starttls':
-      return [t('ev.starttls', { protocol: event.protocol, cipher: event.cipher })]
+      return [note('ev.starttls', { protocol: event.protocol, cipher: event.cipher })]
     case 'disconnect':
-      return [t(`ev.disconnect.${event.reason}`, { seconds: event.seconds, reason: event.detail })]
+      return [note(`ev.disconnect.${event.reason}`, { seconds: event.seconds, reason: event.detail })]
     case 'login':
-      if (event.ok) return [t('ev.login.ok', { user: event.user, method: event.method, count: event.count, octets: event.octets })]
-      return [t(`ev.login.${event.code ?? 'AUTH'}`, { method: event.method })]
+      if (event.ok) return [note('ev.login.ok', { user: event.user, method: event.method, count: event.count, octets: event.octets })]
+      return [note(`ev.login.${event.code ?? 'AUTH'}`, { method: event.method })]
     case 'delay':
-      return [t('ev.delay', { failures: event.failures, address: event.address, ms: event.ms })]
+      return [note('ev.delay', { failures: event.failures, address: event.address, ms: event.ms })]
     case 'update':
-      if (!event.ok) return [t(event.unfinished ? 'ev.update.unfinished' : 'ev.update.failed', { reason: event.reason })]
-      return [event.deleted ? t(`ev.update.${event.kind}`, { deleted: event.deleted, left: event.left, path: event.path }) : t('ev.update.none')]
+      if (!event.ok) return [note(event.unfinished ? 'ev.update.unfinished' : 'ev.update.failed', { reason: event.reasonKey ? note(event.reasonKey, event.reasonParams) : event.reason })]
+      return [event.deleted ? note(`ev.update.${event.kind}`, { deleted: event.deleted, left: event.left, path: event.path }) : note('ev.update.none')]
     case 'command': {
       // A line with credentials says how exposed they are (in clear, or base64, or inside TLS); any other
       // masked line, why it is masked. That it is masked is said only where it is shown masked
       // (not with --show-secrets, nor in the demo).
-      if (event.response !== undefined && !event.masked) return [t('cmd.response.cancel')]
-      const masked = event.masked && !event.clear ? [t('cmd.PASS.masked')] : []
-      const base64 = exposed(event.clear?.decoded ?? event.decoded, event.tls, t)
-      if (event.response !== undefined) return [t('cmd.response'), ...base64, ...masked]
-      if (event.verb === 'PASS') return [...what(event, t), t(event.tls ? 'cmd.PASS.tls' : 'cmd.PASS.clear'), ...masked]
-      if (event.verb === 'AUTH' && event.masked) return [...what(event, t), ...base64, ...masked]
-      return [...what(event, t), ...(masked.length ? [t('cmd.masked')] : [])]
+      if (event.response !== undefined && !event.masked) return [note('cmd.response.cancel')]
+      const masked = event.masked && !event.clear ? [note('cmd.PASS.masked')] : []
+      const base64 = exposed(event.clear?.decoded ?? event.decoded, event.tls)
+      if (event.response !== undefined) return [note('cmd.response'), ...base64, ...masked]
+      if (event.verb === 'PASS') return [...what(event), note(event.tls ? 'cmd.PASS.tls' : 'cmd.PASS.clear'), ...masked]
+      if (event.verb === 'AUTH' && event.masked) return [...what(event), ...base64, ...masked]
+      return [...what(event), ...(masked.length ? [note('cmd.masked')] : [])]
     }
     case 'reply': {
-      const lines = [t(`${event.key}.explain` as MessageKey, event.params)]
+      const lines = [note(`${event.key}.explain` as MessageKey, event.params)]
       if (event.body) {
-        const stuffed = event.body.stuffed ? t('log.stuffed', { count: event.body.stuffed }) : ''
-        lines.push(t('log.multi', { lines: event.body.lines, octets: event.body.octets, stuffed }))
+        const stuffed = event.body.stuffed ? note('log.stuffed', { count: event.body.stuffed }) : ''
+        lines.push(note('log.multi', { lines: event.body.lines, octets: event.body.octets, stuffed }))
       }
-      const meaning = t(`state.${event.next}`)
-      lines.push(event.state === event.next ? t('log.state', { before: event.state, meaning }) : t('log.stateChange', { before: event.state, after: event.next, meaning }))
+      const meaning = note(`state.${event.next}`)
+      lines.push(event.state === event.next ? note('log.state', { before: event.state, meaning }) : note('log.stateChange', { before: event.state, after: event.next, meaning }))
       return lines
     }
   }
 }
 
 /** That credentials in base64 are there for anyone to read (and, on a plain connection, anyone on the network). */
-function exposed(decoded: string | undefined, tls: true | undefined, t: Translator): string[] {
+function exposed(decoded: string | undefined, tls: true | undefined): Note[] {
   if (decoded === undefined) return []
-  return [t('cmd.base64', { decoded }), t(tls ? 'cmd.PASS.tls' : 'cmd.base64.clear')]
+  return [note('cmd.base64', { decoded }), note(tls ? 'cmd.PASS.tls' : 'cmd.base64.clear')]
 }
 
 /** What a client line asks for, from the verb and arguments the event shows (masked ones included). */
-function what(event: Extract<Pop3Event, { type: 'command' }>, t: Translator): string[] {
+function what(event: Extract<Pop3Event, { type: 'command' }>): Note[] {
   const spec = event.verb ? SPECS.get(event.verb) : undefined
   if (event.tooLong) return []
-  if (event.verb === undefined) return [t(event.raw.trim() === '' ? 'cmd.blank' : event.raw.startsWith(' ') ? 'cmd.leadingSpace' : 'cmd.unreadable')]
+  if (event.verb === undefined) return [note(event.raw.trim() === '' ? 'cmd.blank' : event.raw.startsWith(' ') ? 'cmd.leadingSpace' : 'cmd.unreadable')]
   if (!spec) {
     const lacking = UNSUPPORTED.get(event.verb)
-    return [t(lacking === 'removed' ? 'cmd.removed' : lacking ? 'cmd.unsupported' : 'cmd.unknown')]
+    return [note(lacking === 'removed' ? 'cmd.removed' : lacking ? 'cmd.unsupported' : 'cmd.unknown')]
   }
   const params = { user: event.user, ...Object.fromEntries(event.args.map((a, i) => [`a${i}`, a])) }
   const [min, max] = spec.args
   const wellFormed = event.args.length >= min && event.args.length <= max && !event.args.includes('')
-  const text = wellFormed ? t(commandKey(event.verb, event.args.length, event.state, event.user), params) : t('cmd.usage', { verb: spec.verb, usage: spec.usage })
-  return [`${text} (${spec.rfc})`]
+  const said = wellFormed ? note(commandKey(event.verb, event.args.length, event.args[0], event.state, event.user), params) : note('cmd.usage', { verb: spec.verb, usage: spec.usage })
+  return [{ ...said, rfc: spec.rfc }]
 }
 
-function commandKey(verb: string, argc: number, state: string, user: string | undefined): MessageKey {
+function commandKey(verb: string, argc: number, arg0: string | undefined, state: string, user: string | undefined): MessageKey {
   if ((verb === 'LIST' || verb === 'UIDL') && argc > 0) return `cmd.${verb}.one` as MessageKey
   if (verb === 'AUTH' && argc > 0) return argc === 1 ? 'cmd.AUTH.one' : 'cmd.AUTH.two'
+  if (verb === 'LANG' && argc > 0) return arg0 === '*' ? 'cmd.LANG.any' : 'cmd.LANG.one'
   if (verb === 'QUIT' && state === 'TRANSACTION') return 'cmd.QUIT.update'
   // the event names a user only once USER was accepted (or the session is logged in)
   if (verb === 'PASS' && user === undefined) return 'cmd.PASS.noUser'

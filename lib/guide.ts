@@ -144,7 +144,7 @@ export class Guide {
   /** One exercise, to its end; the next one to play, or none to leave. */
   async #play(ex: Exercise): Promise<Exercise | undefined> {
     const s = this.#style
-    const checker = new ExerciseChecker(ex, { lang: this.#t.lang })
+    const checker = new ExerciseChecker(ex)
     const total = ex.steps.length
     let right = 0
     let asked = 0
@@ -165,7 +165,7 @@ export class Guide {
       // steps with nothing to type are shown, their question asked, and passed
       while (index < total && ex.steps[index] !== checker.current) {
         const step = ex.steps[index]!
-        this.#write(screen.renderStep(step, total, this.#where, s))
+        this.#write(screen.renderStep(step, ex.lang, total, this.#where, s))
         if (checker.isDone(step.number)) this.#write(screen.renderDone(step, s))
         await ask(step)
         index++
@@ -173,7 +173,7 @@ export class Guide {
       const step = checker.current
       if (!step) break
       if (shown !== index) {
-        this.#write(screen.renderStep(step, total, this.#where, s) + screen.renderKeys(s))
+        this.#write(screen.renderStep(step, ex.lang, total, this.#where, s) + screen.renderKeys(s))
         shown = index
         hints = 0
       }

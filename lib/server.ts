@@ -34,6 +34,8 @@ export interface ServerOptions {
   timeout?: number
   /** Language of replies and explanations. Default "en". */
   lang?: string
+  /** Language of the replies only (the text after +OK and -ERR), when it differs from `lang`. */
+  wireLang?: string
   /** Show passwords in events instead of masking them. */
   showSecrets?: boolean
   /** Put the first lines of every multi-line response in its reply event. */
@@ -154,7 +156,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     this.#recorder = recorder
     this.transcripts = options.transcripts
     this.state = new LiveState(accounts, () => ({ maxConnections: this.maxConnections, timeout: this.timeoutSeconds }))
-    this.t = translator(options.lang)
+    this.t = translator(options.wireLang ?? options.lang)
     this.#timeout = options.timeout ?? 600
     this.showSecrets = options.showSecrets ?? false
     this.captureBodies = options.captureBodies ?? false

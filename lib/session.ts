@@ -19,7 +19,7 @@ import type { Readable } from 'node:stream'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { dispatch, mustEncrypt, type Account, type CommandSpec, type Reply, type SessionContext, type State } from './commands.js'
 import type { DisconnectReason, Pop3Event } from './events.js'
-import { reasonOf, type Translator } from './i18n/index.js'
+import { reasonKeyOf, reasonOf, translator, type Translator } from './i18n/index.js'
 import { LineReader, MAX_UNTERMINATED, type ReadLine } from './line-reader.js'
 import type { LoginDelay } from './login-guard.js'
 import { Responder, statusLine } from './responder.js'
@@ -53,6 +53,7 @@ export function closeGently(s: Socket): NodeJS.Timeout {
 
 /** What a session needs from its server. */
 export interface SessionHost {
+  /** The language of the replies (--wire-lang, else --lang), until a session chooses another with LANG. */
   readonly t: Translator
   readonly timeoutSeconds: number
   readonly showSecrets: boolean
@@ -129,7 +130,10 @@ export class Session {
       },
       tlsAvailable: host.secureContext !== undefined,
       requireTls: host.requireTls,
-      t: host.t,
+      // the server's language, until LANG chooses another for this session (RFC 6856)
+      get t() {
+        return this.lang === undefined ? host.t : translator(this.lang)
+      },
       findAccount: user => host.findAccount(user),
       openMaildrop: account => host.openMaildrop(account),
     }
@@ -343,7 +347,7 @@ export class Session {
       await this.#reply({ ok: false, key: 'line.tooLong', params: { octets: line.octets } }, before)
       return
     }
-    const parsed = dispatch(line.bytes, before, this.#host.t, mustEncrypt(this.ctx))
+    const parsed = dispatch(line.bytes, before, this.ctx.t, mustEncrypt(this.ctx))
     const view = this.#masker.view(line, before, parsed)
     this.#emit({ type: 'command', ...view, octets: line.octets, state: before })
     if ('error' in parsed) {
@@ -394,9 +398,9 @@ export class Session {
       this.#emit({ type: 'update', ok: true, kind: md.kind, path: md.path, deleted, left })
       return { ok: true, key: deleted ? 'quit.done' : 'quit.none', params: { deleted, left }, close: true }
     } catch (err) {
-      const reason = reasonOf(err, this.#host.t)
+      const reason = reasonOf(err, this.ctx.t)
       const unfinished = err instanceof StoreError && err.code === 'EUNFINISHED'
-      this.#emit({ type: 'update', ok: false, kind: md.kind, path: md.path, deleted: 0, left: md.messages.length, reason, unfinished })
+      this.#emit({ type: 'update', ok: false, kind: md.kind, path: md.path, deleted: 0, left: md.messages.length, reason, ...reasonKeyOf(err), unfinished })
       return { ok: false, code: 'SYS/TEMP', key: unfinished ? 'quit.unfinished' : 'quit.failed', params: { reason }, close: true }
     } finally {
       ctx.maildrop = undefined
@@ -412,11 +416,11 @@ export class Session {
       } catch (err) {
         const n = reply.body.index + 1
         const gone = err instanceof StoreError && err.code === 'EGONE'
-        reply = { ok: false, code: 'SYS/TEMP', key: gone ? 'msg.gone' : 'msg.unreadable', params: { n, reason: reasonOf(err, this.#host.t) } }
+        reply = { ok: false, code: 'SYS/TEMP', key: gone ? 'msg.gone' : 'msg.unreadable', params: { n, reason: reasonOf(err, this.ctx.t) } }
       }
     }
     if (reply.next && reply.next !== 'UPDATE') this.ctx.state = reply.next
-    const status = statusLine(reply, this.#host.t)
+    const status = statusLine(reply, this.ctx.t)
     let body
     try {
       body = await this.#responder.send(status, reply, message)
@@ -453,6 +457,7 @@ export class Session {
 
   #emit(event: Unstamped<Pop3Event, 'time' | 'session'>): void {
     const user = this.user
-    this.#host.report({ time: new Date().toISOString(), session: this.id, ...(user ? { user } : {}), ...(this.#tls ? { tls: true } : {}), ...event } as Pop3Event)
+    const lang = this.ctx.lang
+    this.#host.report({ time: new Date().toISOString(), session: this.id, ...(user ? { user } : {}), ...(this.#tls ? { tls: true } : {}), ...(lang ? { lang } : {}), ...event } as Pop3Event)
   }
 }

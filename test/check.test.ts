@@ -3,7 +3,7 @@ import t from 'tap'
 import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { selfSignedCertificate, startServer, type Pop3Event, type RunningServer, type ServerOptions } from '../dist/index.js'
+import { LANGUAGES, selfSignedCertificate, startServer, type Pop3Event, type RunningServer, type ServerOptions } from '../dist/index.js'
 import { ExerciseChecker, type Fed } from '../dist/check.js'
 import { expectStatus, replyFits } from '../dist/expected.js'
 import { findExercise, loadExercises, type Exercise } from '../dist/exercises.js'
@@ -186,10 +186,13 @@ t.test('replies are judged by catalogue key and parameters, not by their words',
   t.notOk(replyFits(code, { raw: '', ok: false, key: 'pass.wrong', params: { user: 'guest' } }), 'the response code counts too')
   t.ok(replyFits(code, { raw: '', ok: false, code: 'AUTH', key: 'pass.wrong', params: { user: 'guest' } }))
 
-  for (const ex of all) {
-    for (const step of ex.steps) {
-      for (const x of step.blocks.flatMap(b => b.exchanges)) {
-        if (x.status !== undefined) t.ok(expectStatus(x.status).readings.length, `exercise ${ex.number} step ${step.number}: "${x.status}" is read as a catalogue key`)
+  for (const lang of LANGUAGES) {
+    // a translation's S: lines are read with its own language's catalogue
+    for (const ex of (await loadExercises(join(ROOT, 'exercises'), lang)).filter(e => e.lang === lang)) {
+      for (const step of ex.steps) {
+        for (const x of step.blocks.flatMap(b => b.exchanges)) {
+          if (x.status !== undefined) t.ok(expectStatus(x.status, lang).readings.length, `${lang} exercise ${ex.number} step ${step.number}: "${x.status}" is read as a catalogue key`)
+        }
       }
     }
   }

@@ -4,8 +4,12 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFi
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { LANGUAGES, translator, type Translator } from '../dist/index.js'
 import { loadExercises, type Exercise } from '../dist/exercises.js'
 import { AWKWARD, HAS_TMUX, maildropDir, ROOT, runCli, snapshot, terminal } from './helpers.js'
+
+// every exercise's demo, in English and in each translation: longer than one file's usual time on a busy machine
+t.setTimeout(300_000)
 
 const all = await loadExercises(join(ROOT, 'exercises'))
 
@@ -17,10 +21,10 @@ function bundled(): string {
 }
 
 /** Runs `demo N --auto --delay 0` for several exercises at a time (the machine has few cores). */
-async function autoDemos(extra: string[], env: NodeJS.ProcessEnv = {}): Promise<Map<Exercise, { code: number | null; out: string; err: string }>> {
+async function autoDemos(extra: string[], env: NodeJS.ProcessEnv = {}, exercises = all): Promise<Map<Exercise, { code: number | null; out: string; err: string }>> {
   const results = new Map<Exercise, { code: number | null; out: string; err: string }>()
-  for (let i = 0; i < all.length; i += 4) {
-    await Promise.all(all.slice(i, i + 4).map(async ex => {
+  for (let i = 0; i < exercises.length; i += 4) {
+    await Promise.all(exercises.slice(i, i + 4).map(async ex => {
       const cli = runCli(['demo', String(ex.number), '--auto', '--delay', '0', '--port', '0', ...extra], { env })
       const code = await cli.exit
       results.set(ex, { code, out: cli.stdout(), err: cli.stderr() })
@@ -29,9 +33,9 @@ async function autoDemos(extra: string[], env: NodeJS.ProcessEnv = {}): Promise<
   return results
 }
 
-/** What the exercise's steps and replies must show on the demo's screen. */
-function assertShows(t: Test, ex: Exercise, out: string): void {
-  for (const step of ex.steps) t.match(out, `Step ${step.number} of ${ex.steps.length}: ${step.title}`, `exercise ${ex.number}: names step ${step.number}`)
+/** What the exercise's steps and replies must show on the demo's screen (in the words of `tr`, the exercise's language). */
+function assertShows(t: Test, ex: Exercise, out: string, tr: Translator = translator('en')): void {
+  for (const step of ex.steps) t.match(out, tr('demo.step', { number: step.number, total: ex.steps.length, title: step.title }), `exercise ${ex.number}: names step ${step.number}`)
   for (const x of ex.steps.flatMap(s => s.blocks.flatMap(b => b.exchanges))) {
     if (x.client !== undefined) t.match(out, `C: ${x.client.replace(' ...', '')}`, `exercise ${ex.number}: types ${x.client}`)
     if (x.status !== undefined && !x.status.includes('...')) t.match(out, `S: ${x.status}`, `exercise ${ex.number}: shows ${x.status}`)
@@ -54,6 +58,23 @@ t.test('demo N --auto --delay 0 plays every exercise to the end, every reply as 
   }
   t.equal(bundled(), before, 'the bundled sample is byte-identical after every demo')
   t.equal(snapshot(join(home, 'sample', 'mbox.mail')), scratch, 'and so is the sample\'s scratch copy')
+})
+
+t.test('demo N --lang L --auto plays every translated exercise against a server in L, every reply word for word', async t => {
+  for (const lang of LANGUAGES.filter(l => l !== 'en')) {
+    const tr = translator(lang)
+    const exercises = await loadExercises(join(ROOT, 'exercises'), lang)
+    for (const ex of exercises.filter(e => e.lang !== lang)) t.comment(`exercise ${ex.number} (${ex.id}) has no ${lang} translation: its demo is not played in ${lang}`)
+    for (const [ex, { code, out, err }] of await autoDemos(['--lang', lang], {}, exercises.filter(e => e.lang === lang))) {
+      t.equal(code, 0, `${lang} exercise ${ex.number}: exit 0 ${err}`)
+      t.equal(err, '', `${lang} exercise ${ex.number}: nothing on stderr`)
+      t.match(out, tr('demo.title', { number: ex.number, title: ex.title }), `${lang} exercise ${ex.number}: its title in ${lang}`)
+      assertShows(t, ex, out, tr)
+      // "every reply matched", with whatever count of replies
+      const said = tr('demo.allMatched', { number: ex.number, count: 99 }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('99', '\\d+')
+      t.match(out, new RegExp(said), `${lang} exercise ${ex.number}: every reply matched`)
+    }
+  }
 })
 
 t.test('--bytes: CRLF visible, the octets of each reply, the dot-stuffed lines marked', async t => {

@@ -1,52 +1,48 @@
-// Every exercise is played against a fresh server, and `smallpop3 check` must agree.
+// Every exercise is played against a fresh server, and `smallpop3 check` must agree (the translations are
+// played in exercises-i18n.test.ts); each language has one exercise for each English one.
 import t, { type Test } from 'tap'
 import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { selfSignedCertificate, startServer, type RunningServer } from '../dist/index.js'
+import { LANGUAGES, selfSignedCertificate, startServer, type RunningServer } from '../dist/index.js'
 import { loadExercises, type Exercise, type Step } from '../dist/exercises.js'
-import { Player } from '../dist/player.js'
-import { RawClient, ROOT, runCli } from './helpers.js'
+import { playSteps, RawClient, ROOT, runCli, sampleServer } from './helpers.js'
 
 const all = await loadExercises(join(ROOT, 'exercises'))
+/** Each language's exercises: its translations, and the English ones where there is none yet (said, not skipped silently). */
+const byLang = new Map<string, Exercise[]>()
+for (const lang of LANGUAGES) byLang.set(lang, await loadExercises(join(ROOT, 'exercises'), lang))
 // as `npx smallpop3` serves: STLS on the plain port, and a POP3S port
 const cert = await selfSignedCertificate(mkdtempSync(join(tmpdir(), 'smallpop3-ex-tls-')))
 
-/** A fresh copy of the bundled sample, served with transcripts beside it. */
-async function freshServer(): Promise<{ server: RunningServer; maillist: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'smallpop3-ex-'))
-  for (const name of ['maillist', 'mbox.mail', 'mailboxes']) cpSync(join(ROOT, name), join(dir, name), { recursive: true })
-  const maillist = join(dir, 'maillist')
-  const server = await startServer({ port: 0, maillist, transcripts: join(dir, 'transcripts'), tls: cert, tlsPort: 0 })
-  return { server, maillist }
-}
+/** A fresh copy of the bundled sample, served with STLS and a POP3S port as `npx smallpop3` serves it. */
+const freshServer = (): ReturnType<typeof sampleServer> => sampleServer({ tls: cert, tlsPort: 0 })
 
-/** Plays steps with the lib's player, as a student would type them, asserting every reply the exercise shows. */
-async function play(t: Test, server: RunningServer, steps: Step[]): Promise<void> {
-  const player = new Player({ port: server.port, events: server, accounts: server.accounts, tls: { port: server.tlsPort, ca: cert.cert } })
-  try {
-    for await (const x of player.play(steps)) {
-      if (!x.expected) continue
-      const what = `step ${x.step!.number}: ${x.sent ?? 'greeting'} → ${x.status}`
-      t.ok(x.matched, `${what}: by catalogue key${x.mismatch === 'body' ? ' (the body differs)' : ''}`)
-      t.ok(x.sameText, `${what}: word for word`)
-    }
-  } finally {
-    await player.close()
-  }
-}
+/** Plays steps as a student would type them, asserting every reply the exercise shows. */
+const play = (t: Test, server: RunningServer, steps: Step[]): Promise<void> => playSteps(t, server, steps, { ca: cert.cert })
 
 const lastGoal = (ex: Exercise): Step => ex.steps.filter(s => s.goal).at(-1)!
 
-t.test('there are at least ten exercises, each a readable handout', async t => {
-  t.ok(all.length >= 10, `${all.length} exercises`)
-  for (const ex of all) {
-    t.ok(ex.learn.length > 20, `${ex.id}: says what the student will learn`)
-    t.ok(ex.why.length > 40, `${ex.id}: says why it matters`)
-    t.ok(ex.steps.some(s => s.goal), `${ex.id}: has goals to check`)
-    t.match(ex.markdown, new RegExp(`^# Exercise ${ex.number}: `, 'm'), `${ex.id}: a title line`)
-  }
-})
+for (const [lang, exercises] of byLang) {
+  t.test(`${lang}: there are at least ten exercises, each a readable handout`, async t => {
+    t.ok(exercises.length >= 10, `${exercises.length} exercises`)
+    t.equal(exercises.length, all.length, 'one for each English exercise')
+    for (const ex of exercises) {
+      if (ex.lang !== lang) {
+        t.comment(`exercise ${ex.number} (${ex.id}) has no ${lang} translation yet: exercises/${lang}/${ex.id}.md`)
+        continue
+      }
+      t.ok(ex.learn.length > 20, `${lang} ${ex.id}: says what the student will learn`)
+      t.ok(ex.why.length > 40, `${lang} ${ex.id}: says why it matters`)
+      t.ok(ex.steps.some(s => s.goal), `${lang} ${ex.id}: has goals to check`)
+      t.match(ex.markdown, new RegExp(`^# \\S+ ${ex.number}: `, 'm'), `${lang} ${ex.id}: a title line`)
+      const english = all.find(e => e.id === ex.id)!
+      t.equal(ex.account, english.account, `${lang} ${ex.id}: the same account`)
+      t.same(ex.steps.map(s => s.blocks.map(b => b.exchanges.map(x => x.client))), english.steps.map(s => s.blocks.map(b => b.exchanges.map(x => x.client))), `${lang} ${ex.id}: the same steps, the same commands`)
+      t.same(ex.steps.map(s => s.questions.map(q => Boolean(q.accept))), english.steps.map(s => s.questions.map(q => Boolean(q.accept))), `${lang} ${ex.id}: the same questions, graded alike`)
+    }
+  })
+}
 
 for (const ex of all) {
   t.test(`exercise ${ex.number} (${ex.id}): the walkthrough works and the check says done`, async t => {

@@ -5,8 +5,8 @@ import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
-import { selfSignedCertificate, startServer, translator, type RunningServer } from '../dist/index.js'
-import { loadExercises } from '../dist/exercises.js'
+import { LANGUAGES, selfSignedCertificate, startServer, translator, type RunningServer, type Translator } from '../dist/index.js'
+import { loadExercises, type Exercise } from '../dist/exercises.js'
 import { acceptable, runGuide } from '../dist/guide.js'
 import { Player } from '../dist/player.js'
 import { HAS_TMUX, RawClient, ROOT, runCli, terminal } from './helpers.js'
@@ -17,22 +17,23 @@ const en = translator('en')
 const cert = await selfSignedCertificate(mkdtempSync(join(tmpdir(), 'smallpop3-guide-tls-')))
 
 /** A copy of the bundled sample, served on port 0 with transcripts beside it. */
-async function freshServer(dir = mkdtempSync(join(tmpdir(), 'smallpop3-guide-'))): Promise<{ server: RunningServer; dir: string; transcripts: string }> {
+async function freshServer(dir = mkdtempSync(join(tmpdir(), 'smallpop3-guide-')), lang = 'en'): Promise<{ server: RunningServer; dir: string; transcripts: string }> {
   for (const name of ['maillist', 'mbox.mail', 'mailboxes']) cpSync(join(ROOT, name), join(dir, name), { recursive: true })
   const transcripts = join(dir, 'transcripts')
-  const server = await startServer({ port: 0, maillist: join(dir, 'maillist'), transcripts, tls: cert, tlsPort: 0 })
+  const server = await startServer({ port: 0, maillist: join(dir, 'maillist'), transcripts, tls: cert, tlsPort: 0, lang })
   return { server, dir, transcripts }
 }
 
 /** The guide on streams: what a person would type, and the screen as text without its escape sequences. */
-function guideOn(server: RunningServer, opts: { exercise?: number; transcripts?: string } = {}) {
+function guideOn(server: RunningServer, opts: { exercise?: number; transcripts?: string; exercises?: Exercise[]; t?: Translator } = {}) {
+  const exercises = opts.exercises ?? all
   const input = new PassThrough()
   const output = new PassThrough()
   output.end = (() => output) as never // inquirer ends the stream it writes to when a prompt closes; a terminal stays
   let text = ''
   output.on('data', d => (text += String(d).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')))
-  const exercise = opts.exercise === undefined ? undefined : all.find(e => e.number === opts.exercise)
-  const exit = runGuide({ server, exercises: all, exercise, transcripts: opts.transcripts, source: 'a test copy' }, { input, output, env: { NO_COLOR: '1' } }, en)
+  const exercise = opts.exercise === undefined ? undefined : exercises.find(e => e.number === opts.exercise)
+  const exit = runGuide({ server, exercises, exercise, transcripts: opts.transcripts, source: 'a test copy' }, { input, output, env: { NO_COLOR: '1' } }, opts.t ?? en)
   let mark = 0
   return {
     exit,
@@ -133,6 +134,45 @@ t.test('exercise 1 from a raw socket: steps advance, a mistake is explained, hin
   await new Promise(r => setTimeout(r, 100))
   g.key('\r')
   t.equal(await g.exit, 0, 'left after a finished exercise: 0')
+})
+
+t.test('in every language: the guide coaches a translated exercise in its words, against a server in that language', async t => {
+  for (const lang of LANGUAGES.filter(l => l !== 'en')) {
+    const tr = translator(lang)
+    const exercises = await loadExercises(join(ROOT, 'exercises'), lang)
+    const ex = exercises[0]!
+    if (ex.lang !== lang) {
+      t.comment(`exercise ${ex.number} has no ${lang} translation: the guide is not tried in ${lang}`)
+      continue
+    }
+    const { server } = await freshServer(undefined, lang)
+    const g = guideOn(server, { exercise: ex.number, exercises, t: tr })
+    const total = ex.steps.length
+    await g.waitFor(new RegExp(tr('guide.step', { number: 1, total, title: ex.steps[0]!.title }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    const c = await RawClient.open(server.port)
+    await c.line()
+    for (const step of ex.steps) {
+      for (const x of step.blocks.flatMap(b => b.exchanges)) if (x.client !== undefined) await c.cmd(x.client)
+      await g.waitFor(new RegExp(tr('guide.done', { number: step.number }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      for (const q of step.questions) {
+        // the question as the translation writes it (its markers read in its language), answered with the first choice
+        await g.waitFor(/❯/)
+        t.match(g.screen(), tr('guide.question', { question: q.text.split('\n')[0]!.replace(/[`*]/g, '') }).split('\n')[0]!.slice(0, 30), `${lang}: step ${step.number} asks its question`)
+        g.since()
+        g.key('\r')
+        await g.waitFor(new RegExp(`${tr('guide.right').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|${tr('guide.wrong').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+      }
+    }
+    const shown = await g.waitFor(/❯/)
+    t.match(shown, tr('guide.summary', { number: ex.number, done: total, total, right: 0, asked: 0 }).split(':')[0]!, `${lang}: the summary in ${lang}`)
+    t.notMatch(g.screen(), /\bStep \d+ of\b|Question:/, `${lang}: no English marker left on the screen`)
+    g.key('\x1b[B')
+    await new Promise(r => setTimeout(r, 100))
+    g.key('\r')
+    t.equal(await g.exit, 0, `${lang}: left, 0`)
+    c.end()
+    await server.close()
+  }
 })
 
 t.test('a typed answer, and a step done in a connection that closed starts over', async t => {

@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startServer, type Pop3Event, type RunningServer, type ServerOptions } from '../dist/index.js'
+import type { Test } from 'tap'
+import type { Step } from '../dist/exercises.js'
+import { Player } from '../dist/player.js'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const BIN = join(ROOT, 'bin', 'smallpop3.js')
@@ -72,6 +75,36 @@ export function snapshot(path: string): string {
   return ['new', 'cur']
     .flatMap(sub => readdirSync(join(path, sub)).sort().map(n => `${sub}/${n}\n${readFileSync(join(path, sub, n), 'latin1')}`))
     .join('\n--\n')
+}
+
+/** A fresh copy of the bundled sample (maillist, mbox.mail, mailboxes), served with its transcripts beside it, as `smallpop3 check --maillist` finds them. */
+export async function sampleServer(options: ServerOptions = {}): Promise<{ server: RunningServer; maillist: string; transcripts: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'smallpop3-sample-'))
+  for (const name of ['maillist', 'mbox.mail', 'mailboxes']) cpSync(join(ROOT, name), join(dir, name), { recursive: true })
+  const maillist = join(dir, 'maillist')
+  const transcripts = join(dir, 'transcripts')
+  const server = await startServer({ port: 0, maillist, transcripts, ...options })
+  return { server, maillist, transcripts }
+}
+
+/**
+ * Plays an exercise's steps with the lib's player, as a student would type
+ * them, asserting every reply the exercise shows: by catalogue key, and word
+ * for word (the server speaks the exercise's language, `lang`). `ca`: the
+ * certificate to trust on the server's TLS port.
+ */
+export async function playSteps(t: Test, server: RunningServer, steps: Step[], opts: { lang?: string; ca?: string } = {}): Promise<void> {
+  const player = new Player({ port: server.port, events: server, accounts: server.accounts, lang: opts.lang, tls: { port: server.tlsPort, ca: opts.ca } })
+  try {
+    for await (const x of player.play(steps)) {
+      if (!x.expected) continue
+      const what = `step ${x.step!.number}: ${x.sent ?? 'greeting'} → ${x.status}`
+      t.ok(x.matched, `${what}: by catalogue key${x.mismatch === 'body' ? ' (the body differs)' : ''}`)
+      t.ok(x.sameText, `${what}: word for word`)
+    }
+  } finally {
+    await player.close()
+  }
 }
 
 export interface TestServer extends RunningServer {
@@ -268,7 +301,8 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
   const [cmd, ...argv] = opts.shell ? ['/bin/sh', '-c', `${opts.shell} && exec "$0" "$@"`, ...direct] : direct
   const child = spawn(cmd!, argv, {
     cwd: opts.cwd ?? ROOT,
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '', SMALLPOP3_HOME: mkdtempSync(join(tmpdir(), 'smallpop3-home-')), ...opts.env },
+    // English unless a test asks for another language: the machine's locale must not change what the tests read
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '', SMALLPOP3_HOME: mkdtempSync(join(tmpdir(), 'smallpop3-home-')), ...ENGLISH, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
@@ -309,6 +343,9 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
     },
   }
 }
+
+/** The environment of a program that runs in English whatever the machine's locale (POSIX: the first of these set decides). */
+export const ENGLISH = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C' }
 
 /** Runs a program to completion. */
 export function run(cmd: string, args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number } = {}): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
@@ -353,7 +390,7 @@ export function terminal(t: { teardown(fn: () => void): void }, args: string, en
   const home = mkdtempSync(join(tmpdir(), 'smallpop3-home-'))
   const tm = (...a: string[]): string => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' })
   t.teardown(() => spawnSync('tmux', ['-L', socket, 'kill-server']))
-  const command = `cd ${ROOT} && SMALLPOP3_HOME=${home} ${env} ${process.execPath} ${BIN} ${args}; echo "EXIT=$?"; stty -a | grep -o -- '-\\?icanon'; sleep 60`
+  const command = `cd ${ROOT} && SMALLPOP3_HOME=${home} LC_ALL= LC_MESSAGES= LANG=C ${env} ${process.execPath} ${BIN} ${args}; echo "EXIT=$?"; stty -a | grep -o -- '-\\?icanon'; sleep 60`
   tm('new-session', '-d', '-x', '100', '-y', '40', '-s', 'main', command)
   const screen = (history = false): string => tm('capture-pane', '-p', '-t', 'main', ...(history ? ['-J', '-S', '-200'] : []))
   return {

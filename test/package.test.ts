@@ -71,13 +71,18 @@ t.test('installed globally from the packed tarball, smallpop3 works from any fol
   t.equal(await server.exit, 0)
 })
 
+/** How each language's exercises say "in the smallpop3 folder", where they mention npx. */
+const IN_THE_FOLDER: Record<string, RegExp> = { en: /the smallpop3 folder|in that folder/, es: /carpeta/, ca: /carpeta/ }
+
 t.test('the exercises and the program say plain `smallpop3 …`; `npx smallpop3` only for the smallpop3 folder', async t => {
   for (const file of filesUnder('exercises')) {
     const text = readFileSync(join(ROOT, file), 'utf8')
-    const n = Number(/^exercises\/0?(\d+)-/.exec(file)![1])
+    // exercises/NN-name.md, or a translation: exercises/LANG/NN-name.md
+    const [, lang = 'en', number] = /^exercises\/(?:(\w+)\/)?0?(\d+)-/.exec(file)!
+    const n = Number(number)
     t.match(text, new RegExp(`\`smallpop3 check ${n}\`|^ {4}smallpop3 check ${n}$`, 'm'), `${file}: run smallpop3 check ${n}`)
     for (const paragraph of text.split(/\n\s*\n/).filter(p => p.includes('npx smallpop3'))) {
-      t.match(paragraph, /the smallpop3 folder|in that folder/, `${file}: npx only in the smallpop3 folder: ${paragraph.slice(0, 60)}…`)
+      t.match(paragraph, IN_THE_FOLDER[lang] ?? /smallpop3/, `${file}: npx only in the smallpop3 folder: ${paragraph.slice(0, 60)}…`)
     }
   }
   const { default: en } = await import('../dist/i18n/en.js')

@@ -3,8 +3,8 @@ import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AWKWARD, AWKWARD_DELIVERED, FIXTURES, RawClient, ROOT, eventOf, loggedIn, testServer as makeServer, unstuff, type StoreKind, type TestServer } from './helpers.js'
-import { explain, type ServerOptions } from '../dist/index.js'
-import { english } from '../dist/i18n/index.js'
+import { explain, type Pop3Event, type ServerOptions } from '../dist/index.js'
+import { english, type MessageKey } from '../dist/i18n/index.js'
 
 for (const kind of ['mbox', 'maildir'] as StoreKind[]) {
 t.test(`${kind} store`, async t => {
@@ -192,7 +192,7 @@ t.test(`${kind} store`, async t => {
     await c.line()
     const before = await c.cmdMulti('CAPA')
     t.equal(before.status, '+OK capability list follows')
-    t.same(before.lines.slice(0, -1), ['TOP', 'UIDL', 'USER', 'SASL PLAIN', 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER'], 'no certificate: no STLS')
+    t.same(before.lines.slice(0, -1), ['TOP', 'UIDL', 'USER', 'SASL PLAIN', 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER', 'LANG'], 'no certificate: no STLS')
     t.match(before.lines.at(-1), /^IMPLEMENTATION smallpop3-\d+\.\d+\.\d+/)
     await c.cmd('USER guest')
     await c.cmd('PASS visitor')
@@ -395,4 +395,48 @@ t.test('a status line is never longer than 512 octets (RFC 2449 §4)', async t =
   const long = await c.cmd('USER ' + 'é'.repeat(120))
   t.ok(Buffer.byteLength(long) + 2 <= 512, 'a long user name echoed back still fits')
   await c.cmd('QUIT')
+})
+
+t.test('in every language: the same replies, by catalogue key and parameters, in that language\'s words', async t => {
+  const { LANGUAGES, translator } = await import('../dist/index.js')
+  // [line sent, status, the reply's key, its parameters]
+  const session: [string, string, MessageKey, Record<string, string | number | string[]>][] = [
+    ['PASS visitor', '-ERR', 'pass.noUser', {}],
+    ['USER nobody', '-ERR [AUTH]', 'user.unknown', { user: 'nobody' }],
+    ['STAT', '-ERR', 'state.needLogin', { verb: 'STAT' }],
+    ['RATR 1', '-ERR', 'verb.unknownGuess', { verb: 'RATR', guess: 'RETR' }],
+    ['USER guest', '+OK', 'user.ok', { user: 'guest' }],
+    ['PASS wrong', '-ERR [AUTH]', 'pass.wrong', { user: 'guest' }],
+    ['USER guest', '+OK', 'user.ok', { user: 'guest' }],
+    ['PASS visitor', '+OK', 'login.ok', { user: 'guest', count: 7, octets: 6242 }],
+    ['STAT', '+OK', 'stat.ok', { count: 7, octets: 6242 }],
+    ['LIST 1', '+OK', 'list.one', { n: 1, size: 395 }],
+    ['LIST 9', '-ERR', 'msg.none', { n: '9', total: 7 }],
+    ['RETR 0', '-ERR', 'msg.zero', { n: '0', total: 7 }],
+    ['RETR one', '-ERR', 'msg.notNumber', { arg: 'one', total: 7 }],
+    ['RETR', '-ERR', 'args.missing', { verb: 'RETR', usage: 'RETR msg', example: 'RETR 1' }],
+    ['LIST 1 2', '-ERR', 'args.extra', { verb: 'LIST', usage: 'LIST [msg]', example: ['LIST', 'LIST 1'] }],
+    ['DELE 1', '+OK', 'dele.ok', { n: 1 }],
+    ['DELE 1', '-ERR', 'dele.already', { n: 1 }],
+    ['RETR 1', '-ERR', 'msg.deleted', { n: 1 }],
+    ['TOP 2 x', '-ERR', 'top.badLines', { arg: 'x', n: 2 }],
+    ['RSET', '+OK', 'rset.ok', { count: 7, octets: 6242, restored: 1 }],
+    ['USER guest', '-ERR', 'state.loggedIn', { verb: 'USER' }],
+    ['NOOP', '+OK', 'noop.ok', {}],
+    ['QUIT', '+OK', 'quit.none', { deleted: 0, left: 7 }],
+  ]
+  for (const lang of LANGUAGES) {
+    const tr = translator(lang)
+    const server = await makeServer(undefined, { lang })
+    const c = await RawClient.open(server.port)
+    t.match(await c.line(), `+OK ${tr('greeting', { stamp: '<' })}`, `${lang}: the greeting`)
+    for (const [line, status, key, params] of session) {
+      const text = tr(key, params)
+      t.equal(await c.cmd(line), text ? `${status} ${text}` : status, `${lang}: ${line}`)
+      const reply = server.events.filter(e => e.type === 'reply').at(-1) as Extract<Pop3Event, { type: 'reply' }>
+      t.equal(reply.key, key, `${lang}: ${line} is ${key}, whatever the words`)
+    }
+    await c.closedByServer()
+    await server.close()
+  }
 })

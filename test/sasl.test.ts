@@ -160,7 +160,7 @@ t.test('--require-tls: credentials refused in clear, taken after STLS and on the
 })
 
 t.test('CAPA in every state and mode is exactly what the connection can do', async t => {
-  const tail = ['PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER', `IMPLEMENTATION smallpop3-${VERSION}`]
+  const tail = ['PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER', 'LANG', `IMPLEMENTATION smallpop3-${VERSION}`]
   const expected = (login: boolean, stls: boolean): string[] => ['TOP', 'UIDL', ...(login ? ['USER', 'SASL PLAIN'] : []), ...(stls ? ['STLS'] : []), ...tail]
   for (const requireTls of [false, true]) {
     const s = await server(t, { requireTls, tlsPort: 0 })

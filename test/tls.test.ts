@@ -255,7 +255,7 @@ class Lines {
 }
 
 const withoutImpl = (capa: string[]): string[] => capa.filter(c => !c.startsWith('IMPLEMENTATION '))
-const BEFORE_LOGIN = ['TOP', 'UIDL', 'USER', 'SASL PLAIN', 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER']
+const BEFORE_LOGIN = ['TOP', 'UIDL', 'USER', 'SASL PLAIN', 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER', 'LANG']
 
 t.test('openssl s_client -starttls pop3, as a student types it, through a whole session', { skip: await missing('openssl') }, async t => {
   const { server, retr1 } = await tlsServer(t)
@@ -359,7 +359,7 @@ print(json.dumps(out))
   const r = await run('python3', ['-c', script])
   t.equal(r.code, 0, r.stderr)
   const out = JSON.parse(r.stdout.toString())
-  const caps = ['AUTH-RESP-CODE', 'EXPIRE', 'IMPLEMENTATION', 'PIPELINING', 'RESP-CODES', 'SASL', 'TOP', 'UIDL', 'USER']
+  const caps = ['AUTH-RESP-CODE', 'EXPIRE', 'IMPLEMENTATION', 'LANG', 'PIPELINING', 'RESP-CODES', 'SASL', 'TOP', 'UIDL', 'USER']
   t.same(out.before, [...caps, 'STLS'].sort(), 'CAPA before STLS lists STLS')
   t.match(out.stls, /^\+OK begin TLS negotiation/)
   t.same(out.after, caps, 'after STLS: no STLS, USER and SASL still there')
@@ -403,7 +403,7 @@ t.test('smallpop3 --require-tls: CAPA in every state and mode, USER refused unti
 
   const c = await Lines.plain(Number(port), ca)
   await c.line()
-  t.same(withoutImpl(await c.capa()), ['TOP', 'UIDL', 'STLS', 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER'], 'plain, before STLS: STLS, and neither USER nor SASL')
+  t.same(withoutImpl(await c.capa()), ['TOP', 'UIDL', 'STLS', 'PIPELINING', 'RESP-CODES', 'AUTH-RESP-CODE', 'EXPIRE NEVER', 'LANG'], 'plain, before STLS: STLS, and neither USER nor SASL')
   t.equal(await c.cmd('USER guest'), '-ERR USER needs an encrypted connection here: send STLS first, or connect to the TLS port')
   t.equal(await c.cmd('AUTH PLAIN AGd1ZXN0AHZpc2l0b3I='), '-ERR AUTH needs an encrypted connection here: send STLS first, or connect to the TLS port')
   t.equal(await c.cmd('STLS'), '+OK begin TLS negotiation')

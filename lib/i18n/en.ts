@@ -108,6 +108,14 @@ export default {
   'capa.ok': 'capability list follows',
   'capa.ok.explain': 'CAPA lists the capabilities of this server, one per line: optional commands, extensions and ways it behaves (RFC 2449 §5, §6).',
 
+  // issue 11, new: RFC 6856 LANG. lang.ok starts with {tag}, the chosen language's tag, as RFC 6856 §3 wants it first
+  'lang.list': 'language listing follows',
+  'lang.list.explain': 'LANG alone lists the languages this server can answer in, one per line: the language\'s tag and its name in that language. LANG and a tag (like LANG es) switches this session to it (RFC 6856 §3).',
+  'lang.ok': '{tag} from now on, the replies of this session are in English',
+  'lang.ok.explain': 'This session now speaks the language {tag}: the text after +OK and -ERR, and the log\'s explanations of this session, are in it from now on. Other sessions keep their own. The reply starts with the tag of the language chosen (RFC 6856 §3).',
+  'lang.unknown': 'no language "{tag}" here; this server speaks {list}',
+  'lang.unknown.explain': 'LANG names a language by its tag (RFC 5646), like es or ca-ES; this server has {list}. After -ERR the session keeps the language it had (RFC 6856 §3).',
+
   'msg.none': 'no message {n}: the maildrop has {total} messages',
   'msg.none.explain': 'Messages are numbered from 1 to {total}; the numbers stay the same for the whole session.',
   'msg.zero': 'no message 0: messages are numbered from 1 to {total}',
@@ -161,7 +169,7 @@ export default {
   'args.extra.explain': 'The command is written {usage}.',
 
   'state.needLogin': '{verb} is a TRANSACTION-state command; log in with USER and PASS first',
-  'state.needLogin.explain': 'Before logging in the session is in the AUTHORIZATION state, where only USER, PASS, APOP, AUTH, STLS, CAPA and QUIT are allowed (RFC 1939 §4, RFC 2449 §5).',
+  'state.needLogin.explain': 'Before logging in the session is in the AUTHORIZATION state, where only USER, PASS, APOP, AUTH, STLS, CAPA, LANG and QUIT are allowed (RFC 1939 §4, RFC 2449 §5).',
   'state.loggedIn': '{verb} is an AUTHORIZATION-state command, and you are already logged in',
   'state.loggedIn.explain': 'After a successful login the session is in the TRANSACTION state; to log in as someone else, QUIT and connect again.',
 
@@ -202,6 +210,10 @@ export default {
   'cmd.blank': 'A line with no command in it: empty, or only spaces.',
   'cmd.leadingSpace': 'A line that starts with a space: the server looks for the command at the very start, so it finds none.',
   'cmd.usage': '{verb} is written {usage}.',
+  // issue 11, new: RFC 6856 LANG
+  'cmd.LANG': 'Asks which languages the server can answer in.',
+  'cmd.LANG.one': 'Asks the server to answer in the language {a0} from now on.',
+  'cmd.LANG.any': 'Asks the server to answer in its default language from now on.',
 
   // ── names of things inside replies ───────────────────────────────────────
   'control.0': 'NUL',
@@ -214,6 +226,12 @@ export default {
   'unsupported.LAST': 'RFC 1725 removed it in 1994; UIDL tells which messages a client has already seen',
   'unsupported.RPOP': 'RFC 1460 removed it in 1993; APOP logs in without sending the password',
   'unsupported.XTND': 'an extension of some old servers, from RFC 1082',
+  // issue 11, new: the names of the languages. language.name is this language's own name, as a list of
+  // languages shows it (English, Español, Català); language.XX is how a sentence in this language names XX
+  'language.name': 'English',
+  'language.en': 'English',
+  'language.es': 'Spanish',
+  'language.ca': 'Catalan',
 
   // ── events and log furniture ─────────────────────────────────────────────
   'ev.connect': 'A client connected from {remote}.',
@@ -276,6 +294,14 @@ export default {
   'exercise.stepNumber': 'step {found} should be step {expected}',
   'exercise.noSteps': 'no steps: add headings like "## Step 1: Connect"',
   'exercise.badLine': 'step {step}: a pop3 block line must start with "C: " or "S: ", not "{line}"',
+  // issue 11, new: the words the exercise parser looks for (bare words; see the agreed table of markers)
+  'exercise.marker.learn': 'What you will learn',
+  'exercise.marker.why': 'Why it matters',
+  'exercise.marker.step': 'Step',
+  'exercise.marker.question': 'Question',
+  'exercise.marker.choices': 'Choices',
+  'exercise.marker.accept': 'Accept',
+  'exercise.marker.answer': 'Answer',
 
   // ── the command line ─────────────────────────────────────────────────────
   'banner.title': 'smallpop3 {version}: a POP3 server for learning',
@@ -297,12 +323,18 @@ export default {
   'banner.connections': 'Serves at most {max|connection|connections} at once (--max-connections N to change it)',
   'banner.stop': 'Every line is shown below with an explanation. Press Ctrl-C to stop.',
   'banner.stopping': 'Stopping: open sessions are closed without UPDATE, so nothing is deleted.',
+  // issue 11, new: the language in use and how to change it; {options} is like "--lang es or --lang ca"
+  'banner.language': 'Language: {language}. To start in another, use {options}; in a session, LANG lists the languages and LANG {example} switches its replies.',
+  'banner.wireLanguage': 'The replies sent to clients are in {language} (--wire-lang); everything else here follows --lang.',
+  'banner.account': '{user} (password {password})',
 
   'cli.unknownOption': 'unknown option {option}; "smallpop3 --help" lists the options',
   'cli.badNumber': 'option {option} needs a whole number from {min} to {max}, not "{value}"',
   'cli.badTimeout': 'option --timeout needs a number of seconds from 1 to 86400 (like 600 or 10m), not "{value}"',
   'cli.badLog': 'option --log must be "text" or "json", not "{value}"',
   'cli.badLang': 'option --lang must be one of: {languages}, not "{value}"',
+  // issue 11, new
+  'cli.badWireLang': 'option --wire-lang must be one of: {languages}, not "{value}"',
   'cli.valueNeeded': 'option {option} needs a value',
   'cli.noValueWanted': 'option {option} takes no value',
   'cli.listenFailed': 'cannot listen on {host} port {port}: {reason}',
@@ -317,6 +349,9 @@ export default {
   'exercises.header': 'Exercises (the files are in {dir}):',
   'exercises.line': '{n}. {title}  (account {account}; smallpop3 check {number})',
   'exercises.footer': 'Read one as a handout in exercises/, or let "smallpop3 check N" tell you what you have done.',
+  // issue 11, new: an exercise not yet translated into the student's language
+  'exercises.inEnglish': '(in English)',
+  'exercises.notTranslated': 'This exercise has no translation into {language} yet, so it is shown in English.',
 
   'check.title': 'Exercise {number}: {title}',
   'check.read': 'Read {sessions|session|sessions} of user "{user}" in {dir}',
@@ -368,7 +403,10 @@ Options:
                         are still recorded)
       --show-secrets    show passwords in the log instead of ********
                         (never in transcripts)
-      --lang LANG       language of replies and explanations: {languages}
+      --lang LANG       language of everything shown: {languages} (default:
+                        from LC_ALL, LC_MESSAGES or LANG, else en)
+      --wire-lang LANG  language of the replies sent to clients (default:
+                        as --lang); in a session, LANG switches them
       --transcripts DIR where to record sessions (default: a transcripts
                         folder beside the maildrops)
       --max-connections N
@@ -411,9 +449,15 @@ Options:
   -m, --maillist FILE  the maillist the server was started with (to find its
                        transcripts), as for the server
       --transcripts DIR  read the transcripts from DIR
+      --lang LANG      the language of the report and of the exercise:
+                       {languages} (sessions recorded in any language count)
 
 Exit status: 0 every goal met, 1 some are not, 2 a usage error.`,
-  'help.exercises': `smallpop3 exercises: list the exercises, with their number and title.`,
+  'help.exercises': `smallpop3 exercises: list the exercises, with their number and title.
+
+Options:
+      --lang LANG      the language of the exercises: {languages} (an exercise
+                       not translated yet is listed in English, and says so)`,
   'help.reset': `smallpop3 reset: restore the sample mailbox
 
 The sample (user guest, password visitor) is served from a scratch copy in
@@ -808,7 +852,8 @@ Options:
                         2; 0 for none)
       --bytes           show the raw bytes: CRLF as ␍␊, the octets of each
                         reply, the dot-stuffed lines
-      --lang LANG       language of the server's replies and explanations
+      --lang LANG       language of the exercise, the server's replies and
+                        the explanations: {languages}
 
 Exit status: 0 at the end (with --auto, only when every reply matched the
 exercise), 1 when a reply did not match (--auto) or the demo failed, 2 a
@@ -883,7 +928,8 @@ Options:
   -m, --maillist FILE   accounts file, as for the server (default: ./maillist
                         if there is one, else the sample's scratch copy)
       --transcripts DIR where to record sessions (default as for the server)
-      --lang LANG       language of replies and explanations
+      --lang LANG       language of the exercise, the server's replies and
+                        the explanations: {languages}
 
 It needs a terminal; with none, do the exercise in telnet against
 "smallpop3" and run "smallpop3 check N".

@@ -3,18 +3,38 @@
  * a plain object of template strings; adding a language means adding one
  * file beside en.ts and naming it in CATALOGUES.
  *
- * Templates: `{name}` inserts a parameter as it is; `{name|thing|things}`
- * inserts a number with digit grouping and the singular or plural noun.
+ * Templates: `{name}` inserts a parameter as it is (a list of words joined
+ * as the language joins them: "a, b and c", "a, b y c"); `{name|thing|things}`
+ * inserts a number grouped as the language groups digits ("6,242" in
+ * English, "6.242" in Spanish and Catalan), then the singular or the plural
+ * noun, as the language's plural rules choose (Intl.PluralRules: only the
+ * "one" category takes the singular).
  */
 import en from './en.js'
+import es from './es.js'
+import ca from './ca.js'
 
-export type Catalogue = { readonly [K in keyof typeof en]: string }
 export type MessageKey = keyof typeof en
-export type Params = Readonly<Record<string, string | number | undefined>>
+/**
+ * A translation: English's keys, each with its text. One not translated yet
+ * may be missing (English stands in, and test/i18n.test.ts names it); a key
+ * English does not have is a mistake the compiler catches.
+ */
+export type Catalogue = { readonly [K in MessageKey]?: string }
+/** Every key's text in one language, English standing in for the missing ones. */
+export type Templates = { readonly [K in MessageKey]: string }
+/** A parameter: text, a number, or a list of words (joined in the language's way). */
+export type Params = Readonly<Record<string, string | number | readonly string[] | undefined>>
 
-const CATALOGUES: Record<string, Catalogue> = { en }
+/**
+ * The catalogues. English is the reference and is complete by definition;
+ * another may lack a key (a new one not translated yet): English stands in,
+ * and test/i18n.test.ts says which.
+ */
+const CATALOGUES: Readonly<Record<string, Catalogue>> = { en, es, ca }
 
-export const LANGUAGES = Object.keys(CATALOGUES)
+/** The languages there are catalogues for, English first. */
+export const LANGUAGES: readonly string[] = Object.keys(CATALOGUES)
 
 export interface Translator {
   readonly lang: string
@@ -22,21 +42,61 @@ export interface Translator {
   has(key: string): key is MessageKey
 }
 
+const translators = new Map<string, Translator>()
+
+/** The translator of `lang` (English for a language there is no catalogue for); one per language, made once. */
 export function translator(lang = 'en'): Translator {
-  const cat = CATALOGUES[lang] ?? en
-  const t = ((key: MessageKey, params: Params = {}) => format(cat[key] ?? en[key] ?? key, params, lang)) as Translator
-  Object.defineProperty(t, 'lang', { value: CATALOGUES[lang] ? lang : 'en' })
+  const code = CATALOGUES[lang] ? lang : 'en'
+  let t = translators.get(code)
+  if (t) return t
+  const cat = CATALOGUES[code]!
+  t = ((key: MessageKey, params: Params = {}) => format(cat[key] ?? en[key] ?? key, params, code)) as Translator
+  Object.defineProperty(t, 'lang', { value: code })
   t.has = (key: string): key is MessageKey => key in en
+  translators.set(code, t)
   return t
 }
 
+const templates = new Map<string, Templates>()
+
 /** The templates of a language (English where it has none), for reading replies back into keys. */
-export function catalogue(lang = 'en'): Catalogue {
-  return CATALOGUES[lang] ?? en
+export function catalogue(lang = 'en'): Templates {
+  const code = CATALOGUES[lang] ? lang : 'en'
+  let all = templates.get(code)
+  if (!all) templates.set(code, (all = { ...en, ...CATALOGUES[code] }))
+  return all
 }
 
 /** English, for the message of an error (a translation is made from its key where it is shown). */
 export const english: Translator = translator('en')
+
+/**
+ * The language of a tag, if there is a catalogue for it: case does not
+ * matter, and a tag with a region or variant falls back to its language
+ * (es-ES, es_MX and ca-ES-valencia are es, es and ca), as RFC 4647 §3.4's
+ * lookup does.
+ */
+export function languageOf(tag: string): string | undefined {
+  const parts = tag.toLowerCase().split(/[-_]/)
+  for (let n = parts.length; n > 0; n--) {
+    const code = parts.slice(0, n).join('-')
+    if (CATALOGUES[code]) return code
+  }
+  return undefined
+}
+
+/**
+ * The language the environment asks for, as POSIX programs read it: the
+ * first of LC_ALL, LC_MESSAGES and LANG that is set and not empty decides
+ * (`es_ES.UTF-8`, `ca_ES@valencia`); C and POSIX mean English, and so does
+ * a language there is no catalogue for, or none at all.
+ */
+export function languageFromEnv(env: NodeJS.ProcessEnv): string {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || ''
+  const tag = locale.replace(/[.@].*$/, '') // the codeset and the modifier say nothing of the language
+  if (tag === '' || tag === 'C' || tag === 'POSIX') return 'en'
+  return languageOf(tag) ?? 'en'
+}
 
 /** An error a person reads: its words come from the catalogue, by key. */
 export class LocalizedError extends Error {
@@ -50,16 +110,54 @@ export class LocalizedError extends Error {
   }
 }
 
+/** The catalogue key of what went wrong, beside its words, for events that tools read: none for an error without one. */
+export function reasonKeyOf(err: unknown): { reasonKey?: MessageKey; reasonParams?: Params } {
+  return err instanceof LocalizedError ? { reasonKey: err.key, reasonParams: err.params } : {}
+}
+
 /** What went wrong, for a person, in the language of `t`. */
 export function reasonOf(err: unknown, t: Translator): string {
   return err instanceof LocalizedError ? err.describe(t) : (err as Error).message
 }
 
+interface Formatters {
+  number: Intl.NumberFormat
+  plural: Intl.PluralRules
+  list: Intl.ListFormat
+  alternatives: Intl.ListFormat
+}
+
+const formatters = new Map<string, Formatters>()
+
+function formattersOf(lang: string): Formatters {
+  let f = formatters.get(lang)
+  if (!f) {
+    // 'always': Spanish and Catalan group a 4-digit number too ("6.242"), as the exercises write them
+    // (the 'always' of Intl.NumberFormat v3, which Node 20 has and its TypeScript lib does not yet name)
+    const grouping = { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions
+    f = { number: new Intl.NumberFormat(lang, grouping), plural: new Intl.PluralRules(lang), list: new Intl.ListFormat(lang, { type: 'conjunction' }), alternatives: new Intl.ListFormat(lang, { type: 'disjunction' }) }
+    formatters.set(lang, f)
+  }
+  return f
+}
+
+/** A number as the language writes it in a sentence: its digits grouped ("6,242", "6.242"). */
+export function formatNumber(n: number, lang = 'en'): string {
+  return formattersOf(lang).number.format(n)
+}
+
+/** Words joined as the language joins a list ("a, b and c", "a, b y c", "a, b i c"), or alternatives ("a or b", "a o b"). */
+export function formatList(words: readonly string[], lang = 'en', type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  const f = formattersOf(lang)
+  return (type === 'conjunction' ? f.list : f.alternatives).format(words)
+}
+
 export function format(template: string, params: Params, lang = 'en'): string {
   return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (_m, name: string, one?: string, many?: string) => {
     const v = params[name]
-    if (one === undefined) return v === undefined ? '' : String(v)
+    if (one === undefined) return v === undefined ? '' : typeof v === 'object' ? formatList(v, lang) : String(v)
     const n = Number(v)
-    return `${n.toLocaleString(lang)} ${n === 1 ? one : many}`
+    const f = formattersOf(lang)
+    return `${f.number.format(n)} ${f.plural.select(n) === 'one' ? one : many}`
   })
 }

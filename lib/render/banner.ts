@@ -1,6 +1,6 @@
 /** What the server says when it starts: where it listens, which accounts, how to connect. */
 import type { ChalkInstance } from 'chalk'
-import type { Translator } from '../i18n/index.js'
+import { formatList, LANGUAGES, type MessageKey, type Translator } from '../i18n/index.js'
 import type { AdminEndpoint } from '../admin/server.js'
 import type { RunningServer } from '../server.js'
 import type { WebView } from '../web/server.js'
@@ -18,12 +18,14 @@ export interface BannerOptions {
   /** This machine's addresses that others can reach, when listening on all of them. */
   network: string[]
   t: Translator
+  /** The language of the replies on the wire (--wire-lang), when not t's. */
+  wireLang?: string
   chalk: ChalkInstance
   /** The terminal's width: lines are wrapped at word boundaries to fit it. None (not a terminal): not wrapped. */
   width?: number
 }
 
-export function renderBanner({ server, source, certificate, web, network, t, chalk: c, width }: BannerOptions): string {
+export function renderBanner({ server, source, certificate, web, network, t, wireLang = t.lang, chalk: c, width }: BannerOptions): string {
   const first = server.accounts[0]!
   const tlsPort = server.tlsPort
   const wildcard = server.host === '0.0.0.0' || server.host === '::'
@@ -32,7 +34,7 @@ export function renderBanner({ server, source, certificate, web, network, t, cha
   const openssl = (host: string, port: number): string => t('banner.openssl', { where: hostPort(host, port) })
   // an instructor's maillist keeps its passwords to itself
   const accounts = source.sample
-    ? server.accounts.map(a => `${a.user} (password ${a.password})`).join(', ')
+    ? server.accounts.map(a => t('banner.account', { user: a.user, password: a.password })).join(', ')
     : `${server.accounts.length}: ${server.accounts.slice(0, 8).map(a => a.user).join(', ')}${server.accounts.length > 8 ? ', …' : ''}`
   // [text, bold]: a text may hold several lines, each indented as it wants its wrapped rest to be
   const entries: [string, boolean][] = [
@@ -62,6 +64,7 @@ export function renderBanner({ server, source, certificate, web, network, t, cha
         .map((text): [string, boolean] => [text, false]),
     ]),
     ['  ' + t('banner.try', { user: first.user, password: source.sample ? first.password : '…' }), false],
+    ...languageLines(t, wireLang).map((text): [string, boolean] => ['  ' + text, false]),
     ['  ' + t('banner.stop'), false],
     ['', false],
   ]
@@ -75,6 +78,17 @@ function adminLine(admin: AdminEndpoint, t: Translator): [string, boolean] {
   const where = hostPort(admin.host, admin.port)
   const client = t('banner.adminClient', { port: admin.port, host: admin.host === '127.0.0.1' ? '' : ` --host ${admin.host}` })
   return ['  ' + (admin.generated ? t('banner.adminGenerated', { where, secret: admin.secret, client }) : t('banner.admin', { where, client })), false]
+}
+
+/** Which language is in use, and how to change it: --lang, and LANG in a session (RFC 6856). */
+function languageLines(t: Translator, wireLang: string): string[] {
+  const name = (lang: string): string => t(`language.${lang}` as MessageKey)
+  const others = LANGUAGES.filter(l => l !== t.lang)
+  const lines = others.length
+    ? [t('banner.language', { language: name(t.lang), options: formatList(others.map(l => `--lang ${l}`), t.lang, 'disjunction'), example: others[0] })]
+    : []
+  if (wireLang !== t.lang) lines.push(t('banner.wireLanguage', { language: name(wireLang) }))
+  return lines
 }
 
 /** A host and a port as clients write them: an IPv6 address in brackets, since its colons would swallow the port (RFC 3986 §3.2.2). */

@@ -4,6 +4,7 @@ import type { CheckResult } from '../check.js'
 import type { Exercise } from '../exercises.js'
 import type { Translator } from '../i18n/index.js'
 import { TRANSCRIPT_LIMIT } from '../transcripts.js'
+import { untranslated } from './demo.js'
 
 interface Style {
   t: Translator
@@ -12,7 +13,7 @@ interface Style {
 
 export function renderCheck(result: CheckResult, ex: Exercise, { t, chalk: c, dir, resetHint }: Style & { dir: string; resetHint: boolean }): string {
   const { user } = result
-  const out: string[] = [c.bold(t('check.title', { number: ex.number, title: ex.title }))]
+  const out: string[] = [c.bold(t('check.title', { number: ex.number, title: ex.title })), ...untranslated(ex, t).map(note => c.yellow(note))]
   out.push(result.sessions ? t('check.read', { sessions: result.sessions, user, dir }) : t('check.none', { user, dir }), '')
   for (const g of result.goals) {
     out.push(`  ${g.done ? c.green('✔') : c.red('✘')} ${t('check.goal', { step: g.step, title: g.title })}`)
@@ -36,6 +37,8 @@ export function renderCheck(result: CheckResult, ex: Exercise, { t, chalk: c, di
 }
 
 export function renderExercises(all: Exercise[], { t, chalk: c, dir }: Style & { dir: string }): string {
-  const lines = all.map(ex => '  ' + t('exercises.line', { n: c.bold(String(ex.number).padStart(2)), number: ex.number, title: ex.title, account: ex.account }))
+  // an exercise not translated yet is listed in English, and says so in the student's language
+  const title = (ex: Exercise): string => (ex.lang === ex.requested ? ex.title : `${ex.title} ${t('exercises.inEnglish')}`)
+  const lines = all.map(ex => '  ' + t('exercises.line', { n: c.bold(String(ex.number).padStart(2)), number: ex.number, title: title(ex), account: ex.account }))
   return [t('exercises.header', { dir }), '', ...lines, '', t('exercises.footer')].join('\n') + '\n'
 }

@@ -8,7 +8,7 @@
 import type { ChalkInstance } from 'chalk'
 import type { Exercise, Step } from '../exercises.js'
 import { explain } from '../explain.js'
-import type { Translator } from '../i18n/index.js'
+import type { MessageKey, Translator } from '../i18n/index.js'
 import type { Played } from '../player.js'
 import { wrap } from './terminal.js'
 
@@ -27,11 +27,22 @@ const UNDER = '     '
 /** Lines of a multi-line reply shown when the bytes are not: the first ones, then how many more. */
 const BODY_LINES = 20
 
+/** That the exercise is shown in English, for want of a translation into the language asked for; none when it is not. */
+export function untranslated(ex: Exercise, t: Translator): string[] {
+  return ex.lang === ex.requested ? [] : [t('exercises.notTranslated', { language: t(`language.${ex.requested}` as MessageKey) })]
+}
+
+/** The same, as a wrapped paragraph and a blank line, for the demo's and the guide's title. */
+export function untranslatedParagraph(ex: Exercise, s: DemoStyle): string[] {
+  return untranslated(ex, s.t).flatMap(note => [...paragraph(note, s).map(l => s.chalk.yellow(l)), ''])
+}
+
 export function renderTitle(ex: Exercise, server: string, s: DemoStyle): string {
   const { t, chalk: c } = s
   return [
     c.bold.inverse(` ${t('demo.title', { number: ex.number, title: ex.title })} `),
     '',
+    ...untranslatedParagraph(ex, s),
     ...paragraph(t('demo.learn', { learn: ex.learn }), s),
     '',
     ...wrap(server, s.width - LEFT.length).map(l => LEFT + c.dim(l)),

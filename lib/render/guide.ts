@@ -7,9 +7,9 @@
 import type { Exercise, Step } from '../exercises.js'
 import type { Miss } from '../check.js'
 import type { CommandEvent, Played, ReplyEvent } from '../player.js'
-import { stepParts } from '../exercises.js'
+import { stepParts, withoutQuestions } from '../exercises.js'
 import {
-  clientChars, clientEnd, clientPrefix, explanation, paragraph, renderExchange, renderGreeting, renderProse, renderStepHeading, type DemoStyle,
+  clientChars, clientEnd, clientPrefix, explanation, paragraph, renderExchange, renderGreeting, renderProse, renderStepHeading, untranslatedParagraph, type DemoStyle,
 } from './demo.js'
 
 export type GuideStyle = DemoStyle
@@ -25,7 +25,11 @@ export interface Where {
 
 export function renderIntro(ex: Exercise, s: GuideStyle): string {
   const { t, chalk: c } = s
-  return ['', c.bold.inverse(` ${t('guide.title', { number: ex.number, title: ex.title })} `), '', ...paragraph(t('guide.learn', { learn: ex.learn }), s), ''].join('\n') + '\n'
+  return [
+    '', c.bold.inverse(` ${t('guide.title', { number: ex.number, title: ex.title })} `), '',
+    ...untranslatedParagraph(ex, s),
+    ...paragraph(t('guide.learn', { learn: ex.learn }), s), '',
+  ].join('\n') + '\n'
 }
 
 /** Where the server is and the exact command to connect with. */
@@ -42,13 +46,13 @@ export function renderServer(where: Where, source: string, s: GuideStyle): strin
   ].join('\n') + '\n'
 }
 
-/** A step: its heading, its prose (the question is asked later), and in place of each block the lines to type. */
-export function renderStep(step: Step, total: number, where: Where, s: GuideStyle): string {
+/** A step of an exercise in `lang`: its heading, its prose (the question is asked later), and in place of each block the lines to type. */
+export function renderStep(step: Step, lang: string, total: number, where: Where, s: GuideStyle): string {
   const { t, chalk: c } = s
   let out = renderStepHeading(step, total, s)
   for (const part of stepParts(step)) {
     if ('prose' in part) {
-      out += renderProse(withoutQuestion(part.prose), s)
+      out += renderProse(withoutQuestions(part.prose, lang), s)
       continue
     }
     const lines = part.block.exchanges.flatMap(x => (x.client === undefined ? [] : [x.client]))
@@ -60,13 +64,6 @@ export function renderStep(step: Step, total: number, where: Where, s: GuideStyl
   }
   if (!step.blocks.length) out += `\n${LEFT}${c.dim(t('guide.noExchange'))}\n`
   return out
-}
-
-/** The step's prose without its question and choices, which the guide asks itself. */
-function withoutQuestion(markdown: string): string {
-  return markdown
-    .replace(/^\*\*Question:\*\*[\s\S]*?(?=\n\s*\n|(?![\s\S]))/gm, '')
-    .replace(/^\*\*Choices:\*\*[ \t]*\n(?:[ \t]*- .*(?:\n|$))+/gm, '')
 }
 
 export function renderKeys(s: GuideStyle): string {

@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk'
 import type { ServerEvent } from '../events.js'
-import { explain } from '../explain.js'
+import { explain, wordsFor } from '../explain.js'
 import type { Translator } from '../i18n/index.js'
 
 export interface TerminalLogOptions {
@@ -72,7 +72,7 @@ export function terminalRenderer(opts: TerminalLogOptions): (event: ServerEvent)
         if (opts.verbose && event.body?.text) {
           out += event.body.text.map(l => marked(INDENT, c.gray('S:'), l, c.gray)).join('')
           out += `${INDENT}${c.gray('S: .')}\n`
-          if (event.body.truncated) out += INDENT + c.gray(t('log.truncated')) + '\n'
+          if (event.body.truncated) out += INDENT + c.gray(wordsFor(event, t)('log.truncated')) + '\n'
         }
         out += explanation(notes, event.ok ? c.dim : c.red.dim)
         break
