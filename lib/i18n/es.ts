@@ -329,6 +329,7 @@ const es: Catalogue = {
   // issue 11: el idioma en uso y cómo cambiarlo; {options} es algo como "--lang en o --lang ca"
   'banner.language': 'Idioma: {language}. Para empezar en otro, usa {options}; dentro de una sesión, LANG muestra los idiomas y LANG {example} cambia sus respuestas.',
   'banner.wireLanguage': 'Las respuestas que se envían a los clientes van en {language} (--wire-lang); todo lo demás sigue a --lang.',
+  'banner.account': '{user} (contraseña {password})',
 
   'cli.unknownOption': 'opción desconocida {option}; "smallpop3 --help" muestra las opciones',
   'cli.badNumber': 'la opción {option} necesita un número entero entre {min} y {max}, no "{value}"',
@@ -386,6 +387,8 @@ Uso:
   smallpop3 guide [N]         haz el ejercicio N con un tutor, paso a paso
   smallpop3 check N           comprueba el ejercicio N en tus sesiones grabadas
   smallpop3 demo [N]          muestra el ejercicio N a una clase, paso a paso
+  smallpop3 admin COMANDO     vigila y gestiona un servidor (--admin-port)
+  smallpop3 class ...         cuentas y buzones para toda una clase
   smallpop3 help [comando]    muestra esta ayuda, o la de un comando
 
 Opciones:
@@ -426,6 +429,22 @@ Opciones:
                           para STLS y --tls-port; sin ellos, se crea una sola
                           vez uno autofirmado para localhost, que se guarda en
                           la carpeta de estado
+      --admin-port N      abre el puerto de administración
+                          (docs/admin-protocol.md): estadísticas, sesiones,
+                          progreso, cuentas y ajustes en vivo
+      --admin-host DIRECCIÓN
+                          dirección del puerto de administración (por defecto
+                          127.0.0.1, aunque --host abra el puerto POP3 a la
+                          red)
+      --admin-secret S    su secreto (por defecto, SMALLPOP3_ADMIN_SECRET; si
+                          no, uno creado al arrancar y mostrado en el mensaje
+                          de inicio)
+      --web-port N        abre en este puerto la vista de la clase en directo,
+                          para el navegador, tras el secreto de administración
+                          (el mensaje de inicio muestra su enlace)
+      --web-host DIRECCIÓN
+                          dirección de la vista de la clase (por defecto
+                          127.0.0.1)
   -h, --help              muestra esta ayuda
   -V, --version           muestra la versión
 
@@ -460,6 +479,342 @@ El ejemplo (usuario guest, contraseña visitor) se sirve desde una copia
 de trabajo, en {dir},
 para que borrar correo ahí nunca cambie el propio smallpop3. "reset" lo
 vuelve a copiar desde cero: todos los mensajes borrados vuelven.`,
+
+  // ── supervisión y administración: el estado en directo, el protocolo de administración y su cliente (issue 12) ──
+  'ev.disconnect.kicked': 'El administrador ha desconectado esta sesión (KICK en el puerto de administración), sin UPDATE: no se ha borrado nada.',
+  'state.listenerFailed': 'un oyente de los eventos del servidor ha fallado ({reason}); el servidor y los demás oyentes siguen, y sus fallos posteriores solo se cuentan',
+
+  'accounts.exists': 'ya hay una cuenta "{user}"',
+  'accounts.unknown': 'no hay ninguna cuenta "{user}"',
+  'accounts.badName': '"{user}" no puede ser un nombre de usuario: usa hasta 64 letras, cifras y . _ - + @, empezando por una letra, una cifra o _',
+  'accounts.badPassword': 'una contraseña es una sola palabra de hasta 128 caracteres: sin espacios, tabuladores ni caracteres de control (el maillist separa sus campos con espacios)',
+  'accounts.badMailbox': '"{mailbox}" no puede ser la ruta de un buzón: tiene que ser una sola palabra, sin espacios',
+  'accounts.needMailbox': 'este servidor recibió sus cuentas sin maillist: indica el buzón de la cuenta nueva (ADDUSER usuario contraseña buzón)',
+  'accounts.noMaillist': 'este servidor recibió sus cuentas sin maillist, así que no hay nada que volver a leer',
+  'accounts.last': '"{user}" es la última cuenta, y un maillist necesita al menos una: añade otra primero',
+  'accounts.changedOnDisk': 'el maillist ya no tiene ninguna línea para "{user}": alguien lo ha cambiado a mano desde que se leyó; haz RELOAD primero',
+  'accounts.notMaildir': '{mailbox} es una carpeta, pero no un maildir (un maildir contiene cur/, new/ y tmp/)',
+
+  'admin.greeting': 'puerto de administración de smallpop3 listo; AUTH con el secreto, HELP para ver los comandos',
+  'admin.greeting.explain': 'El puerto de administración saluda. Hasta que se da el secreto con AUTH, solo funcionan HELP y QUIT (docs/admin-protocol.md §3).',
+  'admin.full': 'demasiadas conexiones de administración (como mucho {limit}); vuelve a intentarlo dentro de un momento',
+  'admin.full.explain': 'El puerto de administración atiende pocas conexiones a la vez; esta se ha rechazado y cerrado.',
+  'admin.failed': '{reason}',
+  'admin.failed.explain': 'El comando no se ha podido hacer; no ha cambiado nada. La conexión se puede seguir usando.',
+  'admin.auth.ok': 'bienvenido, administrador',
+  'admin.auth.ok.explain': 'El secreto era correcto: la conexión está ahora en el estado ADMIN y todos los comandos funcionan.',
+  'admin.auth.already': 'esta conexión ya ha dado el secreto',
+  'admin.auth.already.explain': 'AUTH se necesita una vez por conexión; esta ya está en el estado ADMIN.',
+  'admin.auth.wrong': 'secreto incorrecto',
+  'admin.auth.wrong.explain': 'El secreto no es correcto: la conexión sigue en AUTHORIZATION. Cada secreto incorrecto seguido desde la misma dirección se responde más despacio, y queda en el registro.',
+  'admin.help': 'siguen los comandos',
+  'admin.help.explain': 'HELP muestra los comandos que funcionan en este estado, uno por línea, con sus argumentos.',
+  'admin.help.one': 'sigue cómo se usa {verb}',
+  'admin.help.one.explain': 'HELP con un comando dice cómo se escribe, qué hace y dónde lo describe docs/admin-protocol.md.',
+  'admin.help.unknown': 'no existe el comando "{verb}"; HELP los muestra',
+  'admin.help.unknown.explain': 'Se ha pedido HELP de un comando que el protocolo de administración no tiene.',
+  'admin.help.AUTH': 'da el secreto; todos los demás comandos lo necesitan',
+  'admin.help.HELP': 'muestra los comandos, o cómo se usa uno',
+  'admin.help.QUIT': 'cierra esta conexión',
+  'admin.help.STATS': 'estadísticas desde el arranque, y los ajustes en vivo',
+  'admin.help.SESSIONS': 'las sesiones POP3 abiertas: usuario, dirección, estado, inactividad, TLS, bytes, último comando',
+  'admin.help.PROGRESS': 'los ejercicios de cada estudiante: hechos, el paso en que está, errores seguidos (atascado)',
+  'admin.help.USERS': 'las cuentas (nunca sus contraseñas)',
+  'admin.help.ADDUSER': 'añade una cuenta; si hace falta, crea su buzón',
+  'admin.help.DELUSER': 'quita una cuenta (su buzón se queda en el disco)',
+  'admin.help.PASSWD': 'cambia la contraseña de una cuenta',
+  'admin.help.RELOAD': 'vuelve a leer el maillist, tras cambiarlo a mano',
+  'admin.help.SET': 'cambia el máximo de conexiones, o el tiempo de desconexión automática en segundos',
+  'admin.help.KICK': 'desconecta una sesión sin UPDATE: no se borra nada',
+  'admin.help.BROADCAST': 'escribe un mensaje en el registro del servidor',
+  'admin.quit': 'adiós',
+  'admin.quit.explain': 'La conexión de administración termina; no se deshace nada de lo que ha cambiado.',
+  'admin.stats': 'siguen las estadísticas',
+  'admin.stats.explain': 'STATS: los contadores del servidor desde el arranque, un "nombre=valor" por línea, y después los ajustes en vivo.',
+  'admin.sessions': '{count|sesión abierta|sesiones abiertas}',
+  'admin.sessions.explain': 'SESSIONS: una línea por sesión POP3 abierta, con pares "nombre=valor"; "id" es el número que usa KICK.',
+  'admin.progress': 'sigue el progreso de {count|estudiante|estudiantes}',
+  'admin.progress.explain': 'PROGRESS: una línea por estudiante, a partir de las sesiones grabadas, tal como las lee "smallpop3 check": ejercicios hechos, el ejercicio y el paso en que está, respuestas -ERR seguidas (stuck=true a partir de 3).',
+  'admin.progress.none': 'este servidor no graba las sesiones, así que no hay progreso que mostrar',
+  'admin.progress.none.explain': 'PROGRESS lee las transcripciones, y este servidor se arrancó sin carpeta de transcripciones.',
+  'admin.user.unknown': 'no hay ninguna cuenta "{user}"',
+  'admin.user.unknown.explain': 'El usuario indicado no está en el registro de cuentas; USERS las muestra.',
+  'admin.users': '{count|cuenta|cuentas}',
+  'admin.users.explain': 'USERS: una línea por cuenta, en el orden del maillist: el usuario, el buzón y cuántas sesiones tiene iniciadas ahora. Las contraseñas nunca se muestran.',
+  'admin.adduser.created': 'cuenta {user} añadida, con un buzón nuevo y vacío {mailbox}',
+  'admin.adduser.created.explain': 'La cuenta se ha añadido al maillist (escrito en un archivo temporal que después lo sustituye, así que nunca queda a medias) y funciona desde el próximo inicio de sesión; se ha creado su buzón.',
+  'admin.adduser.ok': 'cuenta {user} añadida, con el buzón {mailbox}',
+  'admin.adduser.ok.explain': 'La cuenta se ha añadido al maillist (escrito en un archivo temporal que después lo sustituye) y funciona desde el próximo inicio de sesión; su buzón ya existía.',
+  'admin.deluser.ok': 'cuenta {user} eliminada; su buzón se queda en el disco',
+  'admin.deluser.ok.explain': 'La línea de la cuenta ha salido del maillist (escrito de forma atómica); ya no puede iniciar sesión. Su correo no se ha tocado.',
+  'admin.deluser.open': 'cuenta {user} eliminada; aún tiene iniciada la sesión {sessions} (KICK para terminarla)',
+  'admin.deluser.open.explain': 'La cuenta ya no puede iniciar sesión, pero una sesión iniciada antes sigue hasta que termine o la desconecten.',
+  'admin.passwd.ok': 'contraseña de {user} cambiada',
+  'admin.passwd.ok.explain': 'La contraseña nueva está en el maillist (escrito de forma atómica) y es la que pedirá el próximo inicio de sesión; una sesión ya iniciada sigue.',
+  'admin.reload.ok': 'maillist leído de nuevo: {accounts} cuentas, {added} añadidas, {removed} quitadas, {changed} cambiadas',
+  'admin.reload.ok.explain': 'Se ha vuelto a leer el maillist; los nuevos inicios de sesión ven las cuentas que tiene ahora. Un maillist con errores se habría rechazado, y las cuentas se habrían quedado como estaban.',
+  'admin.set.unknown': 'no existe el ajuste "{name}"; los ajustes son {names}',
+  'admin.set.unknown.explain': 'SET cambia maxconn (conexiones atendidas a la vez) o timeout (la desconexión automática, en segundos).',
+  'admin.set.bad': '{name} necesita un número entero entre {min} y {max}, no "{value}"',
+  'admin.set.bad.explain': 'El valor está fuera del rango; el ajuste no ha cambiado.',
+  'admin.set.maxconn': 'máximo de conexiones {before} → {value}',
+  'admin.set.maxconn.explain': 'A partir de ahora el servidor atiende como mucho {value} conexiones a la vez; no se desconecta a nadie, pero las siguientes que pasen del límite se rechazan.',
+  'admin.set.timeout': 'desconexión automática {before} → {value} segundos',
+  'admin.set.timeout.explain': 'A partir de ahora toda conexión, también las abiertas, se cierra tras {value} segundos de inactividad sin ningún comando (RFC 1939 §3).',
+  'admin.kick.ok': 'sesión {id} ({user}) desconectada; no se ha borrado nada',
+  'admin.kick.ok.explain': 'La sesión se ha cerrado sin UPDATE: los mensajes que marcó con DELE siguen ahí, y su buzón queda desbloqueado.',
+  'admin.kick.none': 'no hay ninguna sesión abierta {id}; SESSIONS las muestra',
+  'admin.kick.none.explain': 'KICK recibe el "id" de una sesión abierta, tal como lo muestra SESSIONS.',
+  'admin.kick.ending': 'la sesión {id} ya está terminando',
+  'admin.kick.ending.explain': 'La sesión se está cerrando (o aplicando su QUIT): se la deja terminar.',
+  'admin.broadcast': 'mensaje escrito en el registro',
+  'admin.broadcast.explain': 'El mensaje está en el registro del servidor, para quien lo esté mirando.',
+  'admin.empty': 'línea vacía; HELP muestra los comandos',
+  'admin.empty.explain': 'Una línea tiene que contener un comando.',
+  'admin.control': 'la línea contiene un carácter de control; vuelve a escribir el comando',
+  'admin.control.explain': 'Los comandos son texto imprimible; se ha enviado un carácter de control (una tecla de flecha, o la tecla de borrar en algunas terminales).',
+  'admin.leadingSpace': 'la línea empieza por un espacio; empieza por el comando',
+  'admin.leadingSpace.explain': 'El comando es la primera palabra de la línea, sin nada delante.',
+  'admin.unknown': 'comando desconocido "{verb}"; HELP muestra los comandos',
+  'admin.unknown.explain': 'El protocolo de administración no tiene ese comando.',
+  'admin.unknownGuess': 'comando desconocido "{verb}"; ¿querías decir {guess}?',
+  'admin.unknownGuess.explain': 'El protocolo de administración no tiene ese comando; parece un {guess} mal escrito.',
+  'admin.needAuth': '{verb} necesita antes el secreto: AUTH secreto',
+  'admin.needAuth.explain': 'Antes de dar el secreto con AUTH, solo funcionan HELP y QUIT.',
+  'admin.args.missing': 'falta un argumento: {usage}',
+  'admin.args.missing.explain': 'El comando necesita más argumentos.',
+  'admin.args.extra': 'demasiados argumentos: {usage}',
+  'admin.args.extra.explain': 'El comando lleva menos argumentos.',
+  'admin.tooLong': 'línea demasiado larga ({octets} octetos; como mucho {limit})',
+  'admin.tooLong.explain': 'Una línea de administración tiene como mucho {limit} octetos; esta no se ha leído.',
+  'admin.cmd.section': 'protocolo de administración {section}',
+  'admin.cmd.AUTH': 'Da el secreto, para usar los comandos de administración.',
+  'admin.cmd.HELP': 'Pide la lista de comandos.',
+  'admin.cmd.QUIT': 'Termina la conexión de administración.',
+  'admin.cmd.STATS': 'Pide las estadísticas desde el arranque.',
+  'admin.cmd.SESSIONS': 'Pide las sesiones POP3 abiertas.',
+  'admin.cmd.PROGRESS': 'Pregunta por dónde va cada estudiante en los ejercicios.',
+  'admin.cmd.USERS': 'Pide las cuentas.',
+  'admin.cmd.ADDUSER': 'Añade una cuenta.',
+  'admin.cmd.DELUSER': 'Quita una cuenta.',
+  'admin.cmd.PASSWD': 'Cambia la contraseña de una cuenta.',
+  'admin.cmd.RELOAD': 'Vuelve a leer el maillist.',
+  'admin.cmd.SET': 'Cambia un ajuste en vivo.',
+  'admin.cmd.KICK': 'Desconecta una sesión sin UPDATE.',
+  'admin.cmd.BROADCAST': 'Escribe un mensaje en este registro.',
+  'admin.cmd.masked': 'El secreto o la contraseña de esta línea aparece enmascarado en el registro.',
+  'admin.cmd.hidden': 'Una línea que no es un comando, antes de dar el secreto: se enmascara entera, porque podría ser el secreto escrito solo.',
+  'admin.cmd.unreadable': 'El servidor no ha podido leer esta línea como un comando.',
+  'admin.cmd.unknown': 'No es un comando del protocolo de administración.',
+  'ev.admin.connect': 'Una conexión de administración desde {remote} (el protocolo de administración, docs/admin-protocol.md). Primero tiene que dar el secreto con AUTH.',
+  'ev.admin.auth.ok': 'La conexión de administración desde {remote} ha dado el secreto correcto.',
+  'ev.admin.auth.wrong': 'Un secreto de administración incorrecto desde {remote}.',
+  'ev.admin.auth.slowed': 'Secreto de administración incorrecto número {failures} seguido desde {remote}: la respuesta ha esperado {ms} ms, para que adivinarlo sea lento.',
+  'ev.admin.disconnect.quit': 'La conexión de administración ha terminado con QUIT.',
+  'ev.admin.disconnect.client': 'El cliente de administración ha cerrado su conexión.',
+  'ev.admin.disconnect.timeout': 'La conexión de administración ha estado inactiva demasiado tiempo y se ha cerrado.',
+  'ev.admin.disconnect.shutdown': 'El servidor se está deteniendo: la conexión de administración se ha cerrado.',
+  'ev.admin.disconnect.error': 'La conexión de administración ha fallado.',
+  'ev.admin.disconnect.full': 'Demasiadas conexiones de administración: esta se ha rechazado.',
+  'ev.admin.disconnect.endless': 'La conexión de administración ha enviado una línea que no terminaba nunca y se ha cerrado.',
+  'ev.admin.disconnect.kicked': 'La conexión de administración se ha cerrado.',
+  'ev.broadcast': '📢 {text}',
+  'log.adminMulti': 'multilínea: {lines|línea|líneas}, y después una línea con solo "."',
+
+  'banner.admin': 'Puerto de administración {where}, tras el secreto de --admin-secret o SMALLPOP3_ADMIN_SECRET:\n    {client}',
+  'banner.adminGenerated': 'Puerto de administración {where}, secreto {secret} (creado ahora; elige el tuyo con --admin-secret o SMALLPOP3_ADMIN_SECRET):\n    SMALLPOP3_ADMIN_SECRET={secret} {client}',
+  'banner.adminClient': 'smallpop3 admin stats --port {port}{host}',
+  'cli.adminNeedsPort': '--admin-host y --admin-secret van con --admin-port N, que abre el puerto de administración',
+  'cli.adminSecret': 'el secreto de administración tiene que tener de 8 a 200 caracteres, sin caracteres de control',
+  'admin.client.needCommand': 'di qué comando de administración quieres enviar, por ejemplo: smallpop3 admin stats (los comandos: {commands})',
+  'admin.client.unknown': 'no existe el comando de administración "{verb}"; los comandos son: {commands}',
+  'admin.client.needPort': 'di dónde está el puerto de administración: --port N, o SMALLPOP3_ADMIN_PORT (lo muestra el mensaje de inicio del servidor)',
+  'admin.client.needSecret': 'da el secreto de administración: SMALLPOP3_ADMIN_SECRET=... (o --secret, que otros usuarios de esta máquina pueden ver en la lista de procesos)',
+  'admin.client.refused': 'no hay nada escuchando en {host}, puerto {port}: ¿está el servidor en marcha con --admin-port {port}?',
+  'admin.client.timeout': 'no se ha podido conectar con {host}, puerto {port}, en {seconds} segundos',
+  'admin.client.failed': 'no se puede conectar con {host}, puerto {port} ({reason})',
+  'admin.client.closed': 'el servidor de {host}, puerto {port}, ha cerrado la conexión antes de responder',
+  'admin.client.noReply': 'no ha llegado ninguna respuesta de {host}, puerto {port}, en {seconds} segundos',
+  'admin.client.notAdmin': '{host}, puerto {port}, no habla el protocolo de administración (¿es el puerto POP3?)',
+  'admin.client.refusedBy': 'el servidor se ha negado: {text}',
+  'help.admin': `smallpop3 admin COMANDO [ARGUMENTOS]: vigila y gestiona un servidor en marcha
+
+Envía un comando del protocolo de administración (docs/admin-protocol.md) a
+un servidor arrancado con --admin-port N, y muestra la respuesta: en tablas
+para leerla una persona, o en JSON con --json.
+
+Comandos:
+  {commands}
+
+Opciones:
+  -p, --port N          el puerto de administración (por defecto,
+                        SMALLPOP3_ADMIN_PORT)
+  -H, --host DIRECCIÓN  la dirección del servidor (por defecto 127.0.0.1)
+      --secret SECRETO  el secreto de administración (por defecto,
+                        SMALLPOP3_ADMIN_SECRET, que es más seguro: otros
+                        pueden ver una línea de comandos)
+      --json            muestra la respuesta en JSON, para scripts
+
+Ejemplos:
+  SMALLPOP3_ADMIN_SECRET=... smallpop3 admin sessions --port 65100
+  smallpop3 admin adduser s31 tulip-42 --port 65100
+  smallpop3 admin kick 7 --port 65100
+
+Estado de salida: 0 si se ha hecho, 1 si el servidor se ha negado (-ERR, o un
+secreto incorrecto), 2 si hay un error de uso, 3 si no se ha podido llegar al
+servidor o no ha respondido.`,
+  // ── la clase: smallpop3 class (lib/classroom.ts) ─────────────────────────
+  'class.needStudents': 'di cuántos estudiantes hay con --students N (de 1 a {max}), o da sus nombres con --roster ARCHIVO; una de las dos cosas',
+  'class.needOut': 'di en qué carpeta escribir la clase con --out DIR, por ejemplo: smallpop3 class --students 30 --out lab',
+  'class.badPrefix': 'la opción --prefix tiene que empezar por una letra minúscula y contener solo a-z, 0-9, ".", "-" y "_" (como mucho 16), no "{value}"',
+  'class.exists': '{dir} ya contiene una clase (ahí está {what}): volver a escribirla borraría el correo y las contraseñas de los estudiantes; elige otra carpeta con --out, o añade --force para sustituirla',
+  'class.inUse': 'ahora no se puede sustituir la clase de {dir}: una sesión de "{user}" tiene abierto su buzón; ciérrala con QUIT (o para el servidor) y vuelve a ejecutarlo',
+  'class.badFrom': 'no se puede usar {path} como buzón de ejemplo (--from): {reason}',
+  'class.sampleTooBig': 'el buzón de ejemplo {path} ocupa {octets|octeto|octetos}; una clase lo copia para cada estudiante, así que puede ocupar como mucho {cap|octeto|octetos}',
+  'class.fewMessages': 'el buzón de ejemplo {path} tiene {count|mensaje|mensajes}; los ejercicios necesitan al menos {min}',
+  'class.roster.unreadable': 'no se puede leer la lista de clase {path} ({reason}); revisa el archivo indicado en --roster',
+  'class.roster.empty': 'la lista de clase {path} no tiene ningún nombre: escribe un nombre por línea (o un CSV cuya primera columna, o la columna "name", sea el nombre)',
+  'class.roster.emptyName': '{path}:{line}: el nombre está vacío; escríbelo o quita la línea',
+  'class.roster.duplicate': '{path}:{line}: "{name}" ya está en la línea {first}; dos estudiantes necesitan dos nombres distintos (añade una inicial)',
+  'class.roster.tooMany': 'la lista de clase {path} tiene {count} nombres; una clase tiene como mucho {max}',
+  'class.notAClass': '{dir} no contiene ninguna clase creada con "smallpop3 class" (no hay un class.json legible): --restore solo rehace un buzón ahí',
+  'class.noStudent': 'no hay ningún estudiante "{user}" en {dir}/maillist',
+  'class.restored': '{user}: el buzón vuelve a estar como se creó, con {count|mensaje|mensajes} (la contraseña no cambia)',
+  'class.note.subject': 'Solo para ti: {words}',
+  'class.note.body': `Este mensaje solo está en tu buzón. El buzón de quien se sienta a tu lado
+tiene otros mensajes, en otro orden y de otros tamaños, así que tus números
+son solo tuyos: al comparar, fíjate en cómo funciona POP3, no en los números.
+
+Unas cuantas palabras para que este mensaje tenga su propio tamaño:`,
+  'class.maillistHeader': `clase de smallpop3 con {count|estudiante|estudiantes}, buzones variados con la semilla {seed} a partir de {from}
+usuario contraseña buzón (las contraseñas están en claro: no compartas este archivo)`,
+  'class.handout.intro': `# Práctica de POP3: tu cuenta
+
+Cada cuenta de abajo tiene su propio buzón en el servidor POP3 de la práctica.
+Sus mensajes son distintos de los de los demás (otros asuntos, tamaños y orden,
+y uno más o uno menos), así que tus números en STAT, LIST y UIDL son solo tuyos.
+Los ejercicios 4, 5 y 11 borran mensajes para siempre, y los demás leen los
+mensajes por su número: haz el 4, el 5 y el 11 al final, en ese orden. Si has
+borrado correo demasiado pronto, tu profesor puede dejarte el buzón como estaba.`,
+  'class.handout.student': `## {heading}
+
+| | |
+| --- | --- |
+| usuario | \`{user}\` |
+| contraseña | \`{password}\` |
+| conexión | \`{telnet}\` (o \`{nc}\`) |
+
+Los ejercicios inician sesión como guest (o sam, busy, maria) con la contraseña
+de esa cuenta: escribe en su lugar \`USER {user}\` y \`PASS {password}\`. No le
+digas tu contraseña a nadie.`,
+  'class.csvHeader': 'usuario,nombre,contraseña,host,puerto,conexión',
+  'class.done': `Se ha escrito una clase de {count|estudiante|estudiantes} en {dir}:
+  maillist      las cuentas (contraseñas en claro: solo tú debes poder leerlo)
+  mail/         un buzón para cada uno ({kind}), variado a partir de {from}
+                con la semilla {seed}
+  handout.md    una cuenta por sección, para imprimir y recortar
+  handout.csv   lo mismo, para una hoja de cálculo
+Sírvela a la clase con:  smallpop3 --maillist {maillist} --host 0.0.0.0
+Para dejar el buzón de un estudiante como se creó:  smallpop3 class --out {dir} --restore USUARIO`,
+  'class.hostGiven': 'La hoja de la práctica dice que hay que conectarse a {host}, puerto {port}.',
+  'class.hostNetwork': 'La hoja de la práctica dice que hay que conectarse a {host}, puerto {port}: la dirección de esta máquina en la red; si los estudiantes llegan a ella por otra, vuelve a ejecutarlo con --host DIRECCIÓN --force (contraseñas nuevas) o edita la hoja.',
+  'class.hostPlaceholder': 'Esta máquina no tiene dirección de red, así que la hoja de la práctica pone {host} donde va la dirección del servidor: cámbialo en handout.md y handout.csv, o vuelve a ejecutarlo con --host DIRECCIÓN --force.',
+  'class.seedChosen': 'La semilla se ha elegido al azar: usa --seed {seed} para volver a crear los mismos buzones.',
+  'help.class': `smallpop3 class: cuentas y buzones para toda una clase
+
+Uso:
+  smallpop3 class --students N --out DIR [opciones]
+  smallpop3 class --roster ARCHIVO --out DIR [opciones]
+
+Escribe en DIR un maillist con una cuenta por estudiante (s01, s02, ... o un
+nombre de la lista de clase), cada una con una contraseña aleatoria y su propio
+buzón, y una hoja para repartir (handout.md, handout.csv) con el usuario, la
+contraseña y cómo conectarse. Cada buzón es el del ejemplo, variado a partir de
+la semilla: otros asuntos y tamaños, otro orden, un mensaje más o menos, para
+que nadie pueda copiar los números de otro; todos los ejercicios siguen
+funcionando, y "smallpop3 check N --user s01 --maillist DIR/maillist" juzga
+los números de cada estudiante como suyos.
+
+Opciones:
+  --students N           cuántos estudiantes (de 1 a 1000): usuarios s01,
+                         s02, ...
+  --roster ARCHIVO       en su lugar, un CSV de nombres, un estudiante por
+                         línea (la primera columna, o la que tiene el título
+                         "name"); los nombres de usuario salen de los nombres
+                         (ASCII, en minúsculas, sin repetir)
+  --prefix TEXTO         el principio de los nombres de usuario numerados
+                         (por defecto s)
+  --from BUZÓN           el buzón de ejemplo: un archivo mbox o una carpeta
+                         maildir (por defecto, el del ejemplo incluido,
+                         usuario guest); todos los estudiantes reciben el
+                         mismo tipo
+  --seed TEXTO           a partir de qué se varían los buzones: la misma
+                         semilla da los mismos buzones (por defecto, una al
+                         azar, que se muestra); las contraseñas siempre son
+                         aleatorias
+  -H, --host DIRECCIÓN   la dirección a la que la hoja dice que se conecten
+                         los estudiantes (por defecto, la de esta máquina en
+                         la red)
+  -p, --port N           el puerto que indica la hoja (por defecto 65000)
+  --out DIR              la carpeta donde escribir (se crea si hace falta)
+  --force                sustituye una clase que ya esté en DIR (se rechaza
+                         mientras un estudiante tenga una sesión abierta)
+  --restore USUARIO,...  rehace los buzones de estos estudiantes tal como se
+                         crearon (la clase de --out DIR; las contraseñas no
+                         cambian): los ejercicios 4, 5 y 11 borran correo
+                         para siempre
+
+Después, sírvela:  smallpop3 --maillist DIR/maillist --host 0.0.0.0`,
+
+  // ── vista web: la vista de la clase en directo, en el navegador (issue 13) ─
+  'banner.web': 'Vista de la clase: {url}\n    (en un navegador; entra con el secreto de administración)',
+  'banner.webGenerated': 'Vista de la clase: {url}\n    (el enlace lleva el secreto: ábrelo en un navegador de esta máquina)',
+  'cli.webNeedsPort': '--web-host necesita --web-port: la vista de la clase solo se abre si se pide',
+  'web.language': 'Español',
+  'web.title': 'smallpop3: la clase, en directo',
+  'web.login.title': 'Vista de la clase',
+  'web.login.prompt': 'Escribe el secreto de administración (lo muestra el mensaje de inicio de "smallpop3", o es el --admin-secret que elegiste):',
+  'web.login.button': 'Abrir',
+  'web.login.wrong': 'Ese no es el secreto. Inténtalo otra vez.',
+  'web.login.failed': 'No se ha podido llegar al servidor: {reason}',
+  'web.header.connected': '{connected} de {students|estudiante conectado|estudiantes conectados}',
+  'web.header.connections': '{count|conexión abierta|conexiones abiertas}',
+  'web.header.average': 'Progreso medio {percent} %',
+  'web.header.exercise': 'empezado: {started}, hecho: {finished}',
+  'web.header.notRecorded': 'Las sesiones no se graban (no hay carpeta de transcripciones): no se sabe cómo van los ejercicios.',
+  'web.live.lost': 'Se ha perdido la conexión con el servidor; volviendo a intentarlo…',
+  'web.col.student': 'Estudiante',
+  'web.col.connected': 'Conectado',
+  'web.col.exercise': 'Va por',
+  'web.col.done': 'Hechos',
+  'web.col.last': 'Último comando y respuesta',
+  'web.col.idle': 'Inactivo',
+  'web.col.errors': 'Errores seguidos',
+  'web.connected.yes': 'sí',
+  'web.connected.no': 'no',
+  'web.on': 'ejercicio {exercise}, paso {step}',
+  'web.on.exercise': 'ejercicio {exercise}',
+  'web.on.allDone': 'todo hecho',
+  'web.on.unknown': '—',
+  'web.stuck': 'atascado',
+  'web.seat': 'Puesto {seat}',
+  'web.idle.never': '—',
+  'web.idle.seconds': '{seconds} s',
+  'web.idle.minutes': '{minutes} min {seconds} s',
+  'web.idle.hours': '{hours} h {minutes} min',
+  'web.projector': 'Modo proyector',
+  'web.projector.off': 'Salir del modo proyector',
+  'web.csv': 'Exportar CSV',
+  'web.choose': 'Idioma',
+  'web.log.title': 'Registro de la sesión de {user}',
+  'web.log.hint': 'Haz clic en un estudiante para ver su sesión en directo.',
+  'web.log.empty': 'Todavía nada desde que arrancó el servidor.',
+  'web.log.close': 'Cerrar',
+  'web.csv.user': 'usuario',
+  'web.csv.done': 'ejercicios hechos',
+  'web.csv.exercise': 'ejercicio {number}: {title}',
+  'web.csv.finished': 'hecho',
+  'web.csv.step': 'paso {step}',
 
   // ── demostración, reproductor y comprobación de pasos ────────────────────
   'check.skipped': 'sin hacer, aunque el paso {later}, que va después, sí lo está; para hacerlo, escribe: {lines}',
