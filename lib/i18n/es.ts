@@ -710,8 +710,7 @@ digas tu contraseña a nadie.`,
   'class.csvHeader': 'usuario,nombre,contraseña,host,puerto,conexión',
   'class.done': `Se ha escrito una clase de {count|estudiante|estudiantes} en {dir}:
   maillist      las cuentas (contraseñas en claro: solo tú debes poder leerlo)
-  mail/         un buzón para cada uno ({kind}), variado a partir de {from}
-                con la semilla {seed}
+  mail/         un buzón para cada uno ({kind}), variado a partir de {from} con la semilla {seed}
   handout.md    una cuenta por sección, para imprimir y recortar
   handout.csv   lo mismo, para una hoja de cálculo
 Sírvela a la clase con:  smallpop3 --maillist {maillist} --host 0.0.0.0
