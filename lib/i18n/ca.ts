@@ -387,7 +387,7 @@ const ca: Catalogue = {
   smallpop3 exercises        llista els exercicis
   smallpop3 guide [N]        fes l'exercici N amb un tutor, pas a pas
   smallpop3 check N          comprova l'exercici N a les sessions registrades
-  smallpop3 demo [N]         reprodueix l'exercici N per a una classe, pas a pas
+  smallpop3 demo [N]         reprodueix l'exercici N a classe, pas a pas
   smallpop3 admin ORDRE      gestiona un servidor en marxa (--admin-port)
   smallpop3 class ...        comptes i bústies per a tota una classe
   smallpop3 help [ordre]     mostra aquesta ajuda, o la d'una ordre
@@ -711,13 +711,13 @@ tornar la bústia tal com era.`,
 | connexió | \`{telnet}\` (o \`{nc}\`) |
 
 Els exercicis s'identifiquen com a guest (o sam, busy, maria) amb la
-contrasenya d'aquell compte: escriu-hi \`USER {user}\` i \`PASS {password}\`.
+contrasenya d'aquell compte: en lloc d'això, tu escriu \`USER {user}\` i
+\`PASS {password}\`.
 No diguis a ningú la teva contrasenya.`,
   'class.csvHeader': "usuari,nom,contrasenya,servidor,port,connexió",
   'class.done': `S'ha escrit una classe de {count|alumne|alumnes} a {dir}:
   maillist      els comptes (contrasenyes en clar: només el pots llegir tu)
-  mail/         una bústia per alumne ({kind}), variada a partir de {from}
-                amb la llavor {seed}
+  mail/         una bústia per alumne ({kind}), variada a partir de {from} amb la llavor {seed}
   handout.md    un compte per secció, per imprimir i retallar
   handout.csv   el mateix, per a un full de càlcul
 Serveix-la a la classe amb:  smallpop3 --maillist {maillist} --host 0.0.0.0
@@ -744,7 +744,7 @@ DIR/maillist» jutja els números d'un alumne com a seus.
 Opcions:
   --students N        quants alumnes (d'1 a 1000): usuaris s01, s02, ...
   --roster FITXER     en lloc d'això, un CSV de noms, un alumne per línia (la
-                      primera columna, o la que té «name» de capçalera); els
+                      primera columna, o la que porta «name» a dalt); els
                       noms d'usuari es fan a partir dels noms (ASCII, en
                       minúscules, sense repetir-se)
   --prefix TEXT       l'inici dels noms d'usuari numerats (per defecte s)
