@@ -387,7 +387,9 @@ const ca: Catalogue = {
   smallpop3 exercises        llista els exercicis
   smallpop3 guide [N]        fes l'exercici N amb un tutor, pas a pas
   smallpop3 check N          comprova l'exercici N a les sessions registrades
-  smallpop3 demo [N]         reprodueix l'exercici N per a una classe, pas a pas
+  smallpop3 demo [N]         reprodueix l'exercici N a classe, pas a pas
+  smallpop3 admin ORDRE      gestiona un servidor en marxa (--admin-port)
+  smallpop3 class ...        comptes i bústies per a tota una classe
   smallpop3 help [ordre]     mostra aquesta ajuda, o la d'una ordre
 
 Opcions:
@@ -431,6 +433,21 @@ Opcions:
                         clau, per a STLS i --tls-port; sense aquestes dues
                         opcions, se'n crea un d'autosignat per a localhost
                         una sola vegada i es guarda a la carpeta d'estat
+      --admin-port N    obre el port d'administració (docs/admin-protocol.md):
+                        estadístiques, sessions, progrés, comptes, ajustos en
+                        directe
+      --admin-host ADREÇA
+                        adreça del port d'administració (per defecte
+                        127.0.0.1, fins i tot quan --host obre el port POP3 a
+                        la xarxa)
+      --admin-secret S  el seu secret (per defecte: SMALLPOP3_ADMIN_SECRET;
+                        si no, un de creat en engegar, que es mostra al text
+                        d'inici)
+      --web-port N      obre la vista de la classe en directe al navegador en
+                        aquest port, protegida pel secret d'administració (el
+                        text d'inici en mostra l'enllaç)
+      --web-host ADREÇA adreça de la vista de la classe (per defecte
+                        127.0.0.1)
   -h, --help            mostra aquesta ajuda
   -V, --version         mostra la versió
 
@@ -467,6 +484,340 @@ L'exemple (usuari guest, contrasenya visitor) se serveix des d'una còpia de
 treball que és a {dir},
 perquè esborrar-hi correu no canviï mai el mateix smallpop3. «reset» la
 torna a copiar: tots els missatges esborrats tornen a ser-hi.`,
+
+  // ── supervisió i administració: l'estat en directe, el protocol d'administració i el seu client (issue 12) ──
+  'ev.disconnect.kicked': "L'administrador ha desconnectat aquesta sessió (KICK al port d'administració), sense UPDATE: no s'ha esborrat res.",
+  'state.listenerFailed': "un receptor dels esdeveniments del servidor ha fallat ({reason}); el servidor i els altres receptors continuen, i les seves fallades posteriors només es compten",
+
+  'accounts.exists': "ja hi ha un compte «{user}»",
+  'accounts.unknown': "no hi ha cap compte «{user}»",
+  'accounts.badName': "«{user}» no pot ser un nom d'usuari: fes servir fins a 64 lletres, xifres i . _ - + @, i comença amb una lletra, una xifra o _",
+  'accounts.badPassword': "una contrasenya és una sola paraula de fins a 128 caràcters: sense espais, tabulacions ni caràcters de control (el fitxer de comptes separa els camps amb espais)",
+  'accounts.badMailbox': "«{mailbox}» no pot ser el camí d'una bústia: ha de ser una sola paraula, sense espais",
+  'accounts.needMailbox': "aquest servidor ha rebut els comptes sense fitxer de comptes: indica la bústia del compte nou (ADDUSER usuari contrasenya bústia)",
+  'accounts.noMaillist': "aquest servidor ha rebut els comptes sense fitxer de comptes, així que no hi ha res per tornar a llegir",
+  'accounts.last': "«{user}» és l'últim compte, i un fitxer de comptes n'ha de tenir un: primer afegeix-ne un altre",
+  'accounts.changedOnDisk': "el fitxer de comptes ja no té cap línia per a «{user}»: algú l'ha canviat a mà des que es va llegir; primer fes RELOAD",
+  'accounts.notMaildir': "{mailbox} és una carpeta però no és un maildir (un maildir conté cur/, new/ i tmp/)",
+
+  'admin.greeting': "port d'administració de smallpop3 a punt; AUTH amb el secret, HELP per a les ordres",
+  'admin.greeting.explain': "El port d'administració saluda. Fins que no es dona el secret amb AUTH, només funcionen HELP i QUIT (docs/admin-protocol.md §3).",
+  'admin.full': "massa connexions d'administració (com a màxim {limit}); torna-ho a provar d'aquí a un moment",
+  'admin.full.explain': "El port d'administració atén poques connexions alhora; aquesta s'ha rebutjat i s'ha tancat.",
+  'admin.failed': "{reason}",
+  'admin.failed.explain': "No s'ha pogut fer l'ordre; no s'ha canviat res. La connexió es pot continuar fent servir.",
+  'admin.auth.ok': "benvingut, administrador",
+  'admin.auth.ok.explain': "El secret és correcte: ara la connexió és en l'estat ADMIN i totes les ordres funcionen.",
+  'admin.auth.already': "aquesta connexió ja ha donat el secret",
+  'admin.auth.already.explain': "AUTH només cal una vegada per connexió; aquesta ja és en l'estat ADMIN.",
+  'admin.auth.wrong': "secret incorrecte",
+  'admin.auth.wrong.explain': "El secret és incorrecte: la connexió continua en l'estat AUTHORIZATION. Cada secret incorrecte seguit des de la mateixa adreça es respon més a poc a poc, i queda al registre.",
+  'admin.help': "a continuació, les ordres",
+  'admin.help.explain': "HELP llista les ordres que funcionen en aquest estat, una per línia, amb els seus arguments.",
+  'admin.help.one': "a continuació, com es fa servir {verb}",
+  'admin.help.one.explain': "HELP amb una ordre diu com s'escriu, què fa i on la descriu docs/admin-protocol.md.",
+  'admin.help.unknown': "no hi ha cap ordre «{verb}»; HELP les llista",
+  'admin.help.unknown.explain': "S'ha demanat HELP d'una ordre que el protocol d'administració no té.",
+  'admin.help.AUTH': "dona el secret; totes les altres ordres el necessiten",
+  'admin.help.HELP': "llista les ordres, o diu com es fa servir una",
+  'admin.help.QUIT': "tanca aquesta connexió",
+  'admin.help.STATS': "estadístiques des de l'engegada, i els ajustos en directe",
+  'admin.help.SESSIONS': "les sessions POP3 obertes: usuari, adreça, estat, temps inactiu, TLS, bytes, última ordre",
+  'admin.help.PROGRESS': "els exercicis de cada alumne: fets, el pas on és, errors seguits (encallat)",
+  'admin.help.USERS': "els comptes (mai les contrasenyes)",
+  'admin.help.ADDUSER': "afegeix un compte; si cal, en crea la bústia",
+  'admin.help.DELUSER': "elimina un compte (la seva bústia es queda al disc)",
+  'admin.help.PASSWD': "canvia la contrasenya d'un compte",
+  'admin.help.RELOAD': "torna a llegir el fitxer de comptes, després de canviar-lo a mà",
+  'admin.help.SET': "canvia el màxim de connexions, o la desconnexió automàtica en segons",
+  'admin.help.KICK': "desconnecta una sessió sense UPDATE: no s'esborra res",
+  'admin.help.BROADCAST': "escriu un missatge al registre del servidor",
+  'admin.quit': "adeu",
+  'admin.quit.explain': "La connexió d'administració acaba; no es desfà res del que ha canviat.",
+  'admin.stats': "a continuació, les estadístiques",
+  'admin.stats.explain': "STATS: els comptadors del servidor des de l'engegada, un «nom=valor» per línia, i després els ajustos en directe.",
+  'admin.sessions': "{count|sessió oberta|sessions obertes}",
+  'admin.sessions.explain': "SESSIONS: una línia per sessió POP3 oberta, amb parells «nom=valor»; «id» és el número que demana KICK.",
+  'admin.progress': "a continuació, el progrés de {count|alumne|alumnes}",
+  'admin.progress.explain': "PROGRESS: una línia per alumne, a partir de les sessions registrades, tal com les llegeix «smallpop3 check»: exercicis fets, l'exercici i el pas on és, respostes -ERR seguides (stuck=true a partir de 3).",
+  'admin.progress.none': "aquest servidor no registra les sessions, així que no hi ha progrés per mostrar",
+  'admin.progress.none.explain': "PROGRESS llegeix les transcripcions, i aquest servidor s'ha engegat sense carpeta de transcripcions.",
+  'admin.user.unknown': "no hi ha cap compte «{user}»",
+  'admin.user.unknown.explain': "L'usuari indicat no és al registre de comptes; USERS els llista.",
+  'admin.users': "{count|compte|comptes}",
+  'admin.users.explain': "USERS: una línia per compte, en l'ordre del fitxer de comptes: l'usuari, la bústia i quantes sessions hi ha identificades ara amb aquest usuari. Les contrasenyes no es mostren mai.",
+  'admin.adduser.created': "s'ha afegit el compte {user}, amb una bústia nova i buida {mailbox}",
+  'admin.adduser.created.explain': "El compte s'ha afegit al fitxer de comptes (escrit en un fitxer temporal que després el substitueix amb un canvi de nom, així que mai no queda escrit a mitges) i funciona a partir de la propera identificació; se n'ha creat la bústia.",
+  'admin.adduser.ok': "s'ha afegit el compte {user}, amb la bústia {mailbox}",
+  'admin.adduser.ok.explain': "El compte s'ha afegit al fitxer de comptes (escrit en un fitxer temporal que després el substitueix amb un canvi de nom) i funciona a partir de la propera identificació; la bústia ja existia.",
+  'admin.deluser.ok': "s'ha eliminat el compte {user}; la seva bústia es queda al disc",
+  'admin.deluser.ok.explain': "La línia del compte ha sortit del fitxer de comptes (escrit de manera atòmica); ja no es pot identificar. No s'ha tocat el seu correu.",
+  'admin.deluser.open': "s'ha eliminat el compte {user}; encara està identificat a la sessió {sessions} (KICK per acabar-la)",
+  'admin.deluser.open.explain': "El compte ja no es pot identificar, però una sessió que s'hi havia identificat abans continua fins que acabi o la desconnectin.",
+  'admin.passwd.ok': "s'ha canviat la contrasenya de {user}",
+  'admin.passwd.ok.explain': "La contrasenya nova és al fitxer de comptes (escrit de manera atòmica) i és la que demanarà la propera identificació; una sessió ja identificada continua.",
+  'admin.reload.ok': "fitxer de comptes llegit de nou: {accounts} comptes, {added} afegits, {removed} eliminats, {changed} canviats",
+  'admin.reload.ok.explain': "S'ha tornat a llegir el fitxer de comptes; les identificacions noves veuen els comptes que té ara. Un fitxer de comptes malmès s'hauria rebutjat, i els comptes haurien quedat com estaven.",
+  'admin.set.unknown': "no hi ha cap ajust «{name}»; els ajustos són {names}",
+  'admin.set.unknown.explain': "SET canvia maxconn (les connexions ateses alhora) o timeout (la desconnexió automàtica, en segons).",
+  'admin.set.bad': "{name} necessita un nombre enter entre {min} i {max}, no «{value}»",
+  'admin.set.bad.explain': "El valor és fora de l'interval; l'ajust no ha canviat.",
+  'admin.set.maxconn': "màxim de connexions {before} → {value}",
+  'admin.set.maxconn.explain': "A partir d'ara el servidor atén com a màxim {value} connexions alhora; no es desconnecta ningú, però es rebutgen les que passin del límit.",
+  'admin.set.timeout': "desconnexió automàtica {before} → {value} segons",
+  'admin.set.timeout.explain': "A partir d'ara totes les connexions, també les obertes, es tanquen després de {value} segons d'inactivitat sense cap ordre (RFC 1939 §3).",
+  'admin.kick.ok': "sessió {id} ({user}) desconnectada; no s'ha esborrat res",
+  'admin.kick.ok.explain': "La sessió s'ha tancat sense UPDATE: els missatges que havia marcat amb DELE encara hi són, i la seva bústia s'ha desbloquejat.",
+  'admin.kick.none': "no hi ha cap sessió oberta {id}; SESSIONS les llista",
+  'admin.kick.none.explain': "KICK demana l'«id» d'una sessió oberta, tal com la mostra SESSIONS.",
+  'admin.kick.ending': "la sessió {id} ja està acabant",
+  'admin.kick.ending.explain': "La sessió s'està tancant (o fent efectiu el seu QUIT): es deixa que acabi.",
+  'admin.broadcast': "missatge escrit al registre",
+  'admin.broadcast.explain': "El missatge és al registre del servidor, per a qui el miri.",
+  'admin.empty': "línia buida; HELP llista les ordres",
+  'admin.empty.explain': "Una línia ha de contenir una ordre.",
+  'admin.control': "la línia conté un caràcter de control; torna a escriure l'ordre",
+  'admin.control.explain': "Les ordres són text imprimible; s'ha enviat un caràcter de control (una tecla de fletxa, o la tecla d'esborrar en alguns terminals).",
+  'admin.leadingSpace': "la línia comença amb un espai; comença amb l'ordre",
+  'admin.leadingSpace.explain': "L'ordre és la primera paraula de la línia, sense res al davant.",
+  'admin.unknown': "ordre desconeguda «{verb}»; HELP llista les ordres",
+  'admin.unknown.explain': "El protocol d'administració no té aquesta ordre.",
+  'admin.unknownGuess': "ordre desconeguda «{verb}»; volies dir {guess}?",
+  'admin.unknownGuess.explain': "El protocol d'administració no té aquesta ordre; sembla un {guess} mal escrit.",
+  'admin.needAuth': "{verb} necessita primer el secret: AUTH secret",
+  'admin.needAuth.explain': "Abans de donar el secret amb AUTH només funcionen HELP i QUIT.",
+  'admin.args.missing': "hi falta un argument: {usage}",
+  'admin.args.missing.explain': "L'ordre necessita més arguments.",
+  'admin.args.extra': "massa arguments: {usage}",
+  'admin.args.extra.explain': "L'ordre porta menys arguments.",
+  'admin.tooLong': "línia massa llarga ({octets} octets; com a màxim {limit})",
+  'admin.tooLong.explain': "Una línia d'administració té com a màxim {limit} octets; aquesta no s'ha llegit.",
+  'admin.cmd.section': "protocol d'administració {section}",
+  'admin.cmd.AUTH': "Dona el secret, per fer servir les ordres d'administració.",
+  'admin.cmd.HELP': "Demana la llista d'ordres.",
+  'admin.cmd.QUIT': "Acaba la connexió d'administració.",
+  'admin.cmd.STATS': "Demana les estadístiques des de l'engegada.",
+  'admin.cmd.SESSIONS': "Demana les sessions POP3 obertes.",
+  'admin.cmd.PROGRESS': "Pregunta per on va cada alumne als exercicis.",
+  'admin.cmd.USERS': "Demana els comptes.",
+  'admin.cmd.ADDUSER': "Afegeix un compte.",
+  'admin.cmd.DELUSER': "Elimina un compte.",
+  'admin.cmd.PASSWD': "Canvia la contrasenya d'un compte.",
+  'admin.cmd.RELOAD': "Torna a llegir el fitxer de comptes.",
+  'admin.cmd.SET': "Canvia un ajust en directe.",
+  'admin.cmd.KICK': "Desconnecta una sessió sense UPDATE.",
+  'admin.cmd.BROADCAST': "Escriu un missatge en aquest registre.",
+  'admin.cmd.masked': "El secret o la contrasenya d'aquesta línia s'amaga al registre.",
+  'admin.cmd.hidden': "Una línia que no és cap ordre, abans de donar el secret: s'amaga sencera, perquè podria ser el secret escrit sol.",
+  'admin.cmd.unreadable': "El servidor no ha pogut llegir aquesta línia com una ordre.",
+  'admin.cmd.unknown': "No és una ordre del protocol d'administració.",
+  'ev.admin.connect': "Una connexió d'administració des de {remote} (el protocol d'administració, docs/admin-protocol.md). Primer ha de donar el secret amb AUTH.",
+  'ev.admin.auth.ok': "La connexió d'administració des de {remote} ha donat el secret correcte.",
+  'ev.admin.auth.wrong': "Un secret d'administració incorrecte des de {remote}.",
+  'ev.admin.auth.slowed': "Secrets d'administració incorrectes seguits des de {remote}: {failures}. La resposta ha esperat {ms} ms, perquè endevinar-lo sigui lent.",
+  'ev.admin.disconnect.quit': "La connexió d'administració ha acabat amb QUIT.",
+  'ev.admin.disconnect.client': "El client d'administració ha tancat la connexió.",
+  'ev.admin.disconnect.timeout': "La connexió d'administració ha estat inactiva massa estona i s'ha tancat.",
+  'ev.admin.disconnect.shutdown': "El servidor s'atura: s'ha tancat la connexió d'administració.",
+  'ev.admin.disconnect.error': "La connexió d'administració ha fallat.",
+  'ev.admin.disconnect.full': "Massa connexions d'administració: aquesta s'ha rebutjat.",
+  'ev.admin.disconnect.endless': "La connexió d'administració ha enviat una línia que no acabava mai i s'ha tancat.",
+  'ev.admin.disconnect.kicked': "S'ha tancat la connexió d'administració.",
+  'ev.broadcast': "📢 {text}",
+  'log.adminMulti': "multilínia: {lines|línia|línies}, i després una línia amb només «.»",
+
+  'banner.admin': "Port d'administració {where}, protegit pel secret de --admin-secret o SMALLPOP3_ADMIN_SECRET:\n    {client}",
+  'banner.adminGenerated': "Port d'administració {where}, secret {secret} (creat ara; tria'n un de teu amb --admin-secret o SMALLPOP3_ADMIN_SECRET):\n    SMALLPOP3_ADMIN_SECRET={secret} {client}",
+  'banner.adminClient': "smallpop3 admin stats --port {port}{host}",
+  'cli.adminNeedsPort': "--admin-host i --admin-secret van amb --admin-port N, que obre el port d'administració",
+  'cli.adminSecret': "el secret d'administració ha de tenir entre 8 i 200 caràcters, sense caràcters de control",
+  'admin.client.needCommand': "digues quina ordre d'administració vols enviar, per exemple: smallpop3 admin stats (les ordres: {commands})",
+  'admin.client.unknown': "no hi ha cap ordre d'administració «{verb}»; les ordres són: {commands}",
+  'admin.client.needPort': "digues on és el port d'administració: --port N, o SMALLPOP3_ADMIN_PORT (el text d'inici del servidor el mostra)",
+  'admin.client.needSecret': "dona el secret d'administració: SMALLPOP3_ADMIN_SECRET=... (o --secret, que els altres usuaris d'aquesta màquina poden veure a la llista de processos)",
+  'admin.client.refused': "no hi ha res escoltant a {host}, port {port}: el servidor està en marxa amb --admin-port {port}?",
+  'admin.client.timeout': "no s'ha pogut connectar a {host}, port {port}, en {seconds} segons",
+  'admin.client.failed': "no es pot connectar a {host}, port {port} ({reason})",
+  'admin.client.closed': "el servidor de {host}, port {port}, ha tancat la connexió abans de respondre",
+  'admin.client.noReply': "{host}, port {port}, no ha respost en {seconds} segons",
+  'admin.client.notAdmin': "{host}, port {port}, no parla el protocol d'administració (és el port POP3?)",
+  'admin.client.refusedBy': "el servidor s'hi ha negat: {text}",
+  'help.admin': `smallpop3 admin ORDRE [ARGUMENTS]: vigila i gestiona un servidor en marxa
+
+Envia una ordre del protocol d'administració (docs/admin-protocol.md) a un
+servidor engegat amb --admin-port N, i en mostra la resposta: taules per a
+una persona, o JSON amb --json.
+
+Ordres:
+  {commands}
+
+Opcions:
+  -p, --port N         el port d'administració (per defecte:
+                       SMALLPOP3_ADMIN_PORT)
+  -H, --host ADREÇA    l'adreça del servidor (per defecte 127.0.0.1)
+      --secret SECRET  el secret d'administració (per defecte:
+                       SMALLPOP3_ADMIN_SECRET, que és més segur: els altres
+                       poden veure una línia d'ordres)
+      --json           mostra la resposta en JSON, per a scripts
+
+Exemples:
+  SMALLPOP3_ADMIN_SECRET=... smallpop3 admin sessions --port 65100
+  smallpop3 admin adduser s31 tulip-42 --port 65100
+  smallpop3 admin kick 7 --port 65100
+
+Codi de sortida: 0 si s'ha fet, 1 si el servidor s'hi ha negat (-ERR, o un
+secret incorrecte), 2 si hi ha un error d'ús, 3 si no s'ha pogut arribar al
+servidor o no ha respost.`,
+  // ── la classe: smallpop3 class (lib/classroom.ts) ─────────────────────────
+  'class.needStudents': "digues quants alumnes hi ha amb --students N (d'1 a {max}), o dona'n els noms amb --roster FITXER; una de les dues opcions",
+  'class.needOut': "digues a quina carpeta s'ha d'escriure la classe amb --out DIR, per exemple: smallpop3 class --students 30 --out lab",
+  'class.badPrefix': "l'opció --prefix ha de començar amb una lletra minúscula i contenir només a-z, 0-9, «.», «-» i «_» (com a màxim 16), no «{value}»",
+  'class.exists': "{dir} ja conté una classe (hi ha {what}): tornar-la a escriure sobreescriuria el correu i les contrasenyes dels alumnes; tria una altra carpeta amb --out, o afegeix --force per substituir-la",
+  'class.inUse': "ara no es pot substituir la classe de {dir}: una sessió de «{user}» té la bústia oberta; tanca-la amb QUIT (o atura el servidor) i torna-ho a executar",
+  'class.badFrom': "no es pot fer servir {path} com a bústia d'exemple (--from): {reason}",
+  'class.sampleTooBig': "la bústia d'exemple {path} té {octets|octet|octets}; una classe la copia per a cada alumne, així que pot tenir com a màxim {cap|octet|octets}",
+  'class.fewMessages': "la bústia d'exemple {path} té {count|missatge|missatges}; els exercicis en necessiten com a mínim {min}",
+  'class.roster.unreadable': "no es pot llegir la llista d'alumnes {path} ({reason}); comprova el fitxer que has donat a --roster",
+  'class.roster.empty': "la llista d'alumnes {path} no té cap nom: escriu un nom per línia (o un CSV amb el nom a la primera columna o a la columna «name»)",
+  'class.roster.emptyName': "{path}:{line}: el nom és buit; escriu-lo, o esborra la línia",
+  'class.roster.duplicate': "{path}:{line}: «{name}» ja és a la línia {first}; dos alumnes necessiten dos noms diferents (afegeix-hi una inicial)",
+  'class.roster.tooMany': "la llista d'alumnes {path} té {count} noms; una classe en té com a màxim {max}",
+  'class.notAClass': "{dir} no conté cap classe feta amb «smallpop3 class» (no hi ha cap class.json llegible): --restore només torna a fer una bústia allà",
+  'class.noStudent': "no hi ha cap alumne «{user}» a {dir}/maillist",
+  'class.restored': "{user}: la bústia torna a ser com quan es va fer, {count|missatge|missatges} (la contrasenya no ha canviat)",
+  'class.note.subject': "Només a la teva bústia: {words}",
+  'class.note.body': `Aquest missatge només és a la teva bústia. La bústia del teu company té
+altres missatges, en un altre ordre i d'altres mides, així que els teus
+números són només teus: compareu com funciona POP3, no els números.
+
+Unes quantes paraules perquè aquest missatge tingui una mida pròpia:`,
+  'class.maillistHeader': `classe de smallpop3 amb {count|alumne|alumnes}, bústies variades amb la llavor {seed} a partir de {from}
+usuari contrasenya bústia (les contrasenyes són en clar: no deixis veure aquest fitxer a ningú)`,
+  'class.handout.intro': `# Pràctica de POP3: el teu compte
+
+Cada compte d'aquí sota té una bústia pròpia al servidor POP3 de la pràctica.
+Els missatges són diferents dels de tothom (altres assumptes, mides i ordre, i
+un missatge de més o de menys), així que els teus números a STAT, LIST i UIDL
+són només teus. Els exercicis 4, 5 i 11 esborren missatges per sempre, i els
+altres llegeixen missatges pel número: fes el 4, el 5 i l'11 al final, en
+aquest ordre. Si has esborrat correu massa aviat, el teu professor et pot
+tornar la bústia tal com era.`,
+  'class.handout.student': `## {heading}
+
+| | |
+| --- | --- |
+| usuari | \`{user}\` |
+| contrasenya | \`{password}\` |
+| connexió | \`{telnet}\` (o \`{nc}\`) |
+
+Els exercicis s'identifiquen com a guest (o sam, busy, maria) amb la
+contrasenya d'aquell compte: en lloc d'això, tu escriu \`USER {user}\` i
+\`PASS {password}\`.
+No diguis a ningú la teva contrasenya.`,
+  'class.csvHeader': "usuari,nom,contrasenya,servidor,port,connexió",
+  'class.done': `S'ha escrit una classe de {count|alumne|alumnes} a {dir}:
+  maillist      els comptes (contrasenyes en clar: només el pots llegir tu)
+  mail/         una bústia per alumne ({kind}), variada a partir de {from} amb la llavor {seed}
+  handout.md    un compte per secció, per imprimir i retallar
+  handout.csv   el mateix, per a un full de càlcul
+Serveix-la a la classe amb:  smallpop3 --maillist {maillist} --host 0.0.0.0
+La bústia d'un alumne tal com es va fer:  smallpop3 class --out {dir} --restore USUARI`,
+  'class.hostGiven': "El full diu que cal connectar-se a {host}, port {port}.",
+  'class.hostNetwork': "El full diu que cal connectar-se a {host}, port {port}, l'adreça d'aquesta màquina a la xarxa; si els alumnes hi arriben per una altra, torna-ho a executar amb --host ADREÇA --force (contrasenyes noves) o edita el full.",
+  'class.hostPlaceholder': "Aquesta màquina no té cap adreça de xarxa, així que el full diu {host} on va l'adreça del servidor: substitueix-ho a handout.md i handout.csv, o torna-ho a executar amb --host ADREÇA --force.",
+  'class.seedChosen': "La llavor s'ha triat a l'atzar: dona --seed {seed} per tornar a fer les mateixes bústies.",
+  'help.class': `smallpop3 class: comptes i bústies per a tota una classe
+
+Ús:
+  smallpop3 class --students N --out DIR [opcions]
+  smallpop3 class --roster FITXER --out DIR [opcions]
+
+Escriu a DIR un fitxer de comptes (maillist) amb un compte per alumne (s01,
+s02, ... o un nom de la llista), cadascun amb una contrasenya a l'atzar i una
+bústia pròpia, i un full per repartir (handout.md, handout.csv) amb l'usuari,
+la contrasenya i com connectar-se. Cada bústia és la de l'exemple, variada a
+partir de la llavor: altres assumptes i mides, un altre ordre, un missatge de
+més o de menys, perquè els alumnes no es puguin copiar els números; tots els
+exercicis continuen funcionant, i «smallpop3 check N --user s01 --maillist
+DIR/maillist» jutja els números d'un alumne com a seus.
+
+Opcions:
+  --students N        quants alumnes (d'1 a 1000): usuaris s01, s02, ...
+  --roster FITXER     en lloc d'això, un CSV de noms, un alumne per línia (la
+                      primera columna, o la que porta «name» a dalt); els
+                      noms d'usuari es fan a partir dels noms (ASCII, en
+                      minúscules, sense repetir-se)
+  --prefix TEXT       l'inici dels noms d'usuari numerats (per defecte s)
+  --from BÚSTIA       la bústia d'exemple: un fitxer mbox o una carpeta
+                      maildir (per defecte: la de l'exemple inclòs, usuari
+                      guest); cada alumne en rep una del mateix tipus
+  --seed TEXT         a partir de què es varien les bústies: la mateixa
+                      llavor fa les mateixes bústies (per defecte: una a
+                      l'atzar, que es mostra); les contrasenyes són sempre a
+                      l'atzar
+  -H, --host ADREÇA   l'adreça on el full diu als alumnes que es connectin
+                      (per defecte: la d'aquesta màquina a la xarxa)
+  -p, --port N        el port que indica el full (per defecte 65000)
+  --out DIR           la carpeta on s'escriu (es crea si cal)
+  --force             substitueix una classe que ja és a DIR (no es fa
+                      mentre un alumne té una sessió oberta)
+  --restore USUARI,...
+                      torna a fer les bústies d'aquests alumnes tal com es
+                      van fer (la classe de --out DIR; les contrasenyes no
+                      canvien): els exercicis 4, 5 i 11 esborren correu per
+                      sempre
+
+Després, serveix-la:  smallpop3 --maillist DIR/maillist --host 0.0.0.0`,
+
+  // ── vista web: la vista de la classe en directe al navegador (issue 13) ──
+  'banner.web': "Vista de la classe: {url}\n    (en un navegador; entra amb el secret d'administració)",
+  'banner.webGenerated': "Vista de la classe: {url}\n    (l'enllaç porta el secret: obre'l en un navegador d'aquesta màquina)",
+  'cli.webNeedsPort': "--web-host necessita --web-port: la vista de la classe només s'obre si es demana",
+  'web.language': "Català",
+  'web.title': "smallpop3: la classe, en directe",
+  'web.login.title': "Vista de la classe",
+  'web.login.prompt': "Escriu el secret d'administració (el mostra el text d'inici de «smallpop3», o és el --admin-secret que vas triar):",
+  'web.login.button': "Obre",
+  'web.login.wrong': "Aquest no és el secret. Torna-ho a provar.",
+  'web.login.failed': "No s'ha pogut arribar al servidor: {reason}",
+  'web.header.connected': "{connected} de {students|alumne connectat|alumnes connectats}",
+  'web.header.connections': "{count|connexió oberta|connexions obertes}",
+  'web.header.average': "Progrés mitjà: {percent} %",
+  'web.header.exercise': "{started} començats, {finished} fets",
+  'web.header.notRecorded': "Les sessions no es registren (no hi ha carpeta de transcripcions): no se sap per on van els exercicis.",
+  'web.live.lost': "S'ha perdut la connexió amb el servidor; s'hi torna a connectar…",
+  'web.col.student': "Alumne",
+  'web.col.connected': "Connectat",
+  'web.col.exercise': "On és",
+  'web.col.done': "Fets",
+  'web.col.last': "Última ordre i resposta",
+  'web.col.idle': "Inactiu",
+  'web.col.errors': "Errors seguits",
+  'web.connected.yes': "sí",
+  'web.connected.no': "no",
+  'web.on': "exercici {exercise}, pas {step}",
+  'web.on.exercise': "exercici {exercise}",
+  'web.on.allDone': "tot fet",
+  'web.on.unknown': "—",
+  'web.stuck': "encallat",
+  'web.seat': "Lloc {seat}",
+  'web.idle.never': "—",
+  'web.idle.seconds': "{seconds} s",
+  'web.idle.minutes': "{minutes} min {seconds} s",
+  'web.idle.hours': "{hours} h {minutes} min",
+  'web.projector': "Mode projector",
+  'web.projector.off': "Surt del mode projector",
+  'web.csv': "Exporta en CSV",
+  'web.choose': "Llengua",
+  'web.log.title': "Registre de la sessió de {user}",
+  'web.log.hint': "Fes clic en un alumne per veure'n la sessió, en directe.",
+  'web.log.empty': "Encara res des que s'ha engegat el servidor.",
+  'web.log.close': "Tanca",
+  'web.csv.user': "usuari",
+  'web.csv.done': "exercicis fets",
+  'web.csv.exercise': "exercici {number}: {title}",
+  'web.csv.finished': "fet",
+  'web.csv.step': "pas {step}",
 
   // ── demostració, reproductor i comprovador de passos ─────────────────────
   'check.skipped': "no està fet, tot i que el pas {later}, que va després, sí; per fer-lo, escriu: {lines}",
