@@ -516,12 +516,17 @@ function varyMaildrop(sample: readonly Buffer[], rng: Seeded, t: Translator, use
   return Array.from({ length }, (_, i) => (pinned.has(i) ? styled[i]! : movable.shift()!))
 }
 
+/** Words for a header: as they are in ASCII, else an RFC 2047 encoded-word (a header is ASCII: RFC 5322 §2.2). */
+function headerWords(text: string): string {
+  return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text).toString('base64')}?=`
+}
+
 /** The extra message some students get. */
 function note(rng: Seeded, t: Translator, user: string): Buffer {
   const lines = [
     'From: Lab Robot <robot@smallpop3.example>',
     `To: ${user}@smallpop3.example`,
-    `Subject: ${t('class.note.subject', { words: rng.words(2) })}`,
+    `Subject: ${headerWords(t('class.note.subject', { words: rng.words(2) }))}`,
     'Date: Tue, 08 Sep 2026 08:00:00 +0000',
     `Message-ID: <note.${rng.below(1e9)}@smallpop3.example>`,
     'Content-Type: text/plain; charset=utf-8',

@@ -41,8 +41,13 @@ export interface ReplySeen {
 
 const STATUS = /^(\+OK|-ERR)(?: \[([^\]]+)\])?(?: ([\s\S]*))?$/
 
-/** A template as tokens: literal characters, and the holes its parameters fill. */
-type Token = string | { hole: string }
+/**
+ * A template as tokens: literal characters, the holes its parameters fill
+ * (`number`: a count written as the language groups digits, "6,242" or
+ * "6.242"), and the nouns of which one follows a count ("message" or
+ * "messages").
+ */
+type Token = string | { hole: string; number?: true } | { nouns: string[] }
 
 interface Template {
   key: MessageKey
@@ -64,12 +69,14 @@ function replyTemplates(lang: string): Template[] {
   return list
 }
 
-/** `{name}` is a hole; so is `{n|thing|things}` (a number and its noun), whose text is not a parameter's value and is not kept. */
+/** `{name}` is a hole; `{n|thing|things}` a number's hole, a space and one of the two nouns. */
 function tokenize(template: string): Token[] {
   const tokens: Token[] = []
   let last = 0
-  for (const m of template.matchAll(/\{(\w+)(\|[^}]*)?\}/g)) {
-    tokens.push(...template.slice(last, m.index), { hole: m[2] === undefined ? m[1]! : '' })
+  for (const m of template.matchAll(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g)) {
+    tokens.push(...template.slice(last, m.index))
+    if (m[2] === undefined) tokens.push({ hole: m[1]! })
+    else tokens.push({ hole: m[1]!, number: true }, ' ', { nouns: [m[2], m[3]!] })
     last = m.index! + m[0].length
   }
   tokens.push(...template.slice(last))
@@ -77,6 +84,11 @@ function tokenize(template: string): Token[] {
 }
 
 const ANY = '...'
+
+/** A count as a reply event carries it: "6,242" and "6.242" are 6242 (grouping only: counts have no decimals). */
+function plainNumber(text: string): string {
+  return /^\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+$/.test(text) ? text.replace(/\D/g, '') : text
+}
 
 /**
  * Whether an exercise's text fits a template, and with which parameters.
@@ -96,20 +108,23 @@ function fit(tokens: Token[], text: string): Record<string, string> | undefined 
     if (pattern[j] === ANY) {
       // "..." covers as much of the template as it can, holes included
       for (let m = tokens.length; m >= i; m--) {
-        const covered = tokens.slice(i, m).filter((x): x is { hole: string } => typeof x !== 'string')
+        const covered = tokens.slice(i, m).filter((x): x is { hole: string } => typeof x !== 'string' && 'hole' in x)
         if (go(m, j + 1)) {
-          for (const h of covered) if (h.hole) params[h.hole] = ANY
+          for (const h of covered) params[h.hole] = ANY
           return true
         }
       }
     }
     if (typeof t === 'string') {
       if (pattern[j] === t && go(i + 1, j + 1)) return true
+    } else if (t && 'nouns' in t) {
+      for (const noun of t.nouns) if (pattern.slice(j, j + noun.length).join('') === noun && go(i + 1, j + noun.length)) return true
     } else if (t) {
       // a hole takes as little of the text as it can
       for (let k = j; k <= pattern.length; k++) {
         if (go(i + 1, k)) {
-          if (t.hole) params[t.hole] = pattern.slice(j, k).join('')
+          const text = pattern.slice(j, k).join('')
+          params[t.hole] = t.number ? plainNumber(text) : text
           return true
         }
       }

@@ -63,7 +63,7 @@ t.test('exercise 2, one step at a time, with the mistakes a student makes', asyn
 
   t.same((await say(c, replies, 'user guest')).advanced, [1], 'the verb in any case')
   fed = await say(c, replies, 'PASS wrong')
-  t.match(fed.miss, { step: 1, kind: 'reply', sent: 'PASS ********', answered: /^-ERR \[AUTH\] wrong password/, expected: { status: '+OK guest has 7 messages (6242 octets)' } })
+  t.match(fed.miss, { step: 1, kind: 'reply', sent: 'PASS ********', answered: /^-ERR \[AUTH\] wrong password/, expected: { status: '+OK guest has 7 messages (6,242 octets)' } })
   t.equal((await say(c, replies, 'USER guest')).miss, undefined, 'USER again, as the server said: part of the step, not a miss')
   t.same((await say(c, replies, 'PASS visitor')).done, [1])
   t.equal(checker.current?.number, 2)

@@ -277,7 +277,7 @@ t.test('in a real terminal (tmux): done from a raw socket, the questions answere
   await waitFor(/✔ Right\.[\s\S]*Step 3 of 4/)
   await c.cmd('PASS visitor')
   shown = await waitFor(/Question: The password crossed[\s\S]*❯/)
-  t.match(shown, /S: \+OK guest has 7 messages \(6242 octets\)[\s\S]*state AUTHORIZATION → TRANSACTION/, 'the reply explained')
+  t.match(shown, /S: \+OK guest has 7 messages \(6,242 octets\)[\s\S]*state AUTHORIZATION → TRANSACTION/, 'the reply explained')
   term.keys('Enter')
   await waitFor(/✘ Not quite\.[\s\S]*Step 4 of 4/)
   await c.cmd('QUIT')

@@ -34,6 +34,15 @@ const SAME_AS_ENGLISH: Record<string, string> = {
   'banner.opensslStls': 'a shell command',
   'guide.menuDone': 'only a mark, a number and a title',
   'guide.menuTodo': 'only a number and a title',
+  'admin.failed': 'only the reason, which is translated where it is made',
+  'ev.broadcast': 'only an emoji and the instructor\'s own words',
+  'banner.adminClient': 'a shell command',
+  'web.connected.no': '"no" is the same word in Spanish and Catalan',
+  'web.on.unknown': 'only a dash',
+  'web.idle.never': 'only a dash',
+  'web.idle.seconds': 'a number and the unit symbol s, the same in every language',
+  'web.idle.minutes': 'a number and the unit symbol min, the same in every language',
+  'web.idle.hours': 'a number and the unit symbol h, the same in every language',
 }
 
 /** The placeholders of a template: `name` for `{name}`, `name|` for a number with its nouns `{name|one|many}`. */

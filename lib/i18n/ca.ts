@@ -55,7 +55,7 @@ const ca: Catalogue = {
   'tls.required': "aquí {verb} necessita una connexió xifrada: primer envia STLS, o connecta't al port TLS",
   'tls.required.explain': "Aquest servidor només accepta contrasenyes per TLS (--require-tls), perquè ningú a la xarxa no les pugui llegir. Envia STLS per xifrar aquesta connexió i després identifica't; o connecta't al port POP3S amb openssl s_client.",
 
-  'login.ok': "{user} té {count} missatges ({octets} octets)",
+  'login.ok': "{user} té {count|missatge|missatges} ({octets|octet|octets})",
   'login.ok.explain': "Identificació correcta. Ara la bústia queda bloquejada per a aquesta sessió i l'estat és TRANSACTION: {count|missatge|missatges}, {octets|octet|octets} en total.",
   'login.inUse': "la bústia de «{user}» ja està oberta en una altra sessió; tanca aquella sessió amb QUIT i torna-ho a provar",
   'login.inUse.explain': "Una bústia només la pot obrir una sessió alhora: el servidor la bloqueja quan l'usuari s'identifica (RFC 1939 §4). [IN-USE] diu al client que la contrasenya era correcta, però que una altra sessió té el bloqueig (RFC 2449 §8.1.2).",
@@ -66,9 +66,9 @@ const ca: Catalogue = {
   'quit.auth.explain': "La sessió acaba des de l'estat AUTHORIZATION: no s'ha canviat res (RFC 1939 §6).",
   'quit.update': "adéu",
   'quit.update.explain': "La sessió entra a l'estat UPDATE.",
-  'quit.done': "adéu: {deleted} esborrats, {left} restants",
+  'quit.done': "adéu (esborrats: {deleted}; en queden: {left})",
   'quit.done.explain': "QUIT a l'estat TRANSACTION porta a l'estat UPDATE: el servidor ha eliminat {deleted|missatge marcat|missatges marcats} amb DELE i n'ha conservat {left}. Després es tanca la connexió (RFC 1939 §6).",
-  'quit.none': "adéu: no s'ha esborrat res, queden {left} missatges",
+  'quit.none': "adéu: no s'ha esborrat res ({left|missatge|missatges} a la bústia)",
   'quit.none.explain': "QUIT a l'estat TRANSACTION porta a l'estat UPDATE, però no hi havia cap missatge marcat amb DELE, així que la bústia no canvia. Després es tanca la connexió (RFC 1939 §6).",
   'quit.failed': "no s'ha pogut actualitzar la bústia ({reason}); no s'ha esborrat res",
   'quit.failed.explain': "L'actualització (UPDATE) ha fallat, així que la bústia ha quedat exactament com estava: no s'ha eliminat cap missatge (RFC 1939 §6).",
@@ -78,7 +78,7 @@ const ca: Catalogue = {
   'stat.ok': "{count} {octets}",
   'stat.ok.explain': "{count|missatge|missatges}, {octets|octet|octets} en total. Els missatges marcats amb DELE no es compten (RFC 1939 §5).",
 
-  'list.all': "{count} missatges ({octets} octets)",
+  'list.all': "{count|missatge|missatges} ({octets|octet|octets})",
   'list.all.explain': "Una línia per missatge: el número i la mida en octets; els missatges esborrats no hi surten. La llista acaba amb una línia que només conté «.» (RFC 1939 §5).",
   'list.one': "{n} {size}",
   'list.one.explain': "El missatge {n} fa {size|octet|octets} (RFC 1939 §5).",
@@ -94,7 +94,7 @@ const ca: Catalogue = {
   'noop.ok': "",
   'noop.ok.explain': "NOOP no fa res; el servidor només respon +OK (RFC 1939 §5).",
 
-  'rset.ok': "la bústia té {count} missatges ({octets} octets)",
+  'rset.ok': "la bústia té {count|missatge|missatges} ({octets|octet|octets})",
   'rset.ok.explain': "RSET ha desmarcat {restored|missatge|missatges}: tots els missatges tornen a ser-hi (RFC 1939 §5).",
 
   'top.ok': "a continuació, les capçaleres i fins a {lines|línia|línies} del cos del missatge {n}",
@@ -120,7 +120,7 @@ const ca: Catalogue = {
   'lang.unknown': "aquí no hi ha cap llengua «{tag}»; aquest servidor parla {list}",
   'lang.unknown.explain': "LANG indica una llengua amb la seva etiqueta (RFC 5646), com ara es o ca-ES; aquest servidor té {list}. Després d'un -ERR, la sessió manté la llengua que tenia (RFC 6856 §3).",
 
-  'msg.none': "no hi ha cap missatge {n}: la bústia té {total} missatges",
+  'msg.none': "no hi ha cap missatge {n}: la bústia té {total|missatge|missatges}",
   'msg.none.explain': "Els missatges porten números de l'1 fins a {total}; els números no canvien en tota la sessió.",
   'msg.zero': "no hi ha cap missatge 0: els números van de l'1 fins a {total}",
   'msg.zero.explain': "POP3 numera els missatges a partir de l'1, no del 0 (RFC 1939 §4).",

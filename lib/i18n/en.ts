@@ -51,7 +51,7 @@ export default {
   'tls.required': '{verb} needs an encrypted connection here: send STLS first, or connect to the TLS port',
   'tls.required.explain': 'This server takes passwords only over TLS (--require-tls), so that nobody on the network can read them. Send STLS to encrypt this connection, then log in; or connect to the POP3S port with openssl s_client.',
 
-  'login.ok': '{user} has {count} messages ({octets} octets)',
+  'login.ok': '{user} has {count|message|messages} ({octets|octet|octets})',
   'login.ok.explain': 'Logged in. The maildrop is now locked for this session and the state is TRANSACTION: {count|message|messages}, {octets|octet|octets} in all.',
   'login.inUse': 'the maildrop of "{user}" is already open in another session; end that one with QUIT and try again',
   'login.inUse.explain': 'Only one session at a time may open a maildrop: the server locks it at login (RFC 1939 §4). [IN-USE] tells the client that the password was right but another session holds the lock (RFC 2449 §8.1.2).',
@@ -64,7 +64,7 @@ export default {
   'quit.update.explain': 'The session enters the UPDATE state.',
   'quit.done': 'goodbye: {deleted} deleted, {left} left',
   'quit.done.explain': 'QUIT in TRANSACTION enters the UPDATE state: the server removed {deleted|message|messages} marked with DELE and kept {left}. Then the connection closes (RFC 1939 §6).',
-  'quit.none': 'goodbye: nothing deleted, {left} messages left',
+  'quit.none': 'goodbye: nothing deleted, {left|message|messages} left',
   'quit.none.explain': 'QUIT in TRANSACTION enters the UPDATE state, but no message was marked with DELE, so the maildrop is unchanged. Then the connection closes (RFC 1939 §6).',
   'quit.failed': 'could not update the maildrop ({reason}); nothing was deleted',
   'quit.failed.explain': 'UPDATE failed, so the maildrop was left exactly as it was: no message was removed (RFC 1939 §6).',
@@ -74,11 +74,12 @@ export default {
   'stat.ok': '{count} {octets}',
   'stat.ok.explain': '{count|message|messages}, {octets|octet|octets} in all. Messages marked with DELE are not counted (RFC 1939 §5).',
 
-  'list.all': '{count} messages ({octets} octets)',
+  'list.all': '{count|message|messages} ({octets|octet|octets})',
   'list.all.explain': 'One line per message: its number and its size in octets; deleted messages are left out. The list ends with a line holding only "." (RFC 1939 §5).',
   'list.one': '{n} {size}',
   'list.one.explain': 'Message {n} is {size|octet|octets} long (RFC 1939 §5).',
 
+  // the size as digits only, whatever the language: fetchmail reads it from this line (RFC 1939 §7's example)
   'retr.ok': '{size} octets',
   'retr.ok.explain': 'Message {n} follows: headers, a blank line, the body. {size|octet|octets}, counted with CRLF line ends and before dot-stuffing (RFC 1939 §5, §11).',
 
@@ -90,7 +91,7 @@ export default {
   'noop.ok': '',
   'noop.ok.explain': 'NOOP does nothing; the server just answers +OK (RFC 1939 §5).',
 
-  'rset.ok': 'maildrop has {count} messages ({octets} octets)',
+  'rset.ok': 'maildrop has {count|message|messages} ({octets|octet|octets})',
   'rset.ok.explain': 'RSET undid {restored|deletion|deletions}: every message is back (RFC 1939 §5).',
 
   'top.ok': 'headers and up to {lines|body line|body lines} of message {n} follow',
@@ -116,7 +117,7 @@ export default {
   'lang.unknown': 'no language "{tag}" here; this server speaks {list}',
   'lang.unknown.explain': 'LANG names a language by its tag (RFC 5646), like es or ca-ES; this server has {list}. After -ERR the session keeps the language it had (RFC 6856 §3).',
 
-  'msg.none': 'no message {n}: the maildrop has {total} messages',
+  'msg.none': 'no message {n}: the maildrop has {total|message|messages}',
   'msg.none.explain': 'Messages are numbered from 1 to {total}; the numbers stay the same for the whole session.',
   'msg.zero': 'no message 0: messages are numbered from 1 to {total}',
   'msg.zero.explain': 'POP3 numbers messages from 1, not 0 (RFC 1939 §4).',

@@ -54,7 +54,7 @@ const es: Catalogue = {
   'tls.required': 'aquí {verb} necesita una conexión cifrada: envía antes STLS o conéctate al puerto TLS',
   'tls.required.explain': 'Este servidor solo acepta contraseñas por TLS (--require-tls), para que nadie en la red pueda leerlas. Envía STLS para cifrar esta conexión y después inicia sesión; o conéctate al puerto POP3S con openssl s_client.',
 
-  'login.ok': '{user} tiene {count} mensajes ({octets} octetos)',
+  'login.ok': '{user} tiene {count|mensaje|mensajes} ({octets|octeto|octetos})',
   'login.ok.explain': 'Sesión iniciada. Ahora el buzón está bloqueado para esta sesión y el estado es TRANSACTION: {count|mensaje|mensajes}, {octets|octeto|octetos} en total.',
   'login.inUse': 'el buzón de "{user}" ya está abierto en otra sesión; ciérrala con QUIT y vuelve a intentarlo',
   'login.inUse.explain': 'Solo una sesión a la vez puede abrir un buzón: el servidor lo bloquea al iniciar sesión (RFC 1939 §4). [IN-USE] indica al cliente que la contraseña era correcta, pero que otra sesión tiene el bloqueo (RFC 2449 §8.1.2).',
@@ -67,7 +67,7 @@ const es: Catalogue = {
   'quit.update.explain': 'La sesión pasa al estado UPDATE.',
   'quit.done': 'adiós (borrados: {deleted}; quedan: {left})',
   'quit.done.explain': 'QUIT en TRANSACTION pasa al estado UPDATE: el servidor ha eliminado {deleted|mensaje marcado|mensajes marcados} con DELE y ha conservado {left}. Después se cierra la conexión (RFC 1939 §6).',
-  'quit.none': 'adiós: no se ha borrado nada, quedan {left} mensajes',
+  'quit.none': 'adiós: no se ha borrado nada ({left|mensaje|mensajes} en el buzón)',
   'quit.none.explain': 'QUIT en TRANSACTION pasa al estado UPDATE, pero no había ningún mensaje marcado con DELE, así que el buzón no cambia. Después se cierra la conexión (RFC 1939 §6).',
   'quit.failed': 'no se ha podido actualizar el buzón ({reason}); no se ha borrado nada',
   'quit.failed.explain': 'UPDATE ha fallado, así que el buzón se ha quedado exactamente como estaba: no se ha eliminado ningún mensaje (RFC 1939 §6).',
@@ -77,7 +77,7 @@ const es: Catalogue = {
   'stat.ok': '{count} {octets}',
   'stat.ok.explain': '{count|mensaje|mensajes}, {octets|octeto|octetos} en total. Los mensajes marcados con DELE no se cuentan (RFC 1939 §5).',
 
-  'list.all': '{count} mensajes ({octets} octetos)',
+  'list.all': '{count|mensaje|mensajes} ({octets|octeto|octetos})',
   'list.all.explain': 'Una línea por mensaje: su número y su tamaño en octetos; los mensajes borrados no aparecen. La lista termina con una línea que solo contiene "." (RFC 1939 §5).',
   'list.one': '{n} {size}',
   'list.one.explain': 'El mensaje {n} ocupa {size|octeto|octetos} (RFC 1939 §5).',
@@ -93,7 +93,7 @@ const es: Catalogue = {
   'noop.ok': '',
   'noop.ok.explain': 'NOOP no hace nada; el servidor solo responde +OK (RFC 1939 §5).',
 
-  'rset.ok': 'el buzón tiene {count} mensajes ({octets} octetos)',
+  'rset.ok': 'el buzón tiene {count|mensaje|mensajes} ({octets|octeto|octetos})',
   'rset.ok.explain': 'RSET ha deshecho {restored|borrado|borrados}: todos los mensajes vuelven a estar ahí (RFC 1939 §5).',
 
   'top.ok': 'siguen las cabeceras y hasta {lines|línea|líneas} del cuerpo del mensaje {n}',
@@ -119,7 +119,7 @@ const es: Catalogue = {
   'lang.unknown': 'aquí no hay ningún idioma "{tag}"; los idiomas de este servidor son {list}',
   'lang.unknown.explain': 'LANG indica un idioma por su etiqueta (RFC 5646), como es o ca-ES; los de este servidor son {list}. Tras -ERR, la sesión sigue en el idioma que tenía (RFC 6856 §3).',
 
-  'msg.none': 'no existe el mensaje {n}: el buzón tiene {total} mensajes',
+  'msg.none': 'no existe el mensaje {n}: el buzón tiene {total|mensaje|mensajes}',
   'msg.none.explain': 'Los mensajes se numeran del 1 al {total}; los números no cambian en toda la sesión.',
   'msg.zero': 'no existe el mensaje 0: los mensajes se numeran del 1 al {total}',
   'msg.zero.explain': 'POP3 numera los mensajes desde el 1, no desde el 0 (RFC 1939 §4).',
