@@ -10,7 +10,7 @@ const en = translator('en')
 const cert: Certificate = await selfSignedCertificate(mkdtempSync(join(tmpdir(), 'smallpop3-sasl-')))
 const b64 = (text: string): string => Buffer.from(text).toString('base64')
 const GOOD = b64('\0guest\0visitor')
-const LOGIN_OK = /^\+OK guest has \d+ messages \(\d+ octets\)$/
+const LOGIN_OK = /^\+OK guest has \d+ messages \([\d,]+ octets\)$/
 
 async function server(t: Test, options: ServerOptions = {}): Promise<TestServer> {
   const s = await testServer(undefined, { tls: cert, loginDelay: { max: 0 }, ...options })
