@@ -9,6 +9,7 @@ import { createSecureContext, type SecureContext } from 'node:tls'
 import { hostname } from 'node:os'
 import type { Account, Reply } from './commands.js'
 import { AccountRegistry } from './accounts.js'
+import { listenOn } from './listen.js'
 import { startAdmin, type AdminEndpoint, type AdminOptions, type AdminServer } from './admin/server.js'
 import { fingerprintOf } from './certificate.js'
 import { defaultMaxConnections } from './connection-limit.js'
@@ -233,19 +234,12 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
     const server = createServer({ allowHalfOpen: true }, socket => this.#accept(socket, listener.tls))
     const entry: Bound = { listener, server }
     this.#servers.push(entry)
-    return new Promise((resolve, reject) => {
-      const onError = (err: NodeJS.ErrnoException): void => {
-        reject(new ListenError(err.code ?? 'ELISTEN', host, port, err.message, listener.tls))
-      }
-      server.once('error', onError)
-      server.listen({ port, host, ipv6Only: false }, () => {
-        server.off('error', onError)
-        // After start-up (out of file descriptors, say), a failed accept costs one connection, not the server.
-        server.on('error', () => {})
-        entry.address = server.address() as AddressInfo
-        resolve()
-      })
-    })
+    return listenOn(server, port, host).then(
+      address => void (entry.address = address),
+      (err: NodeJS.ErrnoException) => {
+        throw new ListenError(err.code ?? 'ELISTEN', host, port, err.message, listener.tls)
+      },
+    )
   }
 
   readonly #host = hostname()

@@ -13,6 +13,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import type { Reply } from '../commands.js'
+import { listenOn } from '../listen.js'
 import type { AdminEvent, DisconnectReason } from '../events.js'
 import { LineReader, type ReadLine } from '../line-reader.js'
 import { LoginGuard, type LoginDelayOptions } from '../login-guard.js'
@@ -90,16 +91,8 @@ export class AdminServer implements AdminEndpoint {
     return this.#address!.port
   }
 
-  listen(port: number, host: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#server.once('error', reject)
-      this.#server.listen({ port, host, ipv6Only: false }, () => {
-        this.#server.off('error', reject)
-        this.#server.on('error', () => {})
-        this.#address = this.#server.address() as AddressInfo
-        resolve()
-      })
-    })
+  async listen(port: number, host: string): Promise<void> {
+    this.#address = await listenOn(this.#server, port, host)
   }
 
   #accept(socket: Socket): void {

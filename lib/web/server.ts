@@ -19,6 +19,7 @@ import { join } from 'node:path'
 import { WebSocketServer } from 'ws'
 import { generateSecret, secretMatches } from '../admin/server.js'
 import { catalogue, LANGUAGES, translator } from '../i18n/index.js'
+import { listenOn } from '../listen.js'
 import { LoginGuard, type LoginDelayOptions } from '../login-guard.js'
 import type { RunningServer } from '../server.js'
 import { PACKAGE_ROOT } from '../version.js'
@@ -135,15 +136,7 @@ class WebServer implements WebView {
 
   async listen(port: number, host: string): Promise<void> {
     await this.#feed.start()
-    await new Promise<void>((resolve, reject) => {
-      this.#http.once('error', reject)
-      this.#http.listen({ port, host, ipv6Only: false }, () => {
-        this.#http.off('error', reject)
-        this.#http.on('error', () => {})
-        this.#address = this.#http.address() as AddressInfo
-        resolve()
-      })
-    })
+    this.#address = await listenOn(this.#http, port, host)
   }
 
   async #serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
