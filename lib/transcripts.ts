@@ -1,7 +1,7 @@
 /**
- * Session transcripts: every session's events, one JSON line each, in a
- * file of its own, so that `smallpop3 check` (and the instructor's tools)
- * can see what a student really did. The events come with their passwords
+ * Session transcripts: every session's events, one JSON line each, in the
+ * journal of the server that served it, so that `smallpop3 check` (and the
+ * instructor's tools) can see what a student really did. The events come with their passwords
  * masked (lib/secrets.ts); the line in clear that --show-secrets adds for
  * the log is never written here. Only the owner may read the files.
  */
@@ -41,9 +41,12 @@ export type TranscriptEntry = Pop3Event | TranscriptCut
 
 /**
  * Makes transcripts in `dir`; returns the event listener and a close
- * function. A session's file is opened at its first command, not when it
- * connects: a thousand idle connections cost no file descriptors, and a
- * connection that never says anything leaves no file.
+ * function. All sessions of one server process are written to one journal
+ * file, each line naming its session: a login then creates no file, which on
+ * a journaling disk cost more than the rest of the session (a file made and
+ * its folder changed, each time); readTranscripts splits the journal back
+ * into sessions. A session is recorded from its first command, not when it
+ * connects: a connection that never says anything leaves nothing.
  */
 export interface TranscriptRecorder {
   record(event: Pop3Event): void
@@ -51,26 +54,22 @@ export interface TranscriptRecorder {
 }
 
 interface Recording {
-  path: string
-  /** The appends so far, one after the other: the file is open only while one is written. */
-  appended: Promise<void>
-  /** Octets written so far. */
+  /** Octets of the session's lines so far. */
   written: number
   cut: boolean
-  /** Lines not yet handed to the file, and when they will be. */
-  pending: string[]
-  pendingOctets: number
-  flushing?: NodeJS.Timeout
 }
 
 /**
- * A session's lines go to its file together, at most this long after they
- * were made (or at its end, or when many wait): one append for a whole
- * exchange, not a write a line; and no file held open by an idle session,
- * so that ten thousand of them cost ten thousand sockets, not twice that.
+ * Lines go to the journal together, at most this long after they were made
+ * (or at once when many wait, or when the server stops): one append for all
+ * the sessions of a tenth of a second, not a write a line, and no file held
+ * open between appends.
  */
 const FLUSH_MS = 100
-const FLUSH_OCTETS = 64 * 1024
+const FLUSH_OCTETS = 256 * 1024
+
+/** A journal this large is followed by a new one, so that no file grows without end. */
+const JOURNAL_LIMIT = 32 * 1024 * 1024
 
 /**
  * Events kept of a session that has sent no command yet (its connect and
@@ -79,35 +78,50 @@ const FLUSH_OCTETS = 64 * 1024
  */
 const MAX_EARLY = 16
 
+/** A journal's name: the server's start and pid, then its number ("20261202T105119-4242.0001.jsonl"). */
+const JOURNAL = /^(.+)\.(\d{4,})\.jsonl$/
+
+/** The id of a session of a journal's server: what the file of that one session was named before journals. */
+const sessionId = (server: string, session: number): string => `${server}-${String(session).padStart(4, '0')}`
+
 export async function transcriptRecorder(dir: string): Promise<TranscriptRecorder> {
   await mkdir(dir, { recursive: true, mode: 0o700 })
   // A folder made before (by an older version, or by hand) is made private too, if it is ours to change.
   if ((await stat(dir)).uid === process.getuid?.()) await chmod(dir, 0o700).catch(() => {})
+  const files = await smallFilesIn(dir)
   const open = new Map<number, Recording>()
   const waiting = new Map<number, Pop3Event[]>() // events of sessions that have not sent a command yet
-  const ending = new Set<Promise<unknown>>() // files of ended sessions, until their last line is written
-  const prefix = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}`
-  const flush = (rec: Recording): void => {
-    clearTimeout(rec.flushing)
-    rec.flushing = undefined
-    if (!rec.pending.length) return
-    const text = rec.pending.join('')
-    // a full disk must not stop the server: the session goes on, unrecorded
-    rec.appended = rec.appended.then(async () => (await smallFilesIn(dir)).append(rec.path, text, 0o600)).catch(() => {})
-    rec.pending = []
-    rec.pendingOctets = 0
+  const server = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}`
+  let journal = 1
+  let journalOctets = 0
+  let pending: string[] = []
+  let pendingOctets = 0
+  let flushing: NodeJS.Timeout | undefined
+  let appended: Promise<void> = Promise.resolve()
+  const flush = (): Promise<void> => {
+    clearTimeout(flushing)
+    flushing = undefined
+    if (!pending.length) return appended
+    if (journalOctets > 0 && journalOctets + pendingOctets > JOURNAL_LIMIT) {
+      journal++
+      journalOctets = 0
+    }
+    const path = join(dir, `${server}.${String(journal).padStart(4, '0')}.jsonl`)
+    const text = pending.join('')
+    journalOctets += pendingOctets
+    pending = []
+    pendingOctets = 0
+    // a full disk must not stop the server: the sessions go on, unrecorded
+    appended = appended.then(() => files.append(path, text, 0o600)).catch(() => {})
+    return appended
   }
   const write = (rec: Recording, line: string): void => {
     const octets = Buffer.byteLength(line)
     rec.written += octets
-    rec.pending.push(line)
-    rec.pendingOctets += octets
-    if (rec.pendingOctets >= FLUSH_OCTETS) flush(rec)
-    else rec.flushing ??= setTimeout(() => flush(rec), FLUSH_MS).unref()
-  }
-  const end = (rec: Recording): Promise<unknown> => {
-    flush(rec)
-    return rec.appended
+    pending.push(line)
+    pendingOctets += octets
+    if (pendingOctets >= FLUSH_OCTETS) void flush()
+    else flushing ??= setTimeout(flush, FLUSH_MS).unref()
   }
   /** Writes an event unless the session has reached its limit; the first event over it writes the marker instead. */
   const add = (rec: Recording, event: Pop3Event): void => {
@@ -128,24 +142,19 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
         return
       }
       waiting.delete(event.session)
-      const path = join(dir, `${prefix}-${String(event.session).padStart(4, '0')}.jsonl`)
-      rec = { path, appended: Promise.resolve(), written: 0, cut: false, pending: [], pendingOctets: 0 }
+      rec = { written: 0, cut: false }
       open.set(event.session, rec)
       for (const e of early) add(rec, e)
     }
     if (event.type === 'disconnect') {
       write(rec, lineOf(event)) // how the session ended is always recorded, cut or not
-      const ended = end(rec)
-      ending.add(ended)
-      void ended.then(() => ending.delete(ended))
       open.delete(event.session)
       return
     }
     add(rec, event)
   }
   const close = async (): Promise<void> => {
-    // a session that ended just before may still be writing its last line: close() waits for it too
-    await Promise.all([...[...open.values()].map(end), ...ending])
+    await flush()
     open.clear()
     waiting.clear()
   }
@@ -172,23 +181,34 @@ export interface Transcript {
   start: string
 }
 
-/** Reads every transcript in `dir`, oldest first. A missing folder holds none. */
+/**
+ * Reads every transcript in `dir`, oldest first: the sessions of each
+ * server's journals, and the files of one session each that servers wrote
+ * before journals. A missing folder holds none.
+ */
 export async function readTranscripts(dir: string): Promise<Transcript[]> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter(n => n.endsWith('.jsonl')).sort()
-  const out: Transcript[] = []
+  const sessions = new Map<string, TranscriptEntry[]>()
   for (const name of names) {
     const text = await readFile(join(dir, name), 'utf8').catch(() => '')
-    const events: TranscriptEntry[] = []
+    const server = JOURNAL.exec(name)?.[1]
     for (const line of text.split('\n')) {
       if (!line) continue
+      let entry: TranscriptEntry
       try {
-        events.push(JSON.parse(line) as TranscriptEntry)
+        entry = JSON.parse(line) as TranscriptEntry
       } catch {
-        // a line cut short when the server was killed
+        continue // a line cut short when the server was killed
       }
+      const id = server === undefined ? name.replace(/\.jsonl$/, '') : sessionId(server, entry.session)
+      let events = sessions.get(id)
+      if (!events) sessions.set(id, (events = []))
+      events.push(entry)
     }
-    if (!events.length) continue
-    out.push({ id: name.replace(/\.jsonl$/, ''), events, cut: events.some(e => e.type === 'cut'), user: events.find(e => e.user)?.user, start: events[0]!.time })
+  }
+  const out: Transcript[] = []
+  for (const [id, events] of sessions) {
+    out.push({ id, events, cut: events.some(e => e.type === 'cut'), user: events.find(e => e.user)?.user, start: events[0]!.time })
   }
   return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
 }

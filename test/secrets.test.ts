@@ -209,7 +209,8 @@ for (const log of ['text', 'json']) {
       t.notMatch(cli.stderr(), ANY_BASE64)
 
       const files = readdirSync(transcripts)
-      t.equal(files.length, sessions, 'one transcript per session')
+      t.equal(files.length, 1, 'one journal for the server')
+      t.equal((await readTranscripts(transcripts)).length, sessions, 'read back as one transcript per session')
       t.equal(statSync(transcripts).mode & 0o777, 0o700, 'the folder is its owner\'s only')
       for (const f of files) {
         t.equal(statSync(join(transcripts, f)).mode & 0o777, 0o600, `${f} is its owner's only`)
