@@ -29,6 +29,8 @@ export interface SmallFiles {
   open(path: string, flags: 'r' | 'r+'): Promise<OpenFile>
   unlink(path: string): Promise<void>
   readText(path: string): Promise<string>
+  /** The text of a file that is often missing: undefined then, without the cost of an error made and thrown. */
+  readTextIfAny(path: string): Promise<string | undefined>
   touch(path: string): Promise<void>
   append(path: string, text: string, mode: number): Promise<void>
   /**
@@ -92,6 +94,7 @@ const SYNC: SmallFiles = {
   }),
   unlink: atOnce((path: string) => fs.unlinkSync(path)),
   readText: atOnce((path: string) => fs.readFileSync(path, 'utf8')),
+  readTextIfAny: atOnce((path: string) => (fs.statSync(path, { throwIfNoEntry: false }) ? fs.readFileSync(path, 'utf8') : undefined)),
   touch: atOnce((path: string) => fs.utimesSync(path, new Date(), new Date())),
   append: atOnce((path: string, text: string, mode: number) => fs.appendFileSync(path, text, { mode })),
   create: atOnce((path: string, content: string, mode: number) => {
@@ -130,6 +133,7 @@ const ASYNC: SmallFiles = {
   },
   unlink: path => fsp.unlink(path),
   readText: path => fsp.readFile(path, 'utf8'),
+  readTextIfAny: path => fsp.readFile(path, 'utf8').catch(err => (err.code === 'ENOENT' ? undefined : Promise.reject(err))),
   touch: path => fsp.utimes(path, new Date(), new Date()),
   append: (path, text, mode) => fsp.appendFile(path, text, { mode }),
   async create(path, content, mode) {

@@ -228,7 +228,9 @@ const twinsPathFor = (path: string): string => join(dirname(path), `.${basename(
 
 async function readTwins(path: string, ino: number): Promise<TwinMemory> {
   try {
-    const f = JSON.parse(await (await smallFilesFor(path)).readText(twinsPathFor(path))) as TwinFile
+    const text = await (await smallFilesFor(path)).readTextIfAny(twinsPathFor(path))
+    if (text === undefined) return {}
+    const f = JSON.parse(text) as TwinFile
     if (f.ino === ino) return f.twins
     if (f.before?.ino === ino) return f.before.twins
   } catch {
