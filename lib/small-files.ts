@@ -18,6 +18,7 @@
  */
 import * as fs from 'node:fs'
 import * as fsp from 'node:fs/promises'
+import { Readable } from 'node:stream'
 import { dirname } from 'node:path'
 
 export interface SmallFiles {
@@ -33,6 +34,8 @@ export interface SmallFiles {
   readTextIfAny(path: string): Promise<string | undefined>
   touch(path: string): Promise<void>
   append(path: string, text: string, mode: number): Promise<void>
+  /** The bytes of `path` from `start` up to `end` (excluded), read as they are asked for; the file is opened on the first read. */
+  stream(path: string, start: number, end: number): Readable
   /**
    * Creates `path` holding `content`, only if it does not exist (O_EXCL):
    * its inode, or undefined when it exists already. A file that could not be
@@ -78,8 +81,66 @@ function atOnce<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => P
 
 const exists = (err: unknown): boolean => (err as NodeJS.ErrnoException).code === 'EEXIST'
 
+/** How much of a message one read takes. */
+const STREAM_CHUNK = 256 * 1024
+
+/**
+ * A part of a file read at once, chunk by chunk as the socket takes them: a
+ * read from the page cache takes microseconds, where the thread pool's
+ * ReadStream cost a hand-over each way per chunk and the file's open and
+ * close on top.
+ */
+class FileRange extends Readable {
+  #fd: number | undefined
+  #pos: number
+  readonly #end: number
+  readonly #path: string
+
+  constructor(path: string, start: number, end: number) {
+    super({ highWaterMark: STREAM_CHUNK })
+    this.#path = path
+    this.#pos = start
+    this.#end = end
+  }
+
+  override _construct(cb: (err?: Error | null) => void): void {
+    try {
+      this.#fd = fs.openSync(this.#path, 'r')
+      cb()
+    } catch (err) {
+      cb(err as Error)
+    }
+  }
+
+  override _read(): void {
+    const want = Math.min(STREAM_CHUNK, this.#end - this.#pos)
+    if (want <= 0) return void this.push(null)
+    const buf = Buffer.allocUnsafe(want)
+    let n: number
+    try {
+      n = fs.readSync(this.#fd!, buf, 0, want, this.#pos)
+    } catch (err) {
+      return void this.destroy(err as Error)
+    }
+    if (n === 0) return void this.push(null) // the file is shorter than it was: what there is
+    this.#pos += n
+    this.push(n < want ? buf.subarray(0, n) : buf)
+  }
+
+  override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
+    if (this.#fd !== undefined) {
+      try {
+        fs.closeSync(this.#fd)
+      } catch {}
+      this.#fd = undefined
+    }
+    cb(err)
+  }
+}
+
 const SYNC: SmallFiles = {
   atOnce: true,
+  stream: (path, start, end) => new FileRange(path, start, end),
   stat: atOnce((path: string) => fs.statSync(path)),
   statExact: atOnce((path: string) => fs.statSync(path, { bigint: true })),
   open: atOnce((path: string, flags: 'r' | 'r+'): OpenFile => {
@@ -119,6 +180,7 @@ const SYNC: SmallFiles = {
 
 const ASYNC: SmallFiles = {
   atOnce: false,
+  stream: (path, start, end) => (end <= start ? Readable.from([]) : fs.createReadStream(path, { start, end: end - 1, highWaterMark: STREAM_CHUNK })),
   stat: path => fsp.stat(path),
   statExact: path => fsp.stat(path, { bigint: true }),
   async open(path, flags) {

@@ -1,7 +1,7 @@
 // The small file operations of a login, made at once (a local disk) or on the thread pool (a
 // network file system): the same results either way, errors included.
 import t from 'tap'
-import { mkdtempSync, readFileSync, statSync, statfsSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, statSync, statfsSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { smallFilesIn } from '../dist/small-files.js'
@@ -39,6 +39,32 @@ for (const way of ['sync', 'async']) {
     await t.rejects(files.unlink(lock), { code: 'ENOENT' })
     await t.rejects(files.create(join(dir, 'no', 'such'), '', 0o644), { code: 'ENOENT' })
     await t.rejects(files.open(lock, 'r'), { code: 'ENOENT' })
+  })
+
+  t.test(`${way}: a range of a file streamed, errors as 'error', the file closed when the reader stops`, async t => {
+    process.env.SMALLPOP3_FS = way
+    const files = await smallFilesIn(dir)
+    const path = join(dir, `${way}.big`)
+    const all = Buffer.from(Array.from({ length: 700_000 }, (_, i) => i % 251))
+    writeFileSync(path, all)
+    const read = async (start: number, end: number): Promise<Buffer> => {
+      const parts: Buffer[] = []
+      for await (const chunk of files.stream(path, start, end)) parts.push(chunk as Buffer)
+      return Buffer.concat(parts)
+    }
+    t.ok((await read(0, all.length)).equals(all), 'the whole file, in several chunks')
+    t.ok((await read(1000, 600_001)).equals(all.subarray(1000, 600_001)), 'from start up to end, excluded')
+    t.equal((await read(5, 5)).length, 0, 'an empty range')
+    t.ok((await read(690_000, 800_000)).equals(all.subarray(690_000)), 'a file shorter than the range: what there is')
+    const missing = files.stream(join(dir, 'no-such'), 0, 10)
+    await t.rejects(new Promise((resolve, reject) => missing.on('error', reject).on('end', resolve).resume()), { code: 'ENOENT' })
+    const fds = () => readdirSync('/proc/self/fd').length
+    const before = fds()
+    const early = files.stream(path, 0, all.length)
+    await new Promise(resolve => early.once('data', resolve))
+    early.destroy()
+    if (!early.closed) await new Promise(resolve => early.once('close', resolve))
+    t.equal(fds(), before, 'no descriptor left open by a reader that stopped early')
   })
 }
 

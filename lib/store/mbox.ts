@@ -10,11 +10,10 @@
  * which needs the byte offsets that a parsing reader does not give.
  */
 import { createHash, type Hash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import type { BigIntStats } from 'node:fs'
 import { open, readdir, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import { acquireLock, holdMbox } from './lock.js'
 import { delivered } from '../message-stream.js'
 import { Delivery, readThrough } from '../delivery.js'
@@ -296,9 +295,7 @@ class MboxMaildrop implements Maildrop {
 
   async open(index: number): Promise<Readable> {
     const e = this.#index.entries[index]!
-    const file = e.contentEnd <= e.bodyStart
-      ? Readable.from([])
-      : createReadStream(this.path, { start: e.bodyStart, end: e.contentEnd - 1, highWaterMark: 256 * 1024 })
+    const file = (await smallFilesFor(this.path)).stream(this.path, e.bodyStart, e.contentEnd)
     return delivered(file, { unquoteFrom: true })
   }
 
