@@ -218,6 +218,71 @@ t.test('--wire-lang: the replies in one language, the log in another', async t =
   t.equal(bad.stderr(), `smallpop3: option --wire-lang must be one of: ${LANGUAGES.join(', ')}, not "xx"\n`)
 })
 
+t.test('how a command is written, in the reply\'s language: the verb as it is, its arguments in words', async t => {
+  // written out, not made with translator(): these are the words a student reads
+  const WORDS: Record<string, { retr: string; user: string; top: string; explain: string }> = {
+    en: {
+      retr: '-ERR RETR needs an argument: RETR msg (for example RETR 1)',
+      user: '-ERR USER needs an argument: USER name (for example USER guest)',
+      top: '-ERR too many arguments: TOP msg lines (for example TOP 1 0)',
+      explain: 'The command is written RETR msg.',
+    },
+    es: {
+      retr: '-ERR RETR necesita un argumento: RETR número (por ejemplo, RETR 1)',
+      user: '-ERR USER necesita un argumento: USER nombre (por ejemplo, USER guest)',
+      top: '-ERR demasiados argumentos: TOP número líneas (por ejemplo, TOP 1 0)',
+      explain: 'El comando se escribe así: RETR número.',
+    },
+    ca: {
+      retr: '-ERR RETR necessita un argument: RETR número (per exemple, RETR 1)',
+      user: '-ERR USER necessita un argument: USER nom (per exemple, USER guest)',
+      top: "-ERR massa arguments: TOP número línies (per exemple, TOP 1 0)",
+      explain: "L'ordre s'escriu així: RETR número.",
+    },
+  }
+  for (const lang of LANGUAGES.filter(l => WORDS[l])) {
+    const words = WORDS[lang]!
+    for (const wire of new Set([lang, 'en'])) {
+      const server = await testServer(undefined, { lang, wireLang: wire })
+      const c = await RawClient.open(server.port)
+      await c.line()
+      t.equal(await c.cmd('USER'), WORDS[wire]!.user, `${lang} server, wire ${wire}: USER's usage`)
+      await c.cmd('USER guest')
+      await c.cmd('PASS visitor')
+      t.equal(await c.cmd('RETR'), WORDS[wire]!.retr, `${lang} server, wire ${wire}: RETR's usage`)
+      const reply = server.events.filter((e): e is Extract<Pop3Event, { type: 'reply' }> => e.type === 'reply').at(-1)!
+      t.same(reply.params, { verb: 'RETR', usage: { key: 'usage.RETR' }, example: 'RETR 1' }, 'the event keeps the usage\'s key, not its words')
+      t.equal(explain(reply, translator(lang))[0], words.explain, `${lang} server, wire ${wire}: the log explains it in ${lang}`)
+      t.equal(await c.cmd('TOP 1 0 0'), WORDS[wire]!.top, `${lang} server, wire ${wire}: TOP's usage`)
+      // LANG switches the usage words with everything else
+      const other = lang === 'en' ? 'es' : 'en'
+      await c.cmd(`LANG ${other}`)
+      t.equal(await c.cmd('RETR'), WORDS[other]!.retr, `after LANG ${other}: RETR's usage in ${other}`)
+      c.end()
+      await server.close()
+    }
+  }
+})
+
+t.test('check of exercise 6 (errors, a usage among them): recorded in one language, checked in another', async t => {
+  const NUMBER = 6
+  for (const lang of OTHERS) {
+    for (const [recorded, checked] of [[lang, 'en'], ['en', lang]]) {
+      const ex = (await loadExercises(join(ROOT, 'exercises'), recorded)).find(e => e.number === NUMBER)!
+      t.equal(ex.lang, recorded, `exercise ${NUMBER} is written in ${recorded}`)
+      const { server, maillist, transcripts } = await sampleServer({ lang: recorded })
+      await playSteps(t, server, ex.steps, { lang: recorded })
+      await server.close()
+      const entries = readdirSync(transcripts).flatMap(f => readFileSync(join(transcripts, f), 'utf8').trim().split('\n').map(l => JSON.parse(l)))
+      const usage = entries.find(e => e.type === 'reply' && e.key === 'args.missing')
+      t.same(usage?.params, { verb: 'RETR', usage: { key: 'usage.RETR' }, example: 'RETR 1' }, `recorded in ${recorded}: the transcript keeps RETR's usage by key`)
+      const cli = runCli(['check', String(NUMBER), '--maillist', maillist, '--lang', checked])
+      t.equal(await cli.exit, 0, `recorded in ${recorded}, checked with --lang ${checked}: done`)
+      t.match(cli.stdout(), translator(checked)('check.allDone', { total: ex.steps.filter(s => s.goal).length, number: NUMBER }), `the report in ${checked}`)
+    }
+  }
+})
+
 t.test('the language of the environment, with no flag: banner, log, --help and errors', async t => {
   for (const [locale, lang] of [['es_ES.UTF-8', 'es'], ['ca_ES.UTF-8', 'ca'], ['C.UTF-8', 'en']] as const) {
     if (!LANGUAGES.includes(lang)) {
