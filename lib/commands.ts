@@ -359,8 +359,11 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 const TABLE = new Map(COMMANDS.map(c => [c.verb, c]))
 
-/** How a command is written, for a reply or a note to put into words in its language. */
-export const usageOf = (command: Pick<CommandSpec, 'verb' | 'usage'>): Param => (command.usage ? { key: command.usage } : command.verb)
+/** How a command is written (POP3's or the admin protocol's), for a reply or a note to put into words in its language. */
+export const usageOf = (command: { verb: string; usage?: MessageKey }): Param => (command.usage ? { key: command.usage } : command.verb)
+
+/** How a command is written, in the words of `t`. */
+export const usageIn = (command: { verb: string; usage?: MessageKey }, t: Translator): string => (command.usage ? t(command.usage) : command.verb)
 
 /** A parsed line: a command to run, or the error that answers it. */
 export type Parsed =

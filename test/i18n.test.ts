@@ -43,6 +43,13 @@ const SAME_AS_ENGLISH: Record<string, string> = {
   'web.idle.seconds': 'a number and the unit symbol s, the same in every language',
   'web.idle.minutes': 'a number and the unit symbol min, the same in every language',
   'web.idle.hours': 'a number and the unit symbol h, the same in every language',
+  'admin.usage.AUTH': '"secret" is the Catalan word too',
+  'admin.usage.BROADCAST': '"text" is the Catalan word too',
+  'admin.column.id': 'an abbreviation, the same in every language',
+  'admin.column.tls': 'the protocol\'s name',
+  'admin.column.errors': '"errors" is the Catalan word too',
+  'admin.column.sessions': '"sessions" is the Catalan word too',
+  'admin.value.false': '"no" is the same word in Spanish and Catalan',
 }
 
 /** The placeholders of a template: `name` for `{name}`, `name|` for a number with its nouns `{name|one|many}`. */
