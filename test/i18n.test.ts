@@ -84,6 +84,19 @@ for (const lang of OTHERS) {
   })
 }
 
+t.test('usages: the verb as it is, as many arguments as English, the optional ones in brackets, the literal choices kept', async t => {
+  // a student counts the arguments from the usage: a translation must not add or drop one (SET maxconn|timeout: literal words)
+  const shape = (text: string): string[] =>
+    text.replace(/\[[^\]]*\]/g, '[]').split(' ').map((word, i) => (i === 0 || word === '[]' || word.includes('|') ? word : 'argument'))
+  const usages = Object.keys(en).filter(k => /^(admin\.)?usage\./.test(k))
+  t.ok(usages.length >= 19, 'POP3\'s and the admin protocol\'s usages are in the catalogue')
+  for (const key of usages) {
+    const verb = key.split('.').at(-1)!
+    t.equal(shape(catalogues.en![key]!)[0], verb, `en ${key}: starts with ${verb}`)
+    for (const lang of OTHERS) t.same(shape(catalogues[lang]![key]!), shape(catalogues.en![key]!), `${lang} ${key}: "${catalogues[lang]![key]}" has the shape of "${catalogues.en![key]}"`)
+  }
+})
+
 t.test('numbers, plurals and lists as each language writes them', async t => {
   // English does not change
   t.equal(format('{n|octet|octets}', { n: 6242 }, 'en'), '6,242 octets')
