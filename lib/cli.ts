@@ -22,6 +22,7 @@ import { prepareSample, SampleInUseError, sampleDir, stateDir } from './sample.j
 import { readTranscripts } from './transcripts.js'
 import { ListenError, startServer } from './server.js'
 import { adminCommand, ADMIN_COMMANDS } from './admin/commands.js'
+import { usageIn } from './commands.js'
 import { adminRequest, AdminUnreachable, answerData, answerTable } from './admin/client.js'
 import type { AdminOptions } from './admin/server.js'
 import type { WebView } from './web/server.js'
@@ -116,7 +117,7 @@ const COMMANDS: Record<string, Command> = {
   check: { options: CHECK_OPTIONS, maxArgs: Infinity, help: t => t('help.check', { languages }), run: check },
   guide: { options: GUIDE_OPTIONS, maxArgs: 1, help: t => t('help.guide', { languages }), run: guide },
   demo: { options: DEMO_OPTIONS, maxArgs: 1, help: t => t('help.demo', { languages }), run: demo },
-  admin: { options: ADMIN_OPTIONS, maxArgs: Infinity, help: t => t('help.admin', { commands: ADMIN_COMMANDS.map(c => c.usage).join('\n  ') }), run: admin },
+  admin: { options: ADMIN_OPTIONS, maxArgs: Infinity, help: t => t('help.admin', { commands: ADMIN_COMMANDS.map(c => usageIn(c, t)).join('\n  ') }), run: admin },
   class: { options: CLASS_OPTIONS, maxArgs: 0, help: t => t('help.class'), run: (_args, values, io, t) => classroom(values, io, t) },
   help: { options: {}, maxArgs: 1, help: mainHelp, run: help },
 }
@@ -303,7 +304,7 @@ async function admin(args: string[], values: Values, io: CliIO, t: Translator): 
     const data = answerData(answer)
     io.stdout.write(JSON.stringify({ ok: answer.ok, status: answer.status, text: answer.text, ...(data === undefined ? {} : { data }) }, null, 2) + '\n')
   } else if (!answer.ok) io.stderr.write(`smallpop3: ${t('admin.client.refusedBy', { text: answer.text })}\n`)
-  else io.stdout.write([answer.text, ...answerTable(answer)].join('\n') + '\n')
+  else io.stdout.write([answer.text, ...answerTable(answer, t)].join('\n') + '\n')
   return answer.ok ? 0 : 1
 }
 

@@ -8,7 +8,7 @@
  * return a Reply that the responder writes.
  */
 import { createHash } from 'node:crypto'
-import { catalogue, languageOf, LANGUAGES, reasonOf, type MessageKey, type Params, type Translator } from './i18n/index.js'
+import { catalogue, languageOf, LANGUAGES, reasonOf, type MessageKey, type Param, type Params, type Translator } from './i18n/index.js'
 import type { Maildrop } from './store/index.js'
 import { StoreError } from './store/index.js'
 import { MECHANISM_NAME, MECHANISMS, readPlain, showPlain } from './sasl.js'
@@ -85,8 +85,12 @@ export interface CommandSpec {
   states: readonly State[]
   /** Fewest and most arguments. */
   args: readonly [number, number]
-  /** Shown when the arguments are wrong: how the command is written. */
-  usage: string
+  /**
+   * Shown when the arguments are wrong: how the command is written, as a
+   * catalogue key (the verb as it is, the words for its arguments in the
+   * reply's language); none for a verb that takes no arguments.
+   */
+  usage?: MessageKey
   rfc: string
   /** The whole rest of the line is one argument (PASS may hold spaces: RFC 1939 §7). */
   restOfLine?: boolean
@@ -189,7 +193,7 @@ async function plain(ctx: SessionContext, text: string): Promise<Reply> {
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
-    verb: 'USER', states: AUTH, args: [1, 1], usage: 'USER name', rfc: 'RFC 1939 §7', secret: { keep: 1, next: true }, credentials: true,
+    verb: 'USER', states: AUTH, args: [1, 1], usage: 'usage.USER', rfc: 'RFC 1939 §7', secret: { keep: 1, next: true }, credentials: true,
     run(ctx, [name]) {
       if (!ctx.findAccount(name!)) {
         ctx.pendingUser = undefined
@@ -200,7 +204,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'PASS', states: AUTH, args: [1, 1], usage: 'PASS password', rfc: 'RFC 1939 §7', restOfLine: true, secret: { keep: 0 }, credentials: true,
+    verb: 'PASS', states: AUTH, args: [1, 1], usage: 'usage.PASS', rfc: 'RFC 1939 §7', restOfLine: true, secret: { keep: 0 }, credentials: true,
     async run(ctx, [password]) {
       const account = ctx.pendingUser ? ctx.findAccount(ctx.pendingUser) : undefined
       if (!account) return err('pass.noUser')
@@ -212,7 +216,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'APOP', states: AUTH, args: [2, 2], usage: 'APOP name digest', rfc: 'RFC 1939 §7', secret: { keep: 1, unless: /^[0-9a-f]{32}$/i }, credentials: true,
+    verb: 'APOP', states: AUTH, args: [2, 2], usage: 'usage.APOP', rfc: 'RFC 1939 §7', secret: { keep: 1, unless: /^[0-9a-f]{32}$/i }, credentials: true,
     async run(ctx, [name, digest]) {
       const account = ctx.findAccount(name!)
       const expected = account && createHash('md5').update(ctx.stamp + account.password).digest('hex')
@@ -222,7 +226,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'AUTH', states: AUTH, args: [0, 2], usage: 'AUTH PLAIN [credentials in base64]', rfc: 'RFC 5034 §4', credentials: true,
+    verb: 'AUTH', states: AUTH, args: [0, 2], usage: 'usage.AUTH', rfc: 'RFC 5034 §4', credentials: true,
     secret: { keep: 1, kept: MECHANISM_NAME, decode: showPlain },
     run(ctx, [mechanism, initial]) {
       // the mechanisms as a list: a reply joins them as its language does ("PLAIN and LOGIN", "PLAIN y LOGIN")
@@ -241,7 +245,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     // valid in AUTHORIZATION only (RFC 2595 §4); taken in both states so that the refusal can say why
-    verb: 'STLS', states: BOTH, args: [0, 0], usage: 'STLS', rfc: 'RFC 2595 §4',
+    verb: 'STLS', states: BOTH, args: [0, 0], rfc: 'RFC 2595 §4',
     run(ctx) {
       if (ctx.secure) return err('stls.already')
       if (ctx.state !== 'AUTHORIZATION') return err('stls.loggedIn')
@@ -251,7 +255,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'QUIT', states: BOTH, args: [0, 0], usage: 'QUIT', rfc: 'RFC 1939 §4, §6',
+    verb: 'QUIT', states: BOTH, args: [0, 0], rfc: 'RFC 1939 §4, §6',
     run(ctx) {
       if (ctx.state === 'AUTHORIZATION') return ok('quit.auth', {}, { close: true })
       // The commit itself happens in the session, which owns the UPDATE state.
@@ -259,13 +263,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'STAT', states: TRANS, args: [0, 0], usage: 'STAT', rfc: 'RFC 1939 §5',
+    verb: 'STAT', states: TRANS, args: [0, 0], rfc: 'RFC 1939 §5',
     run(ctx) {
       return ok('stat.ok', live(ctx))
     },
   },
   {
-    verb: 'LIST', states: TRANS, args: [0, 1], usage: 'LIST [msg]', rfc: 'RFC 1939 §5',
+    verb: 'LIST', states: TRANS, args: [0, 1], usage: 'usage.LIST', rfc: 'RFC 1939 §5',
     run(ctx, [arg]) {
       const msgs = ctx.maildrop!.messages
       if (arg === undefined) {
@@ -278,7 +282,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'RETR', states: TRANS, args: [1, 1], usage: 'RETR msg', rfc: 'RFC 1939 §5',
+    verb: 'RETR', states: TRANS, args: [1, 1], usage: 'usage.RETR', rfc: 'RFC 1939 §5',
     run(ctx, [arg]) {
       const i = message(ctx, arg!)
       if (typeof i !== 'number') return i
@@ -287,7 +291,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'DELE', states: TRANS, args: [1, 1], usage: 'DELE msg', rfc: 'RFC 1939 §5',
+    verb: 'DELE', states: TRANS, args: [1, 1], usage: 'usage.DELE', rfc: 'RFC 1939 §5',
     run(ctx, [arg]) {
       const i = message(ctx, arg!, true)
       if (typeof i !== 'number') return i
@@ -297,13 +301,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'NOOP', states: TRANS, args: [0, 0], usage: 'NOOP', rfc: 'RFC 1939 §5',
+    verb: 'NOOP', states: TRANS, args: [0, 0], rfc: 'RFC 1939 §5',
     run() {
       return ok('noop.ok')
     },
   },
   {
-    verb: 'RSET', states: TRANS, args: [0, 0], usage: 'RSET', rfc: 'RFC 1939 §5',
+    verb: 'RSET', states: TRANS, args: [0, 0], rfc: 'RFC 1939 §5',
     run(ctx) {
       const restored = ctx.deleted.size
       ctx.deleted.clear()
@@ -311,7 +315,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'TOP', states: TRANS, args: [2, 2], usage: 'TOP msg lines', rfc: 'RFC 1939 §7',
+    verb: 'TOP', states: TRANS, args: [2, 2], usage: 'usage.TOP', rfc: 'RFC 1939 §7',
     run(ctx, [arg, linesArg]) {
       const i = message(ctx, arg!)
       if (typeof i !== 'number') return i
@@ -321,7 +325,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'UIDL', states: TRANS, args: [0, 1], usage: 'UIDL [msg]', rfc: 'RFC 1939 §7',
+    verb: 'UIDL', states: TRANS, args: [0, 1], usage: 'usage.UIDL', rfc: 'RFC 1939 §7',
     run(ctx, [arg]) {
       const msgs = ctx.maildrop!.messages
       if (arg === undefined) {
@@ -335,7 +339,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     // RFC 6856 §3: the language of the text after +OK and -ERR, for this session; "*" is the server's own
-    verb: 'LANG', states: BOTH, args: [0, 1], usage: 'LANG [language]', rfc: 'RFC 6856 §3',
+    verb: 'LANG', states: BOTH, args: [0, 1], usage: 'usage.LANG', rfc: 'RFC 6856 §3',
     run(ctx, [tag]) {
       if (tag === undefined) return ok('lang.list', {}, { body: { kind: 'lines', lines: LANGUAGES.map(l => `${l} ${ownName(l)}`) } })
       const lang = tag === '*' ? undefined : languageOf(tag)
@@ -346,7 +350,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    verb: 'CAPA', states: BOTH, args: [0, 0], usage: 'CAPA', rfc: 'RFC 2449 §5',
+    verb: 'CAPA', states: BOTH, args: [0, 0], rfc: 'RFC 2449 §5',
     run(ctx) {
       return ok('capa.ok', {}, { body: { kind: 'lines', lines: capabilities(ctx) } })
     },
@@ -354,6 +358,12 @@ export const COMMANDS: readonly CommandSpec[] = [
 ]
 
 const TABLE = new Map(COMMANDS.map(c => [c.verb, c]))
+
+/** How a command is written (POP3's or the admin protocol's), for a reply or a note to put into words in its language. */
+export const usageOf = (command: { verb: string; usage?: MessageKey }): Param => (command.usage ? { key: command.usage } : command.verb)
+
+/** How a command is written, in the words of `t`. */
+export const usageIn = (command: { verb: string; usage?: MessageKey }, t: Translator): string => (command.usage ? t(command.usage) : command.verb)
 
 /** A parsed line: a command to run, or the error that answers it. */
 export type Parsed =
@@ -405,7 +415,7 @@ export function dispatch(line: Buffer, state: State, t: Translator, refuseCreden
   else {
     const trimmed = rest.replace(/ +$/, '') // tolerate trailing spaces some clients send
     args = trimmed === '' ? [] : trimmed.split(' ')
-    if (args.includes('')) return { verb, args, error: err('args.spaces', { verb, usage: command.usage }) }
+    if (args.includes('')) return { verb, args, error: err('args.spaces', { verb, usage: usageOf(command) }) }
   }
   if (!command.states.includes(state)) {
     const key: MessageKey = command.states.includes('TRANSACTION') ? 'state.needLogin' : 'state.loggedIn'
@@ -415,7 +425,8 @@ export function dispatch(line: Buffer, state: State, t: Translator, refuseCreden
   const [min, max] = command.args
   if (args.length < min || args.length > max || (command.restOfLine && args[0] === '')) {
     const key: MessageKey = args.length < min || args[0] === '' ? 'args.missing' : 'args.extra'
-    return { verb, args, error: err(key, { verb, usage: command.usage, example: EXAMPLES[verb] ?? command.usage }) }
+    const usage = usageOf(command)
+    return { verb, args, error: err(key, { verb, usage, example: EXAMPLES[verb] ?? usage }) }
   }
   return { command, verb, args }
 }

@@ -9,7 +9,7 @@
 import { chalkFor } from './render/color.js'
 import * as screen from './render/demo.js'
 import { stepParts, type Exercise, type Step } from './exercises.js'
-import type { Translator } from './i18n/index.js'
+import { reasonOf, type Translator } from './i18n/index.js'
 import { Keyboard } from './keyboard.js'
 import { Player, type Move, type Played } from './player.js'
 import { scratchCopy, type ScratchCopy } from './scratch.js'
@@ -163,7 +163,7 @@ class Demo {
     } catch (err) {
       if (err instanceof Stopped) return INTERRUPTED
       const step = this.#stepAt(i)
-      this.#io.stderr.write(`smallpop3: ${this.#t('demo.failed', { step: step.number, reason: (err as Error).message })}\n`)
+      this.#io.stderr.write(`smallpop3: ${this.#t('demo.failed', { step: step.number, reason: reasonOf(err, this.#t) })}\n`)
       return FAILED
     }
   }

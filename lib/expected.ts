@@ -9,7 +9,7 @@
  * text, in a parameter too (`<...>`, `(...)`); a line that fits no template
  * is compared as text.
  */
-import { catalogue, formatList, type MessageKey, type Params } from './i18n/index.js'
+import { catalogue, formatParam, type MessageKey, type Params } from './i18n/index.js'
 import { literally, matches } from './exercises.js'
 
 /** A reading of a status line as a catalogue key with its parameters (patterns where "..." is any text). */
@@ -186,10 +186,8 @@ export function replyFits(expected: ExpectedStatus, reply: ReplySeen, own?: OwnV
   if (ok !== expected.ok) return false
   if (reply.key === undefined || !expected.readings.length) return matches(expected.pattern, reply.raw)
   if (reply.code !== expected.code) return false
-  const param = (name: string): string => {
-    const v = reply.params?.[name]
-    return typeof v === 'object' ? formatList(v, expected.lang) : String(v ?? '')
-  }
+  // a list is joined, a message (a command's usage) put into words, as the exercise's language writes them
+  const param = (name: string): string => formatParam(reply.params?.[name], expected.lang)
   return expected.readings.some(r => {
     if (r.key !== reply.key) return false
     const learnt = new Map<string, string>()

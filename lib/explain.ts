@@ -3,24 +3,22 @@
  * (and in the "explanation" field of JSON lines). All words come from the
  * catalogue; this file only picks keys and parameters.
  */
-import { COMMANDS, UNSUPPORTED } from './commands.js'
+import { COMMANDS, UNSUPPORTED, usageOf } from './commands.js'
 import { isAdminEvent, type Pop3Event, type ServerEvent } from './events.js'
 import { adminNotes } from './admin/explain.js'
-import { translator, type MessageKey, type Params, type Translator } from './i18n/index.js'
+import { formatParam, translator, type Message, type MessageKey, type Params, type Translator } from './i18n/index.js'
 
 const SPECS = new Map(COMMANDS.map(c => [c.verb, c]))
 
 /**
  * One line of an explanation, before it is put into words: a catalogue key,
- * its parameters (a parameter may itself be a note, whose words fill it),
+ * its parameters (a parameter may itself be a message, whose words fill it),
  * and the RFC section shown after it. The JSON log gives tools these keys
  * beside the words.
  */
-export interface Note {
-  key: MessageKey
-  params?: Readonly<Record<string, Params[string] | Note>>
-  /** Where the protocol says it: an RFC's section, or a note naming one. */
-  rfc?: string | Note
+export interface Note extends Message {
+  /** Where the protocol says it: an RFC's section, or a message naming one. */
+  rfc?: string | Message
 }
 
 /** The explanation of an event, in words: in the language of `t`, or in the one its session chose with LANG. */
@@ -42,15 +40,12 @@ export function wordsFor(event: Pop3Event, t: Translator): Translator {
 
 /** A note in the words of `t`. */
 export function say(note: Note, t: Translator): string {
-  const params = Object.fromEntries(Object.entries(note.params ?? {}).map(([k, v]) => [k, isNote(v) ? say(v, t) : v]))
-  const text = t(note.key, params)
+  const text = t(note.key, note.params)
   if (note.rfc === undefined) return text
-  return `${text} (${isNote(note.rfc) ? say(note.rfc, t) : note.rfc})`
+  return `${text} (${formatParam(note.rfc, t.lang)})`
 }
 
-const isNote = (v: unknown): v is Note => typeof v === 'object' && v !== null && 'key' in v
-
-const note = (key: MessageKey, params?: Note['params']): Note => ({ key, params })
+const note = (key: MessageKey, params?: Params): Note => ({ key, params })
 
 /** What the log says under an event, as catalogue keys: the words are the renderer's (say). */
 export function notesOf(event: Pop3Event): Note[] {
@@ -114,7 +109,7 @@ function what(event: Extract<Pop3Event, { type: 'command' }>): Note[] {
   const params = { user: event.user, ...Object.fromEntries(event.args.map((a, i) => [`a${i}`, a])) }
   const [min, max] = spec.args
   const wellFormed = event.args.length >= min && event.args.length <= max && !event.args.includes('')
-  const said = wellFormed ? note(commandKey(event.verb, event.args.length, event.args[0], event.state, event.user), params) : note('cmd.usage', { verb: spec.verb, usage: spec.usage })
+  const said = wellFormed ? note(commandKey(event.verb, event.args.length, event.args[0], event.state, event.user), params) : note('cmd.usage', { verb: spec.verb, usage: usageOf(spec) })
   return [{ ...said, rfc: spec.rfc }]
 }
 

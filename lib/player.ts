@@ -12,12 +12,15 @@
  * whether the reply is the one the exercise shows. Given the server's
  * events, a reply is judged by catalogue key and parameters
  * (lib/expected.ts), so it matches in any language; without them, by text.
+ * What goes wrong (no server, no reply, a certificate not the one expected)
+ * is a LocalizedError, which the demo shows in its language.
  */
 import { createHash } from 'node:crypto'
 import { once, type EventEmitter } from 'node:events'
 import { connect, isIP, type Socket } from 'node:net'
 import { connect as connectTls, type TLSSocket } from 'node:tls'
 import type { Pop3Event } from './events.js'
+import { LocalizedError, type MessageKey, type Params } from './i18n/index.js'
 import { expectStatus, replyFits } from './expected.js'
 import { bodyMatches, matches, type Exchange, type Step } from './exercises.js'
 
@@ -202,7 +205,7 @@ export class Player {
 
   async #open(label: number, step: Step | undefined, tls: boolean): Promise<Played> {
     const port = tls ? this.#opts.tls?.port : this.#opts.port
-    if (port === undefined) throw new Error(`connection ${label} is to the TLS port, and the server has none`)
+    if (port === undefined) throw new LocalizedError('player.noTlsPort', { label })
     const wire = await Wire.open(port, this.#opts.host ?? '127.0.0.1', this.#timeout, tls ? this.#trust() : undefined)
     try {
       const statusBytes = await wire.line(this.#timeout)
@@ -252,14 +255,14 @@ class Signal {
     w.forEach(f => f())
   }
 
-  /** Waits until `found` returns something, looking again at every wake; fails after `ms`. */
-  async until<T>(found: () => T | undefined, ms: number, what: string): Promise<T> {
+  /** Waits until `found` returns something, looking again at every wake; fails after `ms` with the error `late` names (given `ms` too). */
+  async until<T>(found: () => T | undefined, ms: number, late: MessageKey, params: Params = {}): Promise<T> {
     const deadline = Date.now() + ms
     for (;;) {
       const value = found()
       if (value !== undefined) return value
       const left = deadline - Date.now()
-      if (left <= 0) throw new Error(`no ${what} within ${ms} ms`)
+      if (left <= 0) throw new LocalizedError(late, { ...params, ms })
       await new Promise<void>(resolve => {
         const timer = setTimeout(resolve, left)
         this.#waiters.push(() => {
@@ -296,7 +299,7 @@ class EventTap {
 
   /** The events of the connection from local port `port` up to its greeting. */
   async greeting(port: number, ms: number): Promise<Pop3Event[]> {
-    const session = await this.#signal.until(() => this.#sessionOfPort.get(port), ms, 'connect event from the server')
+    const session = await this.#signal.until(() => this.#sessionOfPort.get(port), ms, 'player.noEvent', { event: 'connect' })
     this.#sessionOfPort.delete(port)
     return this.until(session, 'reply', ms)
   }
@@ -307,7 +310,7 @@ class EventTap {
       const q = this.#queues.get(session) ?? []
       const i = q.findIndex(e => e.type === type)
       return i === -1 ? undefined : q.splice(0, i + 1)
-    }, ms, `${type} event from the server`)
+    }, ms, 'player.noEvent', { event: type })
     if (type === 'disconnect') this.#queues.delete(session)
     return events
   }
@@ -326,7 +329,6 @@ class Wire {
   readonly #signal = new Signal()
   #buf = Buffer.alloc(0)
   #closed = false
-  #error?: Error
   #tls?: { protocol: string; cipher: string }
   readonly #onData = (d: Buffer): void => {
     this.#buf = Buffer.concat([this.#buf, d])
@@ -336,9 +338,8 @@ class Wire {
     this.#closed = true
     this.#signal.wake()
   }
-  readonly #onError = (err: Error): void => {
-    this.#error = err
-  }
+  // a connection reset is a connection closed, which 'close' reports next: the error says no more to a student
+  readonly #onError = (): void => {}
 
   private constructor(socket: Socket) {
     this.#socket = socket
@@ -354,7 +355,7 @@ class Wire {
 
   static async open(port: number, host: string, ms: number, tls?: TlsTrust): Promise<Wire> {
     const tcp = connect(port, host)
-    tcp.setTimeout(ms, () => tcp.destroy(new Error(`no connection to ${host} port ${port} within ${ms} ms`)))
+    tcp.setTimeout(ms, () => tcp.destroy(new LocalizedError('player.noConnection', { host, port, ms })))
     try {
       await once(tcp, 'connect')
       tcp.setTimeout(0)
@@ -362,7 +363,9 @@ class Wire {
       return new Wire(tls ? await handshake(tcp, tls, ms) : tcp)
     } catch (err) {
       tcp.destroy()
-      throw err
+      if (err instanceof LocalizedError) throw err
+      const code = (err as NodeJS.ErrnoException).code
+      throw new LocalizedError(code === 'ECONNREFUSED' ? 'player.refused' : 'player.connectFailed', { host, port, reason: code ?? (err as Error).message })
     }
   }
 
@@ -372,7 +375,7 @@ class Wire {
     raw.off('data', this.#onData)
     raw.off('close', this.#onClose)
     raw.off('error', this.#onError)
-    if (this.#buf.length) throw new Error(`the server sent ${this.#buf.length} bytes after STLS's +OK, before TLS began`)
+    if (this.#buf.length) throw new LocalizedError('player.afterStls', { octets: this.#buf.length })
     const secure = await handshake(raw, trust, ms)
     this.#socket = secure
     this.#tls = tlsOf(secure)
@@ -391,8 +394,8 @@ class Wire {
     this.#socket.write(bytes)
   }
 
-  /** Takes from the buffer what `take` finds (it says how many bytes) once they have come. */
-  #read(take: (buf: Buffer) => number, ms: number, what: string): Promise<Buffer> {
+  /** Takes from the buffer what `take` finds (it says how many bytes) once they have come; fails with `late` after `ms`, with `cut` if the server closes first. */
+  #read(take: (buf: Buffer) => number, ms: number, late: MessageKey, cut: MessageKey): Promise<Buffer> {
     return this.#signal.until(() => {
       const n = take(this.#buf)
       if (n > 0) {
@@ -400,14 +403,14 @@ class Wire {
         this.#buf = this.#buf.subarray(n)
         return out
       }
-      if (this.#closed) throw new Error(`the server closed the connection before ${what}${this.#error ? ` (${this.#error.message})` : ''}`)
+      if (this.#closed) throw new LocalizedError(cut)
       return undefined
-    }, ms, what)
+    }, ms, late)
   }
 
   /** One line, with its line end. */
   line(ms: number): Promise<Buffer> {
-    return this.#read(buf => buf.indexOf('\n') + 1, ms, 'reply')
+    return this.#read(buf => buf.indexOf('\n') + 1, ms, 'player.noReply', 'player.closed.reply')
   }
 
   /** A multi-line body up to and including its last line ".\r\n" (RFC 1939 §3). */
@@ -416,12 +419,12 @@ class Wire {
       if (buf.subarray(0, 3).toString('latin1') === '.\r\n') return 3
       const end = buf.indexOf('\r\n.\r\n')
       return end === -1 ? 0 : end + 5
-    }, ms, 'end of the multi-line reply')
+    }, ms, 'player.noBodyEnd', 'player.closed.body')
   }
 
   /** Resolves when the server has closed the connection. */
   async closed(ms: number): Promise<void> {
-    await this.#signal.until(() => this.#closed || undefined, ms, 'close of the connection by the server')
+    await this.#signal.until(() => this.#closed || undefined, ms, 'player.noClose')
   }
 
   end(): void {
@@ -437,18 +440,19 @@ async function handshake(socket: Socket, trust: TlsTrust, ms: number): Promise<T
     servername: isIP(trust.host) ? undefined : trust.host,
     ...(trust.ca ? { ca: trust.ca } : { rejectUnauthorized: false }),
   })
-  secure.setTimeout(ms, () => secure.destroy(new Error(`no TLS handshake within ${ms} ms`)))
+  secure.setTimeout(ms, () => secure.destroy(new LocalizedError('player.noHandshake', { ms })))
   try {
     await once(secure, 'secureConnect')
   } catch (err) {
     secure.destroy()
-    throw err
+    if (err instanceof LocalizedError) throw err
+    throw new LocalizedError('player.tlsFailed', { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message })
   }
   secure.setTimeout(0)
   const seen = secure.getPeerX509Certificate()?.fingerprint256
   if (trust.fingerprint && seen !== trust.fingerprint) {
     secure.destroy()
-    throw new Error(`the server's certificate has the fingerprint ${seen}, not ${trust.fingerprint}`)
+    throw new LocalizedError('player.fingerprint', { seen, expected: trust.fingerprint })
   }
   return secure
 }

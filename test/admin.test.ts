@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { ServerEvent, ServerOptions } from '../dist/index.js'
+import { LANGUAGES, type ServerEvent, type ServerOptions } from '../dist/index.js'
 import { secretMatches } from '../dist/admin/server.js'
 import { RawClient, ROOT, loggedIn, run, runCli, BIN, testServer, type TestServer } from './helpers.js'
 
@@ -374,7 +374,7 @@ t.test('smallpop3 admin: tables, --json, and exit statuses', async t => {
   const out = table.stdout.toString().split('\n')
   t.equal(out[0], '1 session open')
   t.match(out[1], /^ID\s+USER\s+REMOTE\s+STATE/)
-  t.match(out[2], /^1\s+guest\s+127\.0\.0\.1:\d+\s+TRANSACTION/)
+  t.match(out[2], /^1\s+guest\s+127\.0\.0\.1:\d+\s+TRANSACTION\s+\d+\s+no\s/, 'true and false as yes and no')
 
   const json = await run(process.execPath, [BIN, 'admin', 'stats', '--json'], { env })
   t.equal(json.code, 0)
@@ -399,6 +399,57 @@ t.test('smallpop3 admin: tables, --json, and exit statuses', async t => {
   await cli.waitFor(/A\d+\s+admin\s+C: AUTH \*{8}/)
   t.notOk(cli.stdout().includes(`AUTH ${secret}`))
   a.end()
+})
+
+t.test('smallpop3 admin in Spanish and Catalan: HELP\'s usage words, argument errors and the tables\' headers', async t => {
+  // written out: the words an instructor reads
+  const WORDS = {
+    es: {
+      env: 'es_ES.UTF-8', adduser: 'ADDUSER usuario contraseña [buzón]', kick: '-ERR falta un argumento: KICK sesión',
+      users: /^USUARIO\s+BUZÓN\s+SESIONES$/, sessions: /^ID\s+USUARIO\s+DIRECCIÓN\s+ESTADO\s+INACTIVO\s+TLS\s+ENTRADA\s+SALIDA\s+COMANDOS\s+ÚLTIMO$/,
+    },
+    ca: {
+      env: 'ca_ES.UTF-8', adduser: 'ADDUSER usuari contrasenya [bústia]', kick: '-ERR hi falta un argument: KICK sessió',
+      users: /^USUARI\s+BÚSTIA\s+SESSIONS$/, sessions: /^ID\s+USUARI\s+ADREÇA\s+ESTAT\s+INACTIU\s+TLS\s+ENTRADA\s+SORTIDA\s+ORDRES\s+ÚLTIM$/,
+    },
+  }
+  for (const [lang, words] of Object.entries(WORDS)) {
+    if (!LANGUAGES.includes(lang)) continue
+    const server = await adminServer({ lang })
+    t.teardown(() => server.close())
+    const pop = await loggedIn(server)
+    t.teardown(() => pop.end())
+    const env = { SMALLPOP3_ADMIN_SECRET: SECRET, SMALLPOP3_ADMIN_PORT: String(server.admin!.port), LANG: words.env }
+
+    // the server's replies: HELP and the argument errors in its language
+    const c = await RawClient.open(server.admin!.port)
+    t.teardown(() => c.end())
+    await c.line()
+    t.match(await c.cmd(`AUTH ${SECRET}`), /^\+OK /)
+    const help = await c.cmdMulti('HELP')
+    t.ok(help.lines.some(l => l.startsWith(`${words.adduser}  `)), `${lang}: HELP shows ${words.adduser}`)
+    t.equal((await c.cmdMulti('HELP adduser')).lines[0], words.adduser, `${lang}: HELP ADDUSER too`)
+    t.equal(await c.cmd('KICK'), words.kick, `${lang}: a missing argument`)
+
+    // the client's tables: headers in the client's language, values as the wire has them
+    const cli = await run(process.execPath, [BIN, 'admin', 'help'], { env })
+    t.equal(cli.code, 0, cli.stderr)
+    t.match(cli.stdout.toString(), words.adduser, `${lang}: smallpop3 admin help`)
+    const users = (await run(process.execPath, [BIN, 'admin', 'users'], { env })).stdout.toString().split('\n')
+    t.match(users[1], words.users, `${lang}: USERS' headers`)
+    t.match(users[2], /^guest\s/)
+    const sessions = (await run(process.execPath, [BIN, 'admin', 'sessions'], { env })).stdout.toString().split('\n')
+    t.match(sessions[1], words.sessions, `${lang}: SESSIONS' headers`)
+    t.match(sessions[2], /^1\s+guest\s+127\.0\.0\.1:\d+\s+TRANSACTION\s+\d+\s+no\s/, 'the values as they are, but for the language\'s no (TLS)')
+    const english = (await run(process.execPath, [BIN, 'admin', 'users'], { env: { ...env, LANG: 'C' } })).stdout.toString().split('\n')
+    t.match(english[1], /^USER\s+MAILBOX\s+SESSIONS$/, `a client in English: English headers, whatever the server's language`)
+    const json = JSON.parse((await run(process.execPath, [BIN, 'admin', 'users', '--json'], { env })).stdout.toString())
+    t.same(Object.keys(json.data[0]), ['user', 'mailbox', 'sessions'], `${lang}: --json keeps the wire's field names`)
+
+    // smallpop3 help admin lists the commands as the language writes them
+    const usage = await run(process.execPath, [BIN, 'help', 'admin'], { env })
+    t.match(usage.stdout.toString(), `  ${words.adduser}\n`, `${lang}: smallpop3 help admin`)
+  }
 })
 
 t.test('smallpop3 admin: a server that is not there, or does not answer, is an error within seconds', async t => {

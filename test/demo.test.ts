@@ -1,11 +1,16 @@
 // `smallpop3 demo` as an instructor runs it: played by itself for every exercise, and paced by keys in a real terminal.
 import t, { type Test } from 'tap'
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { once } from 'node:events'
 import { createServer } from 'node:net'
+import { PassThrough } from 'node:stream'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LANGUAGES, translator, type Translator } from '../dist/index.js'
 import { loadExercises, type Exercise } from '../dist/exercises.js'
+import { runDemo } from '../dist/demo.js'
+import { LocalizedError } from '../dist/i18n/index.js'
+import { Player } from '../dist/player.js'
 import { AWKWARD, HAS_TMUX, maildropDir, ROOT, runCli, snapshot, terminal } from './helpers.js'
 
 // every exercise's demo, in English and in each translation: longer than one file's usual time on a busy machine
@@ -197,4 +202,53 @@ t.test('paced by keys in a real terminal (tmux)', { skip: HAS_TMUX ? false : 'tm
   term.keys('C-c')
   shown = await waitFor(/EXIT=\d+\n(-?icanon)/)
   t.match(shown, /EXIT=130\nicanon/, 'Ctrl-C ends it, exit 130, the terminal restored')
+})
+
+t.test('the player\'s failures say what went wrong in the demo\'s language', async t => {
+  const listening = async (server: ReturnType<typeof createServer>): Promise<number> => {
+    server.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    return (server.address() as { port: number }).port
+  }
+  /** What the player throws when it opens connection 1. */
+  const failure = async (port: number, timeout = 3000): Promise<LocalizedError> => {
+    const err = await new Player({ port, timeout }).ready(1).then(() => undefined, (e: unknown) => e)
+    if (!(err instanceof LocalizedError)) throw new Error(`not a LocalizedError: ${String(err)}`)
+    return err
+  }
+
+  // nothing listening: a port just closed
+  const probe = createServer()
+  const closedPort = await listening(probe)
+  await new Promise(resolve => probe.close(resolve))
+  const refused = await failure(closedPort)
+  t.equal(refused.key, 'player.refused')
+  t.equal(refused.message, `nothing is listening on 127.0.0.1 port ${closedPort}: is the server running?`, 'its message in English, for a stack trace')
+  if (LANGUAGES.includes('es')) t.equal(refused.describe(translator('es')), `no hay nada escuchando en 127.0.0.1, puerto ${closedPort}: ¿está el servidor en marcha?`)
+
+  // a server that hangs up at once, and one that never says a word
+  const rude = createServer(socket => socket.destroy())
+  const mute = createServer(socket => socket.on('error', () => {}))
+  t.teardown(() => void rude.close())
+  t.teardown(() => void mute.close())
+  const closed = await failure(await listening(rude))
+  t.equal(closed.key, 'player.closed.reply')
+  if (LANGUAGES.includes('ca')) t.equal(closed.describe(translator('ca')), 'el servidor ha tancat la connexió abans de respondre')
+  const silent = await failure(await listening(mute), 300)
+  t.equal(silent.key, 'player.noReply')
+  if (LANGUAGES.includes('es')) t.equal(silent.describe(translator('es')), 'el servidor no ha respondido en 300 ms')
+
+  // the demo of a POP3S exercise, its server given no certificate: the player has no TLS port to go to
+  for (const lang of LANGUAGES) {
+    const ex = (await loadExercises(join(ROOT, 'exercises'), lang)).find(e => e.number === 16)!
+    const stderr = new PassThrough()
+    let said = ''
+    stderr.on('data', (d: Buffer) => (said += d.toString()))
+    const io = { stdin: new PassThrough(), stdout: new PassThrough().resume(), stderr, env: {}, stopSignal: () => new Promise<string>(() => {}) }
+    const code = await runDemo({ exercise: ex, port: 0, host: '127.0.0.1', auto: true, delay: 0, bytes: false }, io, translator(lang))
+    t.equal(code, 1, `${lang}: the demo fails`)
+    const tr = translator(lang)
+    t.equal(said, `smallpop3: ${tr('demo.failed', { step: 1, reason: tr('player.noTlsPort', { label: 1 }) })}\n`, `${lang}: and says why in ${lang}`)
+    if (lang === 'es') t.equal(said, 'smallpop3: la demostración se ha detenido en el paso 1: la conexión 1 del ejercicio va al puerto TLS (POP3S), y el servidor no tiene ninguno\n')
+  }
 })

@@ -43,6 +43,13 @@ const SAME_AS_ENGLISH: Record<string, string> = {
   'web.idle.seconds': 'a number and the unit symbol s, the same in every language',
   'web.idle.minutes': 'a number and the unit symbol min, the same in every language',
   'web.idle.hours': 'a number and the unit symbol h, the same in every language',
+  'admin.usage.AUTH': '"secret" is the Catalan word too',
+  'admin.usage.BROADCAST': '"text" is the Catalan word too',
+  'admin.column.id': 'an abbreviation, the same in every language',
+  'admin.column.tls': 'the protocol\'s name',
+  'admin.column.errors': '"errors" is the Catalan word too',
+  'admin.column.sessions': '"sessions" is the Catalan word too',
+  'admin.value.false': '"no" is the same word in Spanish and Catalan',
 }
 
 /** The placeholders of a template: `name` for `{name}`, `name|` for a number with its nouns `{name|one|many}`. */
@@ -76,6 +83,19 @@ for (const lang of OTHERS) {
     for (const key of Object.keys(en).filter(k => k.startsWith('exercise.marker.'))) t.match(cat[key], /^[^*:#\n]+$/, `${lang} ${key}: a bare word or words`)
   })
 }
+
+t.test('usages: the verb as it is, as many arguments as English, the optional ones in brackets, the literal choices kept', async t => {
+  // a student counts the arguments from the usage: a translation must not add or drop one (SET maxconn|timeout: literal words)
+  const shape = (text: string): string[] =>
+    text.replace(/\[[^\]]*\]/g, '[]').split(' ').map((word, i) => (i === 0 || word === '[]' || word.includes('|') ? word : 'argument'))
+  const usages = Object.keys(en).filter(k => /^(admin\.)?usage\./.test(k))
+  t.ok(usages.length >= 19, 'POP3\'s and the admin protocol\'s usages are in the catalogue')
+  for (const key of usages) {
+    const verb = key.split('.').at(-1)!
+    t.equal(shape(catalogues.en![key]!)[0], verb, `en ${key}: starts with ${verb}`)
+    for (const lang of OTHERS) t.same(shape(catalogues[lang]![key]!), shape(catalogues.en![key]!), `${lang} ${key}: "${catalogues[lang]![key]}" has the shape of "${catalogues.en![key]}"`)
+  }
+})
 
 t.test('numbers, plurals and lists as each language writes them', async t => {
   // English does not change
@@ -216,6 +236,71 @@ t.test('--wire-lang: the replies in one language, the log in another', async t =
   const bad = runCli(['--port', '0', '--wire-lang', 'xx'])
   t.equal(await bad.exit, 2)
   t.equal(bad.stderr(), `smallpop3: option --wire-lang must be one of: ${LANGUAGES.join(', ')}, not "xx"\n`)
+})
+
+t.test('how a command is written, in the reply\'s language: the verb as it is, its arguments in words', async t => {
+  // written out, not made with translator(): these are the words a student reads
+  const WORDS: Record<string, { retr: string; user: string; top: string; explain: string }> = {
+    en: {
+      retr: '-ERR RETR needs an argument: RETR msg (for example RETR 1)',
+      user: '-ERR USER needs an argument: USER name (for example USER guest)',
+      top: '-ERR too many arguments: TOP msg lines (for example TOP 1 0)',
+      explain: 'The command is written RETR msg.',
+    },
+    es: {
+      retr: '-ERR RETR necesita un argumento: RETR número (por ejemplo, RETR 1)',
+      user: '-ERR USER necesita un argumento: USER nombre (por ejemplo, USER guest)',
+      top: '-ERR demasiados argumentos: TOP número líneas (por ejemplo, TOP 1 0)',
+      explain: 'El comando se escribe así: RETR número.',
+    },
+    ca: {
+      retr: '-ERR RETR necessita un argument: RETR número (per exemple, RETR 1)',
+      user: '-ERR USER necessita un argument: USER nom (per exemple, USER guest)',
+      top: "-ERR massa arguments: TOP número línies (per exemple, TOP 1 0)",
+      explain: "L'ordre s'escriu així: RETR número.",
+    },
+  }
+  for (const lang of LANGUAGES.filter(l => WORDS[l])) {
+    const words = WORDS[lang]!
+    for (const wire of new Set([lang, 'en'])) {
+      const server = await testServer(undefined, { lang, wireLang: wire })
+      const c = await RawClient.open(server.port)
+      await c.line()
+      t.equal(await c.cmd('USER'), WORDS[wire]!.user, `${lang} server, wire ${wire}: USER's usage`)
+      await c.cmd('USER guest')
+      await c.cmd('PASS visitor')
+      t.equal(await c.cmd('RETR'), WORDS[wire]!.retr, `${lang} server, wire ${wire}: RETR's usage`)
+      const reply = server.events.filter((e): e is Extract<Pop3Event, { type: 'reply' }> => e.type === 'reply').at(-1)!
+      t.same(reply.params, { verb: 'RETR', usage: { key: 'usage.RETR' }, example: 'RETR 1' }, 'the event keeps the usage\'s key, not its words')
+      t.equal(explain(reply, translator(lang))[0], words.explain, `${lang} server, wire ${wire}: the log explains it in ${lang}`)
+      t.equal(await c.cmd('TOP 1 0 0'), WORDS[wire]!.top, `${lang} server, wire ${wire}: TOP's usage`)
+      // LANG switches the usage words with everything else
+      const other = lang === 'en' ? 'es' : 'en'
+      await c.cmd(`LANG ${other}`)
+      t.equal(await c.cmd('RETR'), WORDS[other]!.retr, `after LANG ${other}: RETR's usage in ${other}`)
+      c.end()
+      await server.close()
+    }
+  }
+})
+
+t.test('check of exercise 6 (errors, a usage among them): recorded in one language, checked in another', async t => {
+  const NUMBER = 6
+  for (const lang of OTHERS) {
+    for (const [recorded, checked] of [[lang, 'en'], ['en', lang]]) {
+      const ex = (await loadExercises(join(ROOT, 'exercises'), recorded)).find(e => e.number === NUMBER)!
+      t.equal(ex.lang, recorded, `exercise ${NUMBER} is written in ${recorded}`)
+      const { server, maillist, transcripts } = await sampleServer({ lang: recorded })
+      await playSteps(t, server, ex.steps, { lang: recorded })
+      await server.close()
+      const entries = readdirSync(transcripts).flatMap(f => readFileSync(join(transcripts, f), 'utf8').trim().split('\n').map(l => JSON.parse(l)))
+      const usage = entries.find(e => e.type === 'reply' && e.key === 'args.missing')
+      t.same(usage?.params, { verb: 'RETR', usage: { key: 'usage.RETR' }, example: 'RETR 1' }, `recorded in ${recorded}: the transcript keeps RETR's usage by key`)
+      const cli = runCli(['check', String(NUMBER), '--maillist', maillist, '--lang', checked])
+      t.equal(await cli.exit, 0, `recorded in ${recorded}, checked with --lang ${checked}: done`)
+      t.match(cli.stdout(), translator(checked)('check.allDone', { total: ex.steps.filter(s => s.goal).length, number: NUMBER }), `the report in ${checked}`)
+    }
+  }
 })
 
 t.test('the language of the environment, with no flag: banner, log, --help and errors', async t => {

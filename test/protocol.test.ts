@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AWKWARD, AWKWARD_DELIVERED, FIXTURES, RawClient, ROOT, eventOf, loggedIn, testServer as makeServer, unstuff, type StoreKind, type TestServer } from './helpers.js'
 import { explain, type Pop3Event, type ServerOptions } from '../dist/index.js'
-import { english, type MessageKey } from '../dist/i18n/index.js'
+import { english, type MessageKey, type Params } from '../dist/i18n/index.js'
 
 for (const kind of ['mbox', 'maildir'] as StoreKind[]) {
 t.test(`${kind} store`, async t => {
@@ -400,7 +400,7 @@ t.test('a status line is never longer than 512 octets (RFC 2449 §4)', async t =
 t.test('in every language: the same replies, by catalogue key and parameters, in that language\'s words', async t => {
   const { LANGUAGES, translator } = await import('../dist/index.js')
   // [line sent, status, the reply's key, its parameters]
-  const session: [string, string, MessageKey, Record<string, string | number | string[]>][] = [
+  const session: [string, string, MessageKey, Params][] = [
     ['PASS visitor', '-ERR', 'pass.noUser', {}],
     ['USER nobody', '-ERR [AUTH]', 'user.unknown', { user: 'nobody' }],
     ['STAT', '-ERR', 'state.needLogin', { verb: 'STAT' }],
@@ -414,8 +414,8 @@ t.test('in every language: the same replies, by catalogue key and parameters, in
     ['LIST 9', '-ERR', 'msg.none', { n: '9', total: 7 }],
     ['RETR 0', '-ERR', 'msg.zero', { n: '0', total: 7 }],
     ['RETR one', '-ERR', 'msg.notNumber', { arg: 'one', total: 7 }],
-    ['RETR', '-ERR', 'args.missing', { verb: 'RETR', usage: 'RETR msg', example: 'RETR 1' }],
-    ['LIST 1 2', '-ERR', 'args.extra', { verb: 'LIST', usage: 'LIST [msg]', example: ['LIST', 'LIST 1'] }],
+    ['RETR', '-ERR', 'args.missing', { verb: 'RETR', usage: { key: 'usage.RETR' }, example: 'RETR 1' }],
+    ['LIST 1 2', '-ERR', 'args.extra', { verb: 'LIST', usage: { key: 'usage.LIST' }, example: ['LIST', 'LIST 1'] }],
     ['DELE 1', '+OK', 'dele.ok', { n: 1 }],
     ['DELE 1', '-ERR', 'dele.already', { n: 1 }],
     ['RETR 1', '-ERR', 'msg.deleted', { n: 1 }],
@@ -435,6 +435,7 @@ t.test('in every language: the same replies, by catalogue key and parameters, in
       t.equal(await c.cmd(line), text ? `${status} ${text}` : status, `${lang}: ${line}`)
       const reply = server.events.filter(e => e.type === 'reply').at(-1) as Extract<Pop3Event, { type: 'reply' }>
       t.equal(reply.key, key, `${lang}: ${line} is ${key}, whatever the words`)
+      t.same(reply.params, params, `${lang}: ${line}: the same parameters, words in none of them (a usage is its key)`)
     }
     await c.closedByServer()
     await server.close()

@@ -5,7 +5,7 @@
  * is an error within seconds and never a hang.
  */
 import { connect, type Socket } from 'node:net'
-import { LocalizedError } from '../i18n/index.js'
+import { LocalizedError, type Translator } from '../i18n/index.js'
 import { adminCommand, readRecord, type BodyShape } from './commands.js'
 
 /** How long connecting may take. */
@@ -181,14 +181,27 @@ export function answerData(answer: AdminAnswer): unknown {
   }
 }
 
-/** A multi-line answer for a person: a table with a header row, aligned `name value` lines, or the lines as they are. */
-export function answerTable(answer: AdminAnswer): string[] {
+/** A column's header in the words of `t`: a field the catalogue does not name yet (a newer server's) by its name. */
+function header(field: string, t: Translator): string {
+  const key = `admin.column.${field}`
+  return t.has(key) ? t(key) : field.toUpperCase()
+}
+
+/** A value for a person: true and false as the language says yes and no, anything else as the wire has it. */
+function cell(field: string, value: string | undefined, t: Translator): string {
+  if (value === undefined) return ''
+  const v = typed(field, value)
+  return typeof v === 'boolean' ? t(v ? 'admin.value.true' : 'admin.value.false') : value
+}
+
+/** A multi-line answer for a person, in the words of `t`: a table with a header row, aligned `name value` lines, or the lines as they are. */
+export function answerTable(answer: AdminAnswer, t: Translator): string[] {
   const lines = answer.lines ?? []
   if (answer.shape === 'list') {
     const rows = lines.map(readRecord)
     if (!rows.length) return []
     const columns = [...new Set(rows.flatMap(r => Object.keys(r)))]
-    const cells = [columns.map(c => c.toUpperCase()), ...rows.map(r => columns.map(c => r[c] ?? ''))]
+    const cells = [columns.map(c => header(c, t)), ...rows.map(r => columns.map(c => cell(c, r[c], t)))]
     const widths = columns.map((_, i) => Math.max(...cells.map(row => row[i]!.length)))
     return cells.map(row => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd())
   }

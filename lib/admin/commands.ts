@@ -5,7 +5,7 @@
  * multi-line reply; `dispatchAdmin` checks all of that once, and a handler
  * only does its own work and returns a Reply for the responder.
  */
-import { isTypo } from '../commands.js'
+import { isTypo, usageIn, usageOf } from '../commands.js'
 import type { Reply } from '../commands.js'
 import type { LiveState } from '../state.js'
 import { reasonOf, type MessageKey, type Params, type Translator } from '../i18n/index.js'
@@ -52,7 +52,8 @@ export interface AdminCommand {
   states: readonly AdminState[]
   /** Fewest and most arguments. */
   args: readonly [number, number]
-  usage: string
+  /** How it is written, as a catalogue key (its argument words in the language); none for a verb without arguments. */
+  usage?: MessageKey
   /** Its section in docs/admin-protocol.md. */
   section: string
   /** The last argument is the rest of the line, spaces and all. */
@@ -89,7 +90,7 @@ const SETTINGS: Record<string, { min: number; max: number; get(c: AdminControl):
 
 export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   {
-    verb: 'AUTH', states: ANY, args: [1, 1], usage: 'AUTH secret', section: '§4.1', restOfLine: true, secret: 0,
+    verb: 'AUTH', states: ANY, args: [1, 1], usage: 'admin.usage.AUTH', section: '§4.1', restOfLine: true, secret: 0,
     async run(ctx, [secret]) {
       if (ctx.state === 'ADMIN') return err('admin.auth.already')
       if (!(await ctx.trySecret(secret!))) return err('admin.auth.wrong')
@@ -98,27 +99,27 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     },
   },
   {
-    verb: 'HELP', states: ANY, args: [0, 1], usage: 'HELP [command]', section: '§4.2', multiLine: 'text',
+    verb: 'HELP', states: ANY, args: [0, 1], usage: 'admin.usage.HELP', section: '§4.2', multiLine: 'text',
     run(ctx, [verb]) {
       const t = ctx.control.t
       if (verb === undefined) {
-        const shown = ADMIN_COMMANDS.filter(c => c.states.includes(ctx.state))
+        const shown = ADMIN_COMMANDS.filter(c => c.states.includes(ctx.state)).map(c => ({ usage: usageIn(c, t), verb: c.verb }))
         const width = Math.max(...shown.map(c => c.usage.length))
         return lines('admin.help', {}, shown.map(c => `${c.usage.padEnd(width)}  ${t(`admin.help.${c.verb}` as MessageKey)}`))
       }
       const command = ADMIN_TABLE.get(verb.toUpperCase())
       if (!command) return err('admin.help.unknown', { verb })
-      return lines('admin.help.one', { verb: command.verb }, [command.usage, t(`admin.help.${command.verb}` as MessageKey), `docs/admin-protocol.md ${command.section}`])
+      return lines('admin.help.one', { verb: command.verb }, [usageIn(command, t), t(`admin.help.${command.verb}` as MessageKey), `docs/admin-protocol.md ${command.section}`])
     },
   },
   {
-    verb: 'QUIT', states: ANY, args: [0, 0], usage: 'QUIT', section: '§4.3',
+    verb: 'QUIT', states: ANY, args: [0, 0], section: '§4.3',
     run() {
       return ok('admin.quit', {}, { close: true })
     },
   },
   {
-    verb: 'STATS', states: ADMIN, args: [0, 0], usage: 'STATS', section: '§5.1', multiLine: 'record',
+    verb: 'STATS', states: ADMIN, args: [0, 0], section: '§5.1', multiLine: 'record',
     run(ctx) {
       const state = ctx.control.state
       const body = flatten({ ...state.statistics(), settings: state.settings }).map(([name, value]) => field(name, value))
@@ -126,7 +127,7 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     },
   },
   {
-    verb: 'SESSIONS', states: ADMIN, args: [0, 0], usage: 'SESSIONS', section: '§5.2', multiLine: 'list',
+    verb: 'SESSIONS', states: ADMIN, args: [0, 0], section: '§5.2', multiLine: 'list',
     run(ctx) {
       const body = ctx.control.state.sessions().map(s =>
         record({ id: s.id, user: s.user ?? '-', remote: s.remote, state: s.state, idle: s.idle, tls: s.tls, in: s.bytesIn, out: s.bytesOut, commands: s.commands, last: s.lastCommand ?? '' }))
@@ -134,7 +135,7 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     },
   },
   {
-    verb: 'PROGRESS', states: ADMIN, args: [0, 1], usage: 'PROGRESS [user]', section: '§5.3', multiLine: 'list',
+    verb: 'PROGRESS', states: ADMIN, args: [0, 1], usage: 'admin.usage.PROGRESS', section: '§5.3', multiLine: 'list',
     async run(ctx, [user]) {
       const { control } = ctx
       if (!control.transcripts) return err('admin.progress.none')
@@ -147,13 +148,13 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     },
   },
   {
-    verb: 'USERS', states: ADMIN, args: [0, 0], usage: 'USERS', section: '§6.1', multiLine: 'list',
+    verb: 'USERS', states: ADMIN, args: [0, 0], section: '§6.1', multiLine: 'list',
     run(ctx) {
       return lines('admin.users', {}, ctx.control.state.accountList().map(a => record({ user: a.user, mailbox: a.mailbox, sessions: a.sessions })))
     },
   },
   {
-    verb: 'ADDUSER', states: ADMIN, args: [2, 3], usage: 'ADDUSER user password [mailbox]', section: '§6.2', secret: 1,
+    verb: 'ADDUSER', states: ADMIN, args: [2, 3], usage: 'admin.usage.ADDUSER', section: '§6.2', secret: 1,
     run(ctx, [user, password, mailbox]) {
       return change(async () => {
         const added = await ctx.control.state.accounts.add(user!, password!, mailbox)
@@ -162,7 +163,7 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     },
   },
   {
-    verb: 'DELUSER', states: ADMIN, args: [1, 1], usage: 'DELUSER user', section: '§6.3',
+    verb: 'DELUSER', states: ADMIN, args: [1, 1], usage: 'admin.usage.DELUSER', section: '§6.3',
     run(ctx, [user]) {
       return change(async () => {
         const { state } = ctx.control
@@ -173,7 +174,7 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     },
   },
   {
-    verb: 'PASSWD', states: ADMIN, args: [2, 2], usage: 'PASSWD user password', section: '§6.4', secret: 1,
+    verb: 'PASSWD', states: ADMIN, args: [2, 2], usage: 'admin.usage.PASSWD', section: '§6.4', secret: 1,
     run(ctx, [user, password]) {
       return change(async () => {
         await ctx.control.state.accounts.passwd(user!, password!)
@@ -182,13 +183,13 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     },
   },
   {
-    verb: 'RELOAD', states: ADMIN, args: [0, 0], usage: 'RELOAD', section: '§6.5',
+    verb: 'RELOAD', states: ADMIN, args: [0, 0], section: '§6.5',
     run(ctx) {
       return change(async () => ok('admin.reload.ok', { ...(await ctx.control.state.accounts.reload()) }), ctx.control.t)
     },
   },
   {
-    verb: 'SET', states: ADMIN, args: [2, 2], usage: 'SET maxconn|timeout number', section: '§7.1',
+    verb: 'SET', states: ADMIN, args: [2, 2], usage: 'admin.usage.SET', section: '§7.1',
     run(ctx, [name, value]) {
       const setting = Object.hasOwn(SETTINGS, name!.toLowerCase()) ? SETTINGS[name!.toLowerCase()] : undefined
       if (!setting) return err('admin.set.unknown', { name, names: Object.keys(SETTINGS).join(', ') })
@@ -199,7 +200,7 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     },
   },
   {
-    verb: 'KICK', states: ADMIN, args: [1, 1], usage: 'KICK session', section: '§7.2',
+    verb: 'KICK', states: ADMIN, args: [1, 1], usage: 'admin.usage.KICK', section: '§7.2',
     run(ctx, [id]) {
       const session = /^\d+$/.test(id!) ? ctx.control.state.session(Number(id)) : undefined
       if (!session) return err('admin.kick.none', { id })
@@ -208,7 +209,7 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     },
   },
   {
-    verb: 'BROADCAST', states: ADMIN, args: [1, 1], usage: 'BROADCAST text', section: '§7.3', restOfLine: true,
+    verb: 'BROADCAST', states: ADMIN, args: [1, 1], usage: 'admin.usage.BROADCAST', section: '§7.3', restOfLine: true,
     run(ctx, [text]) {
       ctx.broadcast(text!)
       return ok('admin.broadcast')
@@ -246,7 +247,7 @@ export function dispatchAdmin(line: Buffer, state: AdminState): AdminParsed {
   else if (command.restOfLine && max === 1) args = [rest]
   else args = rest.trim().split(/ +/)
   if (command.restOfLine && args.length > max) args = [...args.slice(0, max - 1), args.slice(max - 1).join(' ')]
-  if (args.length < min || args.length > max) return { verb, args, error: err(args.length < min ? 'admin.args.missing' : 'admin.args.extra', { verb, usage: command.usage }) }
+  if (args.length < min || args.length > max) return { verb, args, error: err(args.length < min ? 'admin.args.missing' : 'admin.args.extra', { verb, usage: usageOf(command) }) }
   return { command, verb, args }
 }
 

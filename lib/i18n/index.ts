@@ -8,7 +8,10 @@
  * inserts a number grouped as the language groups digits ("6,242" in
  * English, "6.242" in Spanish and Catalan), then the singular or the plural
  * noun, as the language's plural rules choose (Intl.PluralRules: only the
- * "one" category takes the singular).
+ * "one" category takes the singular). A parameter may itself be a message,
+ * a key with its parameters: it is put into words in the same language
+ * (`{usage}` holding `usage.RETR` is "RETR msg", "RETR número"), so that
+ * whatever keeps parameters (an event, a transcript) keeps no words.
  */
 import en from './en.js'
 import es from './es.js'
@@ -23,8 +26,14 @@ export type MessageKey = keyof typeof en
 export type Catalogue = { readonly [K in MessageKey]?: string }
 /** Every key's text in one language, English standing in for the missing ones. */
 export type Templates = { readonly [K in MessageKey]: string }
-/** A parameter: text, a number, or a list of words (joined in the language's way). */
-export type Params = Readonly<Record<string, string | number | readonly string[] | undefined>>
+/** A message inside another: its words come from the catalogue, in the language of the one it fills. */
+export interface Message {
+  readonly key: MessageKey
+  readonly params?: Params
+}
+/** A parameter: text, a number, a list of words (joined in the language's way), or a message. */
+export type Param = string | number | readonly string[] | Message | undefined
+export type Params = Readonly<Record<string, Param>>
 
 /**
  * The catalogues. English is the reference and is complete by definition;
@@ -152,10 +161,19 @@ export function formatList(words: readonly string[], lang = 'en', type: 'conjunc
   return (type === 'conjunction' ? f.list : f.alternatives).format(words)
 }
 
+const isMessage = (v: Param): v is Message => typeof v === 'object' && 'key' in v
+
+/** A parameter as the language writes it: a list joined, a message put into words. */
+export function formatParam(v: Param, lang = 'en'): string {
+  if (v === undefined) return ''
+  if (typeof v !== 'object') return String(v)
+  return isMessage(v) ? format(catalogue(lang)[v.key] ?? v.key, v.params ?? {}, lang) : formatList(v, lang)
+}
+
 export function format(template: string, params: Params, lang = 'en'): string {
   return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (_m, name: string, one?: string, many?: string) => {
     const v = params[name]
-    if (one === undefined) return v === undefined ? '' : typeof v === 'object' ? formatList(v, lang) : String(v)
+    if (one === undefined) return formatParam(v, lang)
     const n = Number(v)
     const f = formattersOf(lang)
     return `${f.number.format(n)} ${f.plural.select(n) === 'one' ? one : many}`
