@@ -5,7 +5,6 @@
  * before (smtp-server's SMTPStream does the same): a client that never reads
  * its replies stops its own session, and costs the server one socket buffer.
  */
-import { once } from 'node:events'
 import type { Socket } from 'node:net'
 import type { Readable } from 'node:stream'
 import type { Reply } from './commands.js'
@@ -129,12 +128,17 @@ function collect(lines: string[], partial: string, chunk: Buffer): string {
   return rest.length > 4096 ? '' : rest
 }
 
-async function drained(socket: Socket): Promise<void> {
+/** Resolves when the socket has sent what it holds, or has closed: two listeners, both removed at once (once() with an AbortController made an AbortError for each wait). */
+function drained(socket: Socket): Promise<void> {
   while (socket.writableCorked) socket.uncork() // a corked socket never drains
-  const ac = new AbortController()
-  try {
-    await Promise.race([once(socket, 'drain', { signal: ac.signal }), once(socket, 'close', { signal: ac.signal })])
-  } finally {
-    ac.abort()
-  }
+  if (socket.destroyed) return Promise.resolve()
+  return new Promise(resolve => {
+    const done = (): void => {
+      socket.off('drain', done)
+      socket.off('close', done)
+      resolve()
+    }
+    socket.on('drain', done)
+    socket.on('close', done)
+  })
 }
