@@ -372,9 +372,18 @@ async function guide(args: string[], values: Values, io: CliIO, t: Translator): 
 export const LOG_BACKLOG = 4 << 20
 
 /**
- * The log's writer: the entries of one turn of the event loop go out in one
- * write (a busy server makes many a turn; a write each would cost a system
- * call each). When stdout cannot keep up (a slow terminal, a pipe nobody
+ * How long the log's entries may wait to go out together: too short for a
+ * person to see, long enough that a busy server writes a few times a
+ * hundredth of a second instead of once a turn of its event loop (each
+ * write is a system call, and wakes whatever reads the pipe or terminal).
+ */
+const LOG_BATCH_MS = 10
+/** Waiting entries this large go out at once. */
+const LOG_BATCH_BYTES = 64 * 1024
+
+/**
+ * The log's writer: the entries of LOG_BATCH_MS go out in one write (a
+ * write each would cost a system call each). When stdout cannot keep up (a slow terminal, a pipe nobody
  * reads), entries are dropped instead of piling up in memory, and once it
  * drains one line says how many were not shown (`notice(count)`). `flush`
  * writes what waits at once, before the process ends.
@@ -383,9 +392,10 @@ export function logWriter(out: NodeJS.WritableStream & { writableLength?: number
   let dropped = 0
   let pending: string[] = []
   let pendingLength = 0
-  let scheduled = false
+  let scheduled: NodeJS.Timeout | undefined
   const flush = (): void => {
-    scheduled = false
+    clearTimeout(scheduled)
+    scheduled = undefined
     if (!pending.length) return
     out.write(pending.length === 1 ? pending[0]! : pending.join(''))
     pending = []
@@ -395,10 +405,8 @@ export function logWriter(out: NodeJS.WritableStream & { writableLength?: number
     if ((out.writableLength ?? 0) + pendingLength <= backlog) {
       pending.push(text)
       pendingLength += text.length
-      if (!scheduled) {
-        scheduled = true
-        setImmediate(flush)
-      }
+      if (pendingLength >= LOG_BATCH_BYTES) flush()
+      else scheduled ??= setTimeout(flush, LOG_BATCH_MS)
       return
     }
     if (dropped++ === 0) {
