@@ -84,6 +84,9 @@ const JOURNAL = /^(.+)\.(\d{4,})\.jsonl$/
 /** The id of a session of a journal's server: what the file of that one session was named before journals. */
 const sessionId = (server: string, session: number): string => `${server}-${String(session).padStart(4, '0')}`
 
+/** Recorders made by this process so far. */
+let recorders = 0
+
 export async function transcriptRecorder(dir: string): Promise<TranscriptRecorder> {
   await mkdir(dir, { recursive: true, mode: 0o700 })
   // A folder made before (by an older version, or by hand) is made private too, if it is ours to change.
@@ -91,7 +94,9 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
   const files = await smallFilesIn(dir)
   const open = new Map<number, Recording>()
   const waiting = new Map<number, Pop3Event[]>() // events of sessions that have not sent a command yet
-  const server = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}`
+  // a second server of the same process (a restart, tests) gets journals of its own, though it starts within the same second
+  const nth = ++recorders
+  const server = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}${nth > 1 ? `-${nth}` : ''}`
   let journal = 1
   let journalOctets = 0
   let pending: string[] = []

@@ -68,3 +68,20 @@ t.test('a journal and the files of single sessions that an older server left are
   t.match(read[0], { id: '20260105T100000-99-0007', start: old.time, events: [old, oldEnd] }, 'the older one first, its cut-short line skipped')
   t.match(read[1], { user: 'guest' })
 })
+
+t.test('two servers of one process on one folder, started within the same second, keep their sessions apart', async t => {
+  const drop = maildropDir()
+  const transcripts = join(drop.dir, 'transcripts')
+  for (let i = 0; i < 2; i++) {
+    const server = await startServer({ port: 0, maillist: drop.maillist, transcripts })
+    const c = await loggedIn(server) // session 1 of each server
+    await c.cmd(i === 0 ? 'STAT' : 'NOOP')
+    await c.cmd('QUIT')
+    await c.closedByServer()
+    await server.close()
+  }
+  t.equal(readdirSync(transcripts).length, 2, 'a journal each')
+  const read = await readTranscripts(transcripts)
+  t.equal(read.length, 2, 'two sessions, not one made of both')
+  t.same(read.map(r => r.events.filter(e => e.type === 'command').map(e => (e as { verb: string }).verb)), [['USER', 'PASS', 'STAT', 'QUIT'], ['USER', 'PASS', 'NOOP', 'QUIT']])
+})
