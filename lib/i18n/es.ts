@@ -14,7 +14,7 @@ const es: Catalogue = {
   'user.ok': 'hola, {user}; ahora envía tu contraseña con PASS',
   'user.ok.explain': 'El buzón "{user}" existe. El servidor espera PASS con su contraseña.',
   'user.unknown': 'aquí no hay ningún buzón "{user}"; revisa cómo lo has escrito (se distinguen mayúsculas y minúsculas)',
-  'user.unknown.explain': 'No hay ninguna cuenta "{user}" en el maillist. [AUTH] indica un problema con el nombre o la contraseña (RFC 3206).',
+  'user.unknown.explain': 'No hay ninguna cuenta "{user}" en el archivo de cuentas (maillist). [AUTH] indica un problema con el nombre o la contraseña (RFC 3206).',
 
   'pass.noUser': 'envía primero USER con tu nombre y después PASS',
   'pass.noUser.explain': 'PASS tiene que ir justo después de un USER que el servidor haya aceptado (RFC 1939 §7).',
