@@ -285,7 +285,8 @@ export class Guide {
   async #prompt<T>(question: Record<string, unknown>): Promise<T> {
     const prompt = inquirer.createPromptModule({ input: this.#io.input as NodeJS.ReadableStream & NodeJS.ReadStream, output: this.#io.output as NodeJS.WritableStream & NodeJS.WriteStream, signal: this.#abort.signal })
     this.#write('\n')
-    const answers = await this.#race(this.#keys.aside(() => prompt([{ ...question, name: 'answer' }] as never) as Promise<{ answer: T }>))
+    const theme = { style: { keysHelpTip: (keys: [string, string][]) => screen.renderChoiceKeys(keys, this.#style) } }
+    const answers = await this.#race(this.#keys.aside(() => prompt([{ theme, ...question, name: 'answer' }] as never) as Promise<{ answer: T }>))
     return answers.answer
   }
 

@@ -158,6 +158,7 @@ t.test('in every language: the guide coaches a translated exercise in its words,
         // the question as the translation writes it (its markers read in its language), answered with the first choice
         await g.waitFor(/❯/)
         t.match(g.screen(), tr('guide.question', { question: q.text.split('\n')[0]!.replace(/[`*]/g, '') }).split('\n')[0]!.slice(0, 30), `${lang}: step ${step.number} asks its question`)
+        t.match(g.screen(), tr('guide.choice.select'), `${lang}: the keys under the choices in ${lang}`)
         g.since()
         g.key('\r')
         await g.waitFor(new RegExp(`${tr('guide.right').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|${tr('guide.wrong').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
@@ -165,7 +166,7 @@ t.test('in every language: the guide coaches a translated exercise in its words,
     }
     const shown = await g.waitFor(/❯/)
     t.match(shown, tr('guide.summary', { number: ex.number, done: total, total, right: 0, asked: 0 }).split(':')[0]!, `${lang}: the summary in ${lang}`)
-    t.notMatch(g.screen(), /\bStep \d+ of\b|Question:/, `${lang}: no English marker left on the screen`)
+    t.notMatch(g.screen(), /\bStep \d+ of\b|Question:|\bnavigate\b/, `${lang}: no English marker left on the screen`)
     g.key('\x1b[B')
     await new Promise(r => setTimeout(r, 100))
     g.key('\r')

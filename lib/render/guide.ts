@@ -70,6 +70,13 @@ export function renderKeys(s: GuideStyle): string {
   return `\n${LEFT}${s.chalk.dim(s.t('guide.keys'))}\n`
 }
 
+/** The keys line under a choice (inquirer's select writes "↑↓ navigate • ⏎ select"), in the student's language. */
+export function renderChoiceKeys(keys: readonly (readonly [key: string, action: string])[], s: GuideStyle): string {
+  const { t, chalk: c } = s
+  const words: Record<string, string> = { navigate: t('guide.choice.navigate'), select: t('guide.choice.select') }
+  return keys.map(([key, action]) => `${c.bold(key)} ${c.dim(words[action] ?? action)}`).join(c.dim(' • '))
+}
+
 /** One exchange the student had with the server, explained as the demo explains it. */
 export function renderStudentExchange(command: CommandEvent | undefined, reply: ReplyEvent, where: Where, s: GuideStyle): string {
   const played: Played = { label: 1, status: reply.raw, bytesIn: Buffer.alloc(0), statusOctets: 0, events: [], command, reply, closed: false }
