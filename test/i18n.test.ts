@@ -396,3 +396,10 @@ t.test('a failed UPDATE\'s reason carries its key, so the log says it in the log
     t.equal(explain(event, tr)[0], tr('ev.update.failed', { reason: tr('store.changed') }), `${lang}: the reason in ${lang}`)
   }
 })
+
+t.test("RELOAD's counts take the noun's number in each language", async t => {
+  const counts = { accounts: 1, added: 1, removed: 0, changed: 2 }
+  t.equal(translator('en')('admin.reload.ok', counts), 'maillist read again: 1 account, 1 added, 0 removed, 2 changed')
+  t.equal(translator('es')('admin.reload.ok', counts), 'maillist leído de nuevo: 1 cuenta, 1 añadida, 0 quitadas, 2 cambiadas')
+  t.equal(translator('ca')('admin.reload.ok', counts), 'fitxer de comptes llegit de nou: 1 compte, 1 afegit, 0 eliminats, 2 canviats')
+})

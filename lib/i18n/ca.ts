@@ -363,7 +363,7 @@ const ca: Catalogue = {
 
   'exercises.header': "Exercicis (els fitxers són a {dir}):",
   'exercises.line': "{n}. {title}  (compte {account}; smallpop3 check {number})",
-  'exercises.footer': "Llegeix-los com a fitxes de pràctiques a exercises/, o deixa que «smallpop3 check N» et digui què has fet.",
+  'exercises.footer': "Llegeix-los com a fitxes de pràctiques en aquesta carpeta, o deixa que «smallpop3 check N» et digui què has fet.",
   // issue 11, nou: un exercici que encara no està traduït a la llengua de l'estudiant
   'exercises.inEnglish': "(en anglès)",
   'exercises.notTranslated': "Aquest exercici encara no està disponible en {language}, així que es mostra en anglès.",
@@ -577,7 +577,7 @@ torna a copiar: tots els missatges esborrats tornen a ser-hi.`,
   'admin.deluser.open.explain': "El compte ja no pot iniciar la sessió, però una sessió iniciada abans continua fins que acabi o la desconnectin.",
   'admin.passwd.ok': "s'ha canviat la contrasenya de {user}",
   'admin.passwd.ok.explain': "La contrasenya nova és al fitxer de comptes (escrit de manera atòmica) i és la que demanarà el proper inici de sessió; una sessió ja iniciada continua.",
-  'admin.reload.ok': "fitxer de comptes llegit de nou: {accounts} comptes, {added} afegits, {removed} eliminats, {changed} canviats",
+  'admin.reload.ok': "fitxer de comptes llegit de nou: {accounts|compte|comptes}, {added|afegit|afegits}, {removed|eliminat|eliminats}, {changed|canviat|canviats}",
   'admin.reload.ok.explain': "S'ha tornat a llegir el fitxer de comptes; els inicis de sessió nous veuen els comptes que té ara. Un fitxer de comptes malmès s'hauria rebutjat, i els comptes haurien quedat com estaven.",
   'admin.set.unknown': "no hi ha cap ajust «{name}»; els ajustos són {names}",
   'admin.set.unknown.explain': "SET canvia maxconn (les connexions ateses alhora) o timeout (la desconnexió automàtica, en segons).",

@@ -360,7 +360,7 @@ export default {
 
   'exercises.header': 'Exercises (the files are in {dir}):',
   'exercises.line': '{n}. {title}  (account {account}; smallpop3 check {number})',
-  'exercises.footer': 'Read one as a handout in exercises/, or let "smallpop3 check N" tell you what you have done.',
+  'exercises.footer': 'Read one as a handout in that folder, or let "smallpop3 check N" tell you what you have done.',
   // issue 11, new: an exercise not yet translated into the student's language
   'exercises.inEnglish': '(in English)',
   'exercises.notTranslated': 'This exercise has no translation into {language} yet, so it is shown in English.',
@@ -557,7 +557,7 @@ copies it afresh: every deleted message comes back.`,
   'admin.deluser.open.explain': 'The account can no longer log in, but a session that logged in before goes on until it ends, or is kicked.',
   'admin.passwd.ok': 'password of {user} changed',
   'admin.passwd.ok.explain': 'The new password is in the maillist (written atomically) and is the one the next login needs; a session already logged in goes on.',
-  'admin.reload.ok': 'maillist read again: {accounts} accounts, {added} added, {removed} removed, {changed} changed',
+  'admin.reload.ok': 'maillist read again: {accounts|account|accounts}, {added|added|added}, {removed|removed|removed}, {changed|changed|changed}',
   'admin.reload.ok.explain': 'The maillist was read again; new logins see the accounts it holds now. A broken maillist would have been refused, and the accounts kept as they were.',
   'admin.set.unknown': 'there is no setting "{name}"; the settings are {names}',
   'admin.set.unknown.explain': 'SET changes maxconn (connections served at once) or timeout (the auto-logout, in seconds).',

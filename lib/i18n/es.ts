@@ -362,7 +362,7 @@ const es: Catalogue = {
 
   'exercises.header': 'Ejercicios (los archivos están en {dir}):',
   'exercises.line': '{n}. {title}  (cuenta {account}; smallpop3 check {number})',
-  'exercises.footer': 'Puedes leerlos como fichas en exercises/, o dejar que "smallpop3 check N" te diga qué has hecho.',
+  'exercises.footer': 'Puedes leerlos como fichas en esa carpeta, o dejar que "smallpop3 check N" te diga qué has hecho.',
   // issue 11: un ejercicio que aún no está traducido al idioma del estudiante
   'exercises.inEnglish': '(en inglés)',
   'exercises.notTranslated': 'Este ejercicio todavía no está traducido al {language}, así que se muestra en inglés.',
@@ -572,7 +572,7 @@ vuelve a copiar desde cero: todos los mensajes borrados vuelven.`,
   'admin.deluser.open.explain': 'La cuenta ya no puede iniciar sesión, pero una sesión iniciada antes sigue hasta que termine o la desconecten.',
   'admin.passwd.ok': 'contraseña de {user} cambiada',
   'admin.passwd.ok.explain': 'La contraseña nueva está en el maillist (escrito de forma atómica) y es la que pedirá el próximo inicio de sesión; una sesión ya iniciada sigue.',
-  'admin.reload.ok': 'maillist leído de nuevo: {accounts} cuentas, {added} añadidas, {removed} quitadas, {changed} cambiadas',
+  'admin.reload.ok': 'maillist leído de nuevo: {accounts|cuenta|cuentas}, {added|añadida|añadidas}, {removed|quitada|quitadas}, {changed|cambiada|cambiadas}',
   'admin.reload.ok.explain': 'Se ha vuelto a leer el maillist; los nuevos inicios de sesión ven las cuentas que tiene ahora. Un maillist con errores se habría rechazado, y las cuentas se habrían quedado como estaban.',
   'admin.set.unknown': 'no existe el ajuste "{name}"; los ajustes son {names}',
   'admin.set.unknown.explain': 'SET cambia maxconn (conexiones atendidas a la vez) o timeout (la desconexión automática, en segundos).',
