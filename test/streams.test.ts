@@ -9,6 +9,7 @@ import { TelnetFilter } from '../dist/telnet.js'
 import { Delivery } from '../dist/delivery.js'
 import { LineEndings } from '../dist/message-stream.js'
 import { openMaildrop } from '../dist/store/index.js'
+import fc from 'fast-check'
 import { AWKWARD, AWKWARD_DELIVERED, ROOT } from './helpers.js'
 
 async function through(input: Buffer, make: () => Transform, size: number): Promise<Buffer> {
@@ -71,6 +72,46 @@ t.test('on the wire: dot-stuffing and TOP in any chunking', async t => {
     await through(msg, () => counted, size)
     t.same(counted.counts, { lines: 5, octets: 26, stuffed: 2 }, `what TOP 2 sent, counted for the log, chunks of ${size}`)
   }
+})
+
+/** RFC 1939 §3 on the wire, line by line, as plainly as it can be said: the reference Delivery must agree with. */
+function wireReference(input: string, unquote: boolean): string {
+  if (input === '') return ''
+  const lines = input.split('\n')
+  const last = lines.pop()!
+  const out = lines.map(l => (l.endsWith('\r') ? l.slice(0, -1) : l))
+  if (last !== '') out.push(last.endsWith('\r') ? last.slice(0, -1) : last)
+  return out
+    .map(l => (unquote && /^>{1,1000}From /.test(l) ? l.slice(1) : l))
+    .map(l => (l.startsWith('.') ? `.${l}` : l) + '\r\n')
+    .join('')
+}
+
+t.test('on the wire: the same bytes as the reference, for any text in any chunking', async t => {
+  const piece = fc.oneof(
+    { weight: 4, arbitrary: fc.string({ maxLength: 12 }) },
+    { weight: 3, arbitrary: fc.constantFrom('\n', '\r\n', '\r', '.', '..', '>From ', '>>From ', 'From ', '>', '\n.', '\n>From x', '\r\r\n', 'é') },
+    { weight: 1, arbitrary: fc.integer({ min: 100, max: 5000 }).map(n => 'y'.repeat(n)) },
+  )
+  const text = fc.array(piece, { maxLength: 80 }).map(parts => parts.join(''))
+  fc.assert(
+    fc.property(text, fc.array(fc.integer({ min: 1, max: 700 }), { minLength: 1, maxLength: 12 }), fc.boolean(), (input, sizes, unquote) => {
+      const bytes = Buffer.from(input, 'latin1')
+      const out: Buffer[] = []
+      const d = new Delivery({ unquoteFrom: unquote, stuff: true, emit: b => out.push(Buffer.from(b)) })
+      for (let at = 0, k = 0; at < bytes.length; k++) {
+        const size = sizes[k % sizes.length]!
+        d.write(bytes.subarray(at, at + size))
+        at += size
+      }
+      d.end()
+      const want = wireReference(input, unquote)
+      const got = Buffer.concat(out).toString('latin1')
+      if (got !== want) throw new Error(`input ${JSON.stringify(input)} in chunks of ${sizes}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`)
+    }),
+    { numRuns: 3000 },
+  )
+  t.pass('3,000 texts agree with the reference')
 })
 
 t.test('the mbox scanner: sizes equal the bytes streamed, also across its 1 MiB reads', async t => {
