@@ -43,6 +43,8 @@ export interface DeliveryOptions {
   stuff?: boolean
   /** TOP n k (RFC 1939 §7): only the headers, the blank line after them, then `top` more lines. */
   top?: number
+  /** Where a chunk's output buffer of at least `size` octets comes from (default: a new one). */
+  alloc?: (size: number) => Buffer
 }
 
 /**
@@ -75,12 +77,15 @@ export class Delivery {
   stuffed = 0
   /** True once TOP has all it asked for: what is written after is ignored. */
   done = false
+  /** The last write emitted its chunk itself, or a part of it, not a copy: the chunk must not be reused. */
+  passedOn = false
   readonly #unquote: boolean
   readonly #emit: ((bytes: Buffer) => void) | undefined
   readonly #onLine: LineReport | undefined
   readonly #headCap: number
   readonly #stuff: boolean
   readonly #top: boolean
+  readonly #alloc: (size: number) => Buffer
   #inHeaders = true
   #bodyLeft = 0
   #offset = 0 // stored offset of the next byte not yet taken
@@ -107,10 +112,12 @@ export class Delivery {
     this.#stuff = opts.stuff ?? false
     this.#top = opts.top !== undefined
     this.#bodyLeft = opts.top ?? 0
+    this.#alloc = opts.alloc ?? Buffer.allocUnsafe
   }
 
-  /** Takes the next stored bytes. `chunk` may be reused once this returns, unless `emit` is set. */
+  /** Takes the next stored bytes. `chunk` may be reused once this returns, unless `passedOn` says it was emitted. */
   write(chunk: Buffer): void {
+    this.passedOn = false
     if (this.done) return
     let buf = chunk
     if (this.#held) {
@@ -197,6 +204,7 @@ export class Delivery {
     if (emitting && taken > 0) {
       const out = this.#out as Buffer | null // set by #upTo
       if (out === null) {
+        this.passedOn = true
         this.#emit!(taken === buf.length ? buf : buf.subarray(0, taken))
       } else {
         this.#moveDown(out, taken)
@@ -219,7 +227,7 @@ export class Delivery {
     let out = this.#out
     if (out === null) {
       this.#shift = 2 * countLF(buf, at) + 2
-      out = this.#out = Buffer.allocUnsafe(buf.length + this.#shift)
+      out = this.#out = this.#alloc(buf.length + this.#shift)
       buf.copy(out, this.#copied + this.#shift, this.#copied)
     }
     this.#moveDown(out, at)

@@ -15,6 +15,14 @@ export interface BodyCounts {
   stuffed: number
 }
 
+/** The output buffers' least size: a chunk of a file read (256 kB) with room for its CRs. */
+const OUT_SIZE = 320 * 1024
+
+/** A source that can read into a chunk again once its reader is done with it (lib/small-files.ts). */
+export interface Recycling {
+  recycle(chunk: Buffer): void
+}
+
 /**
  * Delivery as a Transform: a message's stored bytes in, its delivered bytes
  * out, or after `wire()` the bytes of a multi-line response body.
@@ -27,12 +35,15 @@ export class LineEndings extends Transform {
   readonly #unquote: boolean
   #delivery: Delivery
   #source: Readable | undefined
+  readonly #recycle: ((chunk: Buffer) => void) | undefined
 
   constructor(opts: { unquoteFrom: boolean }, source?: Readable) {
     super()
     this.#unquote = opts.unquoteFrom
     this.#delivery = this.#make()
     this.#source = source
+    const recycling = source as Partial<Recycling> | undefined
+    if (recycling?.recycle) this.#recycle = chunk => recycling.recycle!(chunk)
     if (source) {
       source.on('error', err => this.destroy(err))
       this.on('close', () => source.destroy()) // a TOP that stops early or a client gone leaves no file open
@@ -55,7 +66,29 @@ export class LineEndings extends Transform {
   }
 
   #make(opts: { stuff?: boolean; top?: number } = {}): Delivery {
-    return new Delivery({ unquoteFrom: this.#unquote, emit: bytes => this.push(bytes), ...opts })
+    return new Delivery({ unquoteFrom: this.#unquote, emit: bytes => this.push(bytes), alloc: this.#alloc, ...opts })
+  }
+
+  /** Output buffers handed back by the writer once the socket has sent them, for the next chunks. */
+  readonly #spareOut: Buffer[] = []
+
+  #alloc = (size: number): Buffer => {
+    const spare = this.#spareOut.pop()
+    if (spare && spare.length >= size) return spare
+    return Buffer.allocUnsafe(Math.max(size, OUT_SIZE))
+  }
+
+  /**
+   * The writer is done with `chunk`, a chunk this stream gave it (the socket
+   * has taken its bytes): if it is one of the output buffers, the next chunks
+   * may be made in it. Fast as RETR now is, a fresh buffer a chunk was
+   * garbage enough to grow the server by tens of megabytes between
+   * collections.
+   */
+  recycle(chunk: Buffer): void {
+    if (chunk.byteOffset === 0 && chunk.buffer.byteLength >= OUT_SIZE && this.#spareOut.length < 2) {
+      this.#spareOut.push(Buffer.from(chunk.buffer, 0, chunk.buffer.byteLength))
+    }
   }
 
   override _read(size: number): void {
@@ -70,6 +103,8 @@ export class LineEndings extends Transform {
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     if (this.#delivery.done) return cb()
     this.#delivery.write(chunk)
+    // a chunk that was copied on its way out may hold the next read of a source that reuses its buffers
+    if (!this.#delivery.passedOn) this.#recycle?.(chunk)
     if (this.#delivery.done) this.push(null) // TOP has its lines: the rest of the message is not needed
     cb()
   }

@@ -94,7 +94,9 @@ export class Responder {
       for await (const chunk of chunks) {
         if (this.#capture && captured.length < CAPTURE_LINES) partial = collect(captured, partial, chunk)
         if (!this.writable) return undefined
-        if (!this.#socket.write(chunk)) await drained(this.#socket)
+        // once the socket has taken a chunk's bytes, the stream may make its next chunks in that buffer
+        const sent = body ? (): void => body!.recycle(chunk) : undefined
+        if (!this.#socket.write(chunk, sent)) await drained(this.#socket)
       }
       if (!this.writable) return undefined
       await this.write(TERMINATOR)

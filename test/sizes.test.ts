@@ -268,3 +268,35 @@ t.test('over the wire, fixed cases: a lone CR at the end of an mbox, a line that
     c.end()
   }
 })
+
+t.test('RETR of large messages to clients at once, one slow to read: every byte right (a buffer is reused only once the socket sent it)', async t => {
+  const dir = mkdtempSync(join(tmpdir(), 'smallpop3-big-'))
+  // LF line ends, dot lines and quoted From lines, so that every chunk is rewritten on its way out
+  const line = (i: number): string => (i % 97 === 0 ? '.dot line ' : i % 89 === 0 ? '>From quoted ' : 'plain text ') + `${i} ${'abcdefghij'.repeat(i % 9)}\n`
+  const messages = [0, 1].map(m => `Subject: big ${m}\n\n` + Array.from({ length: 60_000 + m * 7_000 }, (_, i) => line(i + m)).join(''))
+  const mbox = messages.map(m => `From big@example.com Mon Jan  5 10:00:00 2026\n${m}\n`).join('')
+  const users = ['ann', 'bob', 'cat']
+  writeFileSync(join(dir, 'maillist'), users.map(u => `${u} ${u}-pw ${u}.mbox`).join('\n') + '\n')
+  for (const u of users) writeFileSync(join(dir, `${u}.mbox`), mbox)
+  const server = await startServer({ port: 0, maillist: join(dir, 'maillist') })
+  t.teardown(async () => {
+    await server.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+  const wire = messages.map(m => Buffer.from(m.replace(/\n/g, '\r\n').replace(/^>From /gm, 'From ').replace(/^\./gm, '..') + '.\r\n', 'latin1'))
+  const clients = await Promise.all(users.map(u => loggedIn(server, u, `${u}-pw`)))
+  const slow = clients[2]!
+  // that one stops reading for a while: the server's socket fills, and it must wait, not reuse what is queued
+  slow.socket.pause()
+  setTimeout(() => slow.socket.resume(), 300)
+  const got = (
+    await Promise.all(
+      clients.map(async (c, k) => {
+        const out: { k: number; n: number; raw: Buffer }[] = []
+        for (const n of [1, 2, 1]) out.push({ k, n, raw: (await c.cmdMulti(`RETR ${n}`)).raw })
+        return out
+      }),
+    )
+  ).flat()
+  for (const { k, n, raw } of got) t.ok(raw.equals(wire[n - 1]!), `${users[k]}: RETR ${n}, ${raw.length} octets, as it should be`)
+})
