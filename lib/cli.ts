@@ -7,6 +7,7 @@ import { mkdir, readFile, realpath, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { networkInterfaces } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { batch } from './batch.js'
 import { defaultMaxConnections } from './connection-limit.js'
 import { languageFromEnv, languageOf, reasonOf, translator, LANGUAGES, type Translator } from './i18n/index.js'
 import { CertificateError, loadCertificate, selfSignedCertificate, type Certificate } from './certificate.js'
@@ -374,49 +375,32 @@ export const LOG_BACKLOG = 4 << 20
 /**
  * How long the log's entries may wait to go out together: too short for a
  * person to see, long enough that a busy server writes a few times a
- * hundredth of a second instead of once a turn of its event loop (each
- * write is a system call, and wakes whatever reads the pipe or terminal).
+ * hundredth of a second instead of once an event (lib/batch.ts).
  */
 const LOG_BATCH_MS = 10
 /** Waiting entries this large go out at once. */
-const LOG_BATCH_BYTES = 64 * 1024
+const LOG_BATCH_SIZE = 64 * 1024
 
 /**
- * The log's writer: the entries of LOG_BATCH_MS go out in one write (a
- * write each would cost a system call each). When stdout cannot keep up (a slow terminal, a pipe nobody
- * reads), entries are dropped instead of piling up in memory, and once it
- * drains one line says how many were not shown (`notice(count)`). `flush`
- * writes what waits at once, before the process ends.
+ * The log's writer: the entries of LOG_BATCH_MS go out in one write. When
+ * stdout cannot keep up (a slow terminal, a pipe nobody reads), entries are
+ * dropped instead of piling up in memory, and once it drains one line says
+ * how many were not shown (`notice(count)`). `flush` writes what waits at
+ * once, before the process ends.
  */
 export function logWriter(out: NodeJS.WritableStream & { writableLength?: number }, notice: (count: number) => string, backlog = LOG_BACKLOG): ((text: string) => void) & { flush(): void } {
   let dropped = 0
-  let pending: string[] = []
-  let pendingLength = 0
-  let scheduled: NodeJS.Timeout | undefined
-  const flush = (): void => {
-    clearTimeout(scheduled)
-    scheduled = undefined
-    if (!pending.length) return
-    out.write(pending.length === 1 ? pending[0]! : pending.join(''))
-    pending = []
-    pendingLength = 0
-  }
+  const entries = batch(text => out.write(text), LOG_BATCH_MS, LOG_BATCH_SIZE)
   return Object.assign((text: string): void => {
-    if ((out.writableLength ?? 0) + pendingLength <= backlog) {
-      pending.push(text)
-      pendingLength += text.length
-      if (pendingLength >= LOG_BATCH_BYTES) flush()
-      else scheduled ??= setTimeout(flush, LOG_BATCH_MS)
-      return
-    }
+    if ((out.writableLength ?? 0) + entries.waiting <= backlog) return entries.add(text)
     if (dropped++ === 0) {
       out.once('drain', () => {
-        flush()
+        entries.flush()
         out.write(notice(dropped))
         dropped = 0
       })
     }
-  }, { flush })
+  }, { flush: entries.flush })
 }
 
 /**

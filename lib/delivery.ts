@@ -6,6 +6,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { OpenFile } from './small-files.js'
+import { SpareBuffers } from './spare-buffers.js'
 
 const LF = 0x0a
 const CR = 0x0d
@@ -318,21 +319,15 @@ function countLF(buf: Buffer, from: number): number {
 /** Read this much, a file read at once lets the other sessions have their turn (lib/small-files.ts). */
 const YIELD_EVERY = 1 << 20
 
-/**
- * Read buffers of readThrough, kept for the next scan: a login scans a
- * maildrop of a few kB, and a fresh megabyte for each (an mmap, page faults,
- * and memory outside the heap that hastens its collections) cost more than
- * the scan. A few are kept, for the scans that overlap.
- */
-const spareReadBuffers: Buffer[] = []
-const SPARE_READ_BUFFERS = 4
+/** Read buffers of readThrough, kept for the next scan: a login scans a maildrop of a few kB. */
+const readBuffers = new SpareBuffers(READ_SIZE, 4)
 
 /**
  * Feeds a whole file through `d`, in reads into one reused buffer (so `d`
  * must not emit), and ends it. Returns the bytes read.
  */
 export async function readThrough(fh: Pick<OpenFile, 'read'>, d: Delivery): Promise<number> {
-  const buf = spareReadBuffers.pop() ?? Buffer.allocUnsafeSlow(READ_SIZE)
+  const buf = readBuffers.take()
   try {
     let offset = 0
     for (;;) {
@@ -345,6 +340,6 @@ export async function readThrough(fh: Pick<OpenFile, 'read'>, d: Delivery): Prom
     d.end()
     return offset
   } finally {
-    if (spareReadBuffers.length < SPARE_READ_BUFFERS) spareReadBuffers.push(buf)
+    readBuffers.give(buf)
   }
 }

@@ -7,6 +7,7 @@
  */
 import { Transform, type Readable, type TransformCallback } from 'node:stream'
 import { Delivery } from './delivery.js'
+import { SpareBuffers } from './spare-buffers.js'
 
 /** What the log says of a body sent: lines, octets before stuffing, lines stuffed. */
 export interface BodyCounts {
@@ -70,25 +71,17 @@ export class LineEndings extends Transform {
   }
 
   /** Output buffers handed back by the writer once the socket has sent them, for the next chunks. */
-  readonly #spareOut: Buffer[] = []
+  readonly #spareOut = new SpareBuffers(OUT_SIZE)
 
-  #alloc = (size: number): Buffer => {
-    const spare = this.#spareOut.pop()
-    if (spare && spare.length >= size) return spare
-    return Buffer.allocUnsafe(Math.max(size, OUT_SIZE))
-  }
+  #alloc = (size: number): Buffer => this.#spareOut.take(size)
 
   /**
    * The writer is done with `chunk`, a chunk this stream gave it (the socket
-   * has taken its bytes): if it is one of the output buffers, the next chunks
-   * may be made in it. Fast as RETR now is, a fresh buffer a chunk was
-   * garbage enough to grow the server by tens of megabytes between
-   * collections.
+   * has taken its bytes): if it is one of the output buffers, the next
+   * chunks may be made in it.
    */
   recycle(chunk: Buffer): void {
-    if (chunk.byteOffset === 0 && chunk.buffer.byteLength >= OUT_SIZE && this.#spareOut.length < 2) {
-      this.#spareOut.push(Buffer.from(chunk.buffer, 0, chunk.buffer.byteLength))
-    }
+    this.#spareOut.give(chunk)
   }
 
   override _read(size: number): void {

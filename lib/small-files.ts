@@ -20,6 +20,7 @@ import * as fs from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { dirname } from 'node:path'
+import { SpareBuffers } from './spare-buffers.js'
 
 export interface SmallFiles {
   /** The calls are made at once (a local disk), not on the thread pool. */
@@ -93,7 +94,7 @@ const STREAM_CHUNK = 256 * 1024
 class FileRange extends Readable {
   #fd: number | undefined
   /** Chunks given back by the reader (LineEndings, once it has copied them): read into again, not allocated anew. */
-  readonly #spare: Buffer[] = []
+  readonly #spare = new SpareBuffers(STREAM_CHUNK)
   #pos: number
   readonly #end: number
   readonly #path: string
@@ -117,7 +118,7 @@ class FileRange extends Readable {
   override _read(): void {
     const want = Math.min(STREAM_CHUNK, this.#end - this.#pos)
     if (want <= 0) return void this.push(null)
-    const buf = (want === STREAM_CHUNK && this.#spare.pop()) || Buffer.allocUnsafe(want)
+    const buf = this.#spare.take(want)
     let n: number
     try {
       n = fs.readSync(this.#fd!, buf, 0, want, this.#pos)
@@ -126,16 +127,12 @@ class FileRange extends Readable {
     }
     if (n === 0) return void this.push(null) // the file is shorter than it was: what there is
     this.#pos += n
-    this.push(n < want ? buf.subarray(0, n) : buf)
+    this.push(n < buf.length ? buf.subarray(0, n) : buf)
   }
 
-  /**
-   * The reader is done with `chunk` (it copied what it needed): the next read
-   * may go into it. At 400 MB/s a fresh chunk a read was as much garbage,
-   * and the memory it takes between collections.
-   */
+  /** The reader is done with `chunk` (it copied what it needed): the next read may go into it. */
   recycle(chunk: Buffer): void {
-    if (chunk.byteLength === STREAM_CHUNK && chunk.byteOffset === 0 && chunk.buffer.byteLength === STREAM_CHUNK && this.#spare.length < 2) this.#spare.push(chunk)
+    this.#spare.give(chunk)
   }
 
   override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {

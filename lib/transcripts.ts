@@ -8,6 +8,7 @@
 import { chmod, mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Pop3Event } from './events.js'
+import { batch } from './batch.js'
 import { smallFilesIn } from './small-files.js'
 import type { MessageKey } from './i18n/index.js'
 
@@ -66,7 +67,7 @@ interface Recording {
  * open between appends.
  */
 const FLUSH_MS = 100
-const FLUSH_OCTETS = 256 * 1024
+const FLUSH_SIZE = 256 * 1024
 
 /** A journal this large is followed by a new one, so that no file grows without end. */
 const JOURNAL_LIMIT = 32 * 1024 * 1024
@@ -99,40 +100,33 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
   const server = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}${nth > 1 ? `-${nth}` : ''}`
   let journal = 1
   let journalOctets = 0
-  let pending: string[] = []
-  let pendingOctets = 0
-  let flushing: NodeJS.Timeout | undefined
   let appended: Promise<void> = Promise.resolve()
-  const flush = (): Promise<void> => {
-    clearTimeout(flushing)
-    flushing = undefined
-    if (!pending.length) return appended
-    if (journalOctets > 0 && journalOctets + pendingOctets > JOURNAL_LIMIT) {
-      journal++
-      journalOctets = 0
-    }
-    const path = join(dir, `${server}.${String(journal).padStart(4, '0')}.jsonl`)
-    const text = pending.join('')
-    journalOctets += pendingOctets
-    pending = []
-    pendingOctets = 0
-    // a full disk must not stop the server: the sessions go on, unrecorded
-    appended = appended.then(() => files.append(path, text, 0o600)).catch(() => {})
-    return appended
-  }
-  const write = (rec: Recording, line: string): void => {
-    const octets = Buffer.byteLength(line)
+  const lines = batch(
+    text => {
+      const octets = Buffer.byteLength(text)
+      if (journalOctets > 0 && journalOctets + octets > JOURNAL_LIMIT) {
+        journal++
+        journalOctets = 0
+      }
+      journalOctets += octets
+      const path = join(dir, `${server}.${String(journal).padStart(4, '0')}.jsonl`)
+      // a full disk must not stop the server: the sessions go on, unrecorded
+      appended = appended.then(() => files.append(path, text, 0o600)).catch(() => {})
+    },
+    FLUSH_MS,
+    FLUSH_SIZE,
+    { unref: true },
+  )
+  const write = (rec: Recording, line: string, octets = Buffer.byteLength(line)): void => {
     rec.written += octets
-    pending.push(line)
-    pendingOctets += octets
-    if (pendingOctets >= FLUSH_OCTETS) void flush()
-    else flushing ??= setTimeout(flush, FLUSH_MS).unref()
+    lines.add(line)
   }
   /** Writes an event unless the session has reached its limit; the first event over it writes the marker instead. */
   const add = (rec: Recording, event: Pop3Event): void => {
     if (rec.cut) return
     const line = lineOf(persisted(event))
-    if (rec.written + Buffer.byteLength(line) <= TRANSCRIPT_LIMIT - TAIL_ROOM) return write(rec, line)
+    const octets = Buffer.byteLength(line)
+    if (rec.written + octets <= TRANSCRIPT_LIMIT - TAIL_ROOM) return write(rec, line, octets)
     rec.cut = true
     const { time, session, user } = event
     write(rec, lineOf({ time, session, ...(user ? { user } : {}), type: 'cut', key: 'transcript.cut', limit: TRANSCRIPT_LIMIT }))
@@ -159,7 +153,8 @@ export async function transcriptRecorder(dir: string): Promise<TranscriptRecorde
     add(rec, event)
   }
   const close = async (): Promise<void> => {
-    await flush()
+    lines.flush()
+    await appended
     open.clear()
     waiting.clear()
   }
