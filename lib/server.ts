@@ -19,7 +19,7 @@ import { LoginGuard, type LoginDelay, type LoginDelayOptions } from './login-gua
 import { loadMaillist } from './maillist.js'
 import { Session, type SessionHost } from './session.js'
 import { LiveState } from './state.js'
-import { openMaildrop, recoverMaildrops } from './store/index.js'
+import { openMaildrop, recoverMaildrops, removeOwnerFiles } from './store/index.js'
 import { transcriptRecorder, type TranscriptRecorder } from './transcripts.js'
 import { VERSION } from './version.js'
 
@@ -250,7 +250,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
   }
 
   openMaildrop(account: Account) {
-    return openMaildrop(account.mailbox)
+    return openMaildrop(account.mailbox, true)
   }
 
   loginSettled(address: string, user: string, ok: boolean, gone?: AbortSignal): Promise<LoginDelay | undefined> {
@@ -290,6 +290,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
       this.#guard.close() // the answers waiting after failed logins go out now
       const admin = this.#admin?.close()
       await Promise.all([...this.#sessions].map(s => s.shutdown()))
+      await removeOwnerFiles() // the sessions' locks are gone: nothing links to them now
       await stopped
       await admin
       await this.#recorder?.close()

@@ -43,6 +43,11 @@ export interface SmallFiles {
    * written whole is removed again.
    */
   create(path: string, content: string, mode: number): Promise<number | undefined>
+  /**
+   * Makes `path` a second name of the file `existing` (link(2)), only if
+   * `path` does not exist, atomically as create is: false when it exists.
+   */
+  link(existing: string, path: string): Promise<boolean>
 }
 
 /** A file open for reading: a FileHandle's calls, or the same made at once on its descriptor. */
@@ -162,6 +167,15 @@ const SYNC: SmallFiles = {
     }
   }),
   unlink: atOnce((path: string) => fs.unlinkSync(path)),
+  link: atOnce((existing: string, path: string) => {
+    try {
+      fs.linkSync(existing, path)
+      return true
+    } catch (err) {
+      if (exists(err)) return false
+      throw err
+    }
+  }),
   readText: atOnce((path: string) => fs.readFileSync(path, 'utf8')),
   readTextIfAny: atOnce((path: string) => (fs.statSync(path, { throwIfNoEntry: false }) ? fs.readFileSync(path, 'utf8') : undefined)),
   touch: atOnce((path: string) => fs.utimesSync(path, new Date(), new Date())),
@@ -202,6 +216,10 @@ const ASYNC: SmallFiles = {
     }
   },
   unlink: path => fsp.unlink(path),
+  link: (existing, path) => fsp.link(existing, path).then(
+    () => true,
+    err => (exists(err) ? false : Promise.reject(err)),
+  ),
   readText: path => fsp.readFile(path, 'utf8'),
   readTextIfAny: path => fsp.readFile(path, 'utf8').catch(err => (err.code === 'ENOENT' ? undefined : Promise.reject(err))),
   touch: path => fsp.utimes(path, new Date(), new Date()),

@@ -1,7 +1,7 @@
 // What only a maildir does, the lock between processes, crash safety of UPDATE, and large messages.
 import t from 'tap'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AWKWARD, AWKWARD_DELIVERED, RawClient, ROOT, loggedIn, maildropDir, runCli, snapshot, testServer, type StoreKind } from './helpers.js'
@@ -204,6 +204,56 @@ t.test('a lock file is honoured only while its owner lives', async t => {
   t.match(await tryLogin(), /^-ERR \[IN-USE\]/, 'a lock that names no owner yet may be being written: honoured while fresh')
   utimesSync(lock, new Date(Date.now() - 60e3), new Date(Date.now() - 60e3))
   t.match(await tryLogin(), /^\+OK/, 'a lock file cut short by a crash is cleared')
+})
+
+t.test("an mbox's session lock: a link to its server's owner file, as other programs see it, cleared when the server stops or at the next start", async t => {
+  const { hostname } = await import('node:os')
+  const drop = maildropDir({ guest: AWKWARD, other: AWKWARD }, 'mbox')
+  const lock = (user: string): string => join(drop.dir, `.${user}.mbox.pop3lock`)
+  const owners = (): string[] => readdirSync(drop.dir).filter(n => n.endsWith('.pop3owner'))
+  const cli = runCli(['--port', '0', '--maillist', drop.maillist])
+  t.teardown(() => cli.child.kill('SIGKILL'))
+  const [, port] = await cli.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
+  const pid = cli.child.pid!
+
+  const a = await loggedIn(Number(port))
+  await loggedIn(Number(port), 'other', 'other-pw') // stays logged in
+  const [owner] = owners()
+  t.equal(owner, `.smallpop3-${hostname().replace(/[^\w.-]/g, '_')}-${pid}.pop3owner`, "one owner file in the folder, named by the server's host and pid")
+  t.match(readFileSync(lock('guest'), 'utf8'), new RegExp(`^${pid}\n${hostname()}\n\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\n$`), 'the lock names its owner as a lock file of its own would')
+  t.equal(statSync(lock('guest')).ino, statSync(join(drop.dir, owner!)).ino, 'the lock is a second name of the owner file')
+  t.equal(statSync(lock('other')).ino, statSync(lock('guest')).ino, "two maildrops' locks: the same file")
+  t.equal(statSync(lock('guest')).nlink, 3)
+  const second = await RawClient.open(Number(port))
+  await second.line()
+  await second.cmd('USER guest')
+  t.match(await second.cmd('PASS visitor'), /^-ERR \[IN-USE\]/, 'a second login to a locked maildrop is refused')
+  await second.cmd('QUIT')
+  await a.cmd('QUIT')
+  await a.closedByServer()
+  t.notOk(existsSync(lock('guest')), 'QUIT removes the lock')
+  t.ok(existsSync(lock('other')), 'and only its own')
+
+  rmSync(join(drop.dir, owner!))
+  t.equal(readFileSync(lock('other'), 'utf8').split('\n')[0], String(pid), 'a lock keeps its content when the owner file is removed')
+  await loggedIn(Number(port)) // stays logged in too
+  t.same(owners(), [owner], 'the next login writes the owner file again')
+  t.notOk(existsSync(lock('other')) && statSync(lock('other')).ino === statSync(lock('guest')).ino, 'a new file, not the one the older lock names')
+
+  cli.child.kill('SIGKILL') // with both sessions open
+  await cli.exit
+  t.ok(existsSync(lock('guest')) && existsSync(lock('other')) && owners().length === 1, 'a killed server leaves its locks and its owner file')
+  const restarted = runCli(['--port', '0', '--maillist', drop.maillist])
+  t.teardown(() => restarted.child.kill('SIGKILL'))
+  const [, port2] = await restarted.waitFor(/Listening on 127\.0\.0\.1:(\d+)/)
+  t.same(readdirSync(drop.dir).filter(n => /pop3lock|pop3owner/.test(n)), [], 'start-up clears the dead server\'s locks and owner file before anyone logs in')
+  const d = await loggedIn(Number(port2))
+  t.equal(owners().length, 1)
+  await d.cmd('QUIT')
+  await d.closedByServer()
+  restarted.child.kill('SIGINT')
+  await restarted.exit
+  t.same(readdirSync(drop.dir).filter(n => /pop3lock|pop3owner/.test(n)), [], 'a server that stops removes its owner file')
 })
 
 for (const kind of KINDS) {

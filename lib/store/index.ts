@@ -1,16 +1,22 @@
-import { readdir, stat } from 'node:fs/promises'
-import { basename, dirname } from 'node:path'
-import { acquireLock } from './lock.js'
+import { readdir, stat, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { acquireLock, deadOwnerFile } from './lock.js'
 import { isMaildir, maildirLockPath, openMaildir, recoverMaildir } from './maildir.js'
-import { LEFTOVER_MARKS, lockPathFor, openMbox, recoverMbox } from './mbox.js'
+import { LEFTOVER_MARKS, lockPathFor, openMbox, recoverMbox, scannedBefore } from './mbox.js'
 import { StoreError, type Maildrop } from './types.js'
 import { smallFilesFor } from '../small-files.js'
 
 export { StoreError } from './types.js'
+export { removeOwnerFiles } from './lock.js'
 export type { Maildrop, MessageInfo, CommitResult } from './types.js'
 
-/** Opens (and locks) the maildrop at `path`: an mbox file or a maildir. */
-export async function openMaildrop(path: string): Promise<Maildrop> {
+/**
+ * Opens (and locks) the maildrop at `path`: an mbox file or a maildir.
+ * `linked`: an mbox's lock is made as a link to this process's owner file
+ * (lock.ts), for a server, which removes that file when it stops.
+ */
+export async function openMaildrop(path: string, linked = false): Promise<Maildrop> {
+  if (scannedBefore(path)) return openMbox(path, linked)
   let st
   try {
     st = await (await smallFilesFor(path)).stat(path)
@@ -21,7 +27,7 @@ export async function openMaildrop(path: string): Promise<Maildrop> {
     if (isMaildir(await readdir(path))) return openMaildir(path)
     throw new StoreError('EMAILDROP', 'store.notMaildir', { path })
   }
-  return openMbox(path)
+  return openMbox(path, linked)
 }
 
 /**
@@ -31,7 +37,7 @@ export async function openMaildrop(path: string): Promise<Maildrop> {
  */
 export async function lockMaildrop(path: string): Promise<() => Promise<void>> {
   const st = await stat(path)
-  return acquireLock(st.isDirectory() ? maildirLockPath(path) : lockPathFor(path))
+  return acquireLock(st.isDirectory() ? maildirLockPath(path) : lockPathFor(path)) // a file of its own: a tool leaves no owner file
 }
 
 /**
@@ -68,6 +74,8 @@ export async function recoverMaildrops(paths: Iterable<string>): Promise<void> {
     const leftovers = new Set<string>() // the mbox names something was left beside
     for (const { name } of entries) {
       if (!name.startsWith('.')) continue
+      // the owner file of a server of this machine that was killed: its locks are cleared below
+      if (deadOwnerFile(name)) await unlink(join(folder, name)).catch(() => {})
       for (const mark of LEFTOVER_MARKS) {
         const at = name.lastIndexOf(mark)
         if (at > 0) leftovers.add(name.slice(1, at))

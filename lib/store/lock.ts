@@ -20,10 +20,20 @@
  *
  * A stale lock is broken under a short-lived `.break` lock, so two
  * processes that both find the same stale lock cannot both take its place.
+ *
+ * A server's session lock of an mbox is a second name (a hard link, link(2),
+ * as atomic as O_EXCL, on NFS too) of a file this process writes once per
+ * folder, `.smallpop3-HOST-PID.pop3owner`, holding the same pid, host and
+ * time: a login then makes no file of its own, which on a journaling disk
+ * cost more than the rest of the login. Other programs see the same lock
+ * file with the same content. Where links cannot be made (or too many),
+ * and for the locks of start-up recovery and of the command-line tools
+ * (which would leave their owner file behind), the lock is a file of its own.
  */
 import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { hostname } from 'node:os'
+import { dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { StoreError } from './types.js'
 import { smallFilesFor, type OpenFile } from '../small-files.js'
@@ -106,6 +116,73 @@ async function create(path: string, content: string): Promise<number | undefined
   return (await smallFilesFor(path)).create(path, content, 0o644)
 }
 
+/** The name of this process's owner file: its host (a folder may be shared over NFS) and pid. */
+const OWNER_NAME = `.smallpop3-${HOST.replace(/[^\w.-]/g, '_')}-${process.pid}.pop3owner`
+/** The owner files of every server: `.smallpop3-HOST-PID.pop3owner`. */
+const OWNER_FILE = /^\.smallpop3-(.+)-(\d+)\.pop3owner$/
+
+/** This process's owner file in each folder it has locked in; null where links cannot be made. */
+const owners = new Map<string, { path: string; ino: number } | null>()
+
+/**
+ * Writes this process's owner file in `dir`, a new file each time: the
+ * links made to one left by an earlier process of the same pid keep naming
+ * that one. Undefined when it cannot be written (the lock then says why).
+ */
+async function makeOwner(dir: string): Promise<{ path: string; ino: number } | undefined> {
+  const path = join(dir, OWNER_NAME)
+  const files = await smallFilesFor(path)
+  await files.unlink(path).catch(() => {})
+  const ino = await files.create(path, SESSION.content(), 0o644).catch(() => undefined)
+  if (ino === undefined) return undefined
+  const owner = { path, ino }
+  owners.set(dir, owner)
+  return owner
+}
+
+/**
+ * Makes the session lock `path` as a link to this process's owner file:
+ * its inode, undefined when the lock exists, null when no link can be made
+ * here (the caller then makes a file of its own).
+ */
+async function link(path: string): Promise<number | undefined | null> {
+  const dir = dirname(path)
+  const files = await smallFilesFor(path)
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const known = owners.get(dir)
+    if (known === null) return null
+    const owner = known ?? (await makeOwner(dir))
+    if (!owner) return null
+    try {
+      return (await files.link(owner.path, path)) ? owner.ino : undefined
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') owners.delete(dir) // the owner file was removed: write it again
+      else if (code === 'EMLINK') return null // as many links as the file system allows: a file of its own
+      else if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EXDEV') {
+        owners.set(dir, null) // a file system without hard links
+        return null
+      } else throw err
+    }
+  }
+  return null
+}
+
+/** Removes the owner files this process wrote (at shutdown): the locks linked to them keep their content. */
+export async function removeOwnerFiles(): Promise<void> {
+  const made = [...owners.values()]
+  owners.clear()
+  for (const owner of made) if (owner) await (await smallFilesFor(owner.path)).unlink(owner.path).catch(() => {})
+}
+
+/** Whether the file `name` of a folder is the owner file of a server of this machine that is gone. */
+export function deadOwnerFile(name: string): boolean {
+  const m = OWNER_FILE.exec(name)
+  if (!m || m[1] !== HOST.replace(/[^\w.-]/g, '_')) return false
+  const pid = Number(m[2])
+  return pid === process.pid ? ![...owners.values()].some(o => o?.path.endsWith(`/${name}`)) : !alive(pid)
+}
+
 /**
  * Removes the lock at `path` if it is still the stale one that was seen
  * (same file, still stale), under a `.break` lock so that only one process
@@ -151,13 +228,14 @@ function releaser(path: string, ino: number): () => Promise<void> {
  * one on the way), false when a live owner holds it. Within this process a
  * path being taken or held is refused at once, before any file is touched.
  */
-async function tryTake(path: string, kind: LockKind): Promise<(() => Promise<void>) | undefined> {
+async function tryTake(path: string, kind: LockKind, linked = false): Promise<(() => Promise<void>) | undefined> {
   if (mine.has(path)) return undefined
   mine.set(path, 'taking')
   try {
     const files = await smallFilesFor(path)
     for (let attempt = 0; attempt < 3; attempt++) {
-      const ino = await create(path, kind.content())
+      const made = linked ? await link(path) : null
+      const ino = made === null ? await create(path, kind.content()) : made
       if (ino !== undefined) {
         mine.set(path, 'held')
         return releaser(path, ino)
@@ -175,9 +253,13 @@ async function tryTake(path: string, kind: LockKind): Promise<(() => Promise<voi
   }
 }
 
-/** Takes a maildrop's session lock or throws StoreError EINUSE. Returns the release function. */
-export async function acquireLock(lockPath: string): Promise<() => Promise<void>> {
-  const release = await tryTake(lockPath, SESSION)
+/**
+ * Takes a maildrop's session lock or throws StoreError EINUSE. Returns the
+ * release function. `linked`: made as a link to the owner file (an mbox's
+ * lock, beside many others in its folder).
+ */
+export async function acquireLock(lockPath: string, linked = false): Promise<() => Promise<void>> {
+  const release = await tryTake(lockPath, SESSION, linked)
   if (!release) throw new StoreError('EINUSE', 'store.inUse')
   return release
 }

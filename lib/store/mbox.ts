@@ -126,8 +126,8 @@ export async function scanMbox(path: string, file?: OpenFile): Promise<MboxIndex
 const OPEN_WAIT_MS = 10_000
 const COMMIT_WAIT_MS = 30_000
 
-export async function openMbox(path: string): Promise<Maildrop> {
-  const release = await acquireLock(lockPathFor(path))
+export async function openMbox(path: string, linked = false): Promise<Maildrop> {
+  const release = await acquireLock(lockPathFor(path), linked)
   try {
     // Unchanged since its last scan (no mail came): that scan holds. A delivery
     // that begins now only appends after it, as after any scan.
@@ -183,9 +183,23 @@ const MAX_SCANS = 10_000
 async function unchanged(path: string): Promise<(Stamp & { index: MboxIndex; twins: TwinMemory }) | undefined> {
   const last = scans.get(path)
   if (!last) return undefined
-  const now = await (await smallFilesFor(path)).statExact(path).catch(() => undefined)
-  return now && same(last, stamp(now)) ? last : undefined
+  let now: BigIntStats
+  try {
+    now = await (await smallFilesFor(path)).statExact(path)
+  } catch (err) {
+    throw new StoreError('EMAILDROP', 'store.missing', { path, code: (err as NodeJS.ErrnoException).code })
+  }
+  if (same(last, stamp(now))) return last
+  scans.delete(path) // read again below; a maildrop no longer an mbox is then told by the next login's stat
+  return undefined
 }
+
+/**
+ * Whether `path` was an mbox when last opened: a login to it then needs no
+ * stat of its own to tell an mbox from a maildir, since the one the scan
+ * is checked against (taken under the lock) tells whether it is still that file.
+ */
+export const scannedBefore = (path: string): boolean => scans.has(path)
 
 function remember(path: string, scan: Stamp & { index: MboxIndex; twins: TwinMemory }): void {
   scans.delete(path) // the newest at the end, so that the first is the oldest
@@ -195,7 +209,7 @@ function remember(path: string, scan: Stamp & { index: MboxIndex; twins: TwinMem
 
 /** Clears what a killed server left: its lock, and the temporary file of a commit cut short. */
 export async function recoverMbox(path: string): Promise<void> {
-  const release = await acquireLock(lockPathFor(path))
+  const release = await acquireLock(lockPathFor(path)) // a file of its own: no owner file is left before anyone logs in
   try {
     await removeStaleTemps(path)
   } finally {
