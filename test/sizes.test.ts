@@ -299,4 +299,12 @@ t.test('RETR of large messages to clients at once, one slow to read: every byte 
     )
   ).flat()
   for (const { k, n, raw } of got) t.ok(raw.equals(wire[n - 1]!), `${users[k]}: RETR ${n}, ${raw.length} octets, as it should be`)
+  // TOP of a message that large (the worker's cut), and one more RETR after it on the same connection
+  const top = (n: number, lines: number): Buffer => {
+    const [head, body] = messages[n - 1]!.split('\n\n')
+    const kept = [head, '', ...body!.split('\n').slice(0, lines)].join('\n') + '\n'
+    return Buffer.from(kept.replace(/\n/g, '\r\n').replace(/^>From /gm, 'From ').replace(/^\./gm, '..') + '.\r\n', 'latin1')
+  }
+  for (const lines of [0, 1, 97, 300]) t.ok((await clients[0]!.cmdMulti(`TOP 2 ${lines}`)).raw.equals(top(2, lines)), `TOP 2 ${lines}`)
+  t.ok((await clients[0]!.cmdMulti('RETR 2')).raw.equals(wire[1]!), 'RETR 2 after them')
 })

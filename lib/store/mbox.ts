@@ -16,6 +16,7 @@ import { basename, dirname, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { acquireLock, holdMbox } from './lock.js'
 import { delivered } from '../message-stream.js'
+import { WORKER_MIN, WorkerDelivered } from '../worker-delivery.js'
 import { Delivery, readThrough } from '../delivery.js'
 import { smallFilesFor, type OpenFile } from '../small-files.js'
 import { StoreError, type CommitResult, type Maildrop, type MessageInfo } from './types.js'
@@ -309,6 +310,7 @@ class MboxMaildrop implements Maildrop {
 
   async open(index: number): Promise<Readable> {
     const e = this.#index.entries[index]!
+    if (e.contentEnd - e.bodyStart >= WORKER_MIN) return new WorkerDelivered(this.path, e.bodyStart, e.contentEnd, { unquoteFrom: true })
     const file = (await smallFilesFor(this.path)).stream(this.path, e.bodyStart, e.contentEnd)
     return delivered(file, { unquoteFrom: true })
   }

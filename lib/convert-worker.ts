@@ -1,0 +1,158 @@
+/**
+ * The worker thread that reads large stored messages and puts them into
+ * their delivered form (Delivery: CRLF, mboxrd unquoting, dot-stuffing,
+ * TOP's cut), so that the main thread only writes the result on the socket.
+ * lib/worker-delivery.ts is the other side; the messages between the two:
+ *
+ *   main → worker  start {id, path, start, end, unquoteFrom, stuff, top, credit}
+ *                  more {id}: one more chunk may be sent
+ *                  stop {id}: the reader is gone (a client that left, a TOP done)
+ *                  give {buf}: an output buffer the socket has sent, to fill again
+ *   worker → main  chunk {id, buf}: the next delivered bytes (the buffer is moved, not copied)
+ *                  end {id, lines, octets, stuffed}
+ *                  error {id, code, message}
+ *
+ * A job sends at most its credit of chunks ahead of its reader, so a client
+ * that reads slowly costs a few chunks of memory, whatever the message's size.
+ */
+import * as fs from 'node:fs'
+import { parentPort } from 'node:worker_threads'
+import { Delivery } from './delivery.js'
+
+/** How much of a message one read takes. */
+const READ_SIZE = 256 * 1024
+/** The output buffers' least size: a read with room for its CRs. */
+const OUT_SIZE = 320 * 1024
+/** Output buffers kept for reuse, at most. */
+const MAX_SPARE = 32
+
+export type ToWorker =
+  | { t: 'start'; id: number; path: string; start: number; end: number; unquoteFrom: boolean; stuff: boolean; top?: number; credit: number }
+  | { t: 'more'; id: number }
+  | { t: 'stop'; id: number }
+  | { t: 'give'; buf: ArrayBuffer }
+
+export type FromWorker =
+  | { t: 'chunk'; id: number; buf: Uint8Array }
+  | { t: 'end'; id: number; lines: number; octets: number; stuffed: number }
+  | { t: 'error'; id: number; code?: string; message: string }
+
+interface Job {
+  id: number
+  fd: number
+  pos: number
+  end: number
+  d: Delivery
+  credit: number
+  /** Delivered bytes waiting for credit. */
+  out: Uint8Array[]
+  finished: boolean
+}
+
+const port = parentPort!
+const jobs = new Map<number, Job>()
+/** Output buffers given back by the main thread. */
+const spare: ArrayBuffer[] = []
+/** The buffers this worker made (reads and outputs): only these are moved to the main thread; any other bytes are copied. */
+const ours = new WeakSet<ArrayBuffer>()
+let readBuf = fresh(READ_SIZE)
+
+function fresh(size: number): Buffer {
+  const ab = new ArrayBuffer(size)
+  ours.add(ab)
+  return Buffer.from(ab)
+}
+
+function alloc(size: number): Buffer {
+  const i = spare.findIndex(ab => ab.byteLength >= size)
+  if (i !== -1) {
+    const ab = spare.splice(i, 1)[0]!
+    ours.add(ab)
+    return Buffer.from(ab)
+  }
+  return fresh(Math.max(size, OUT_SIZE))
+}
+
+port.on('message', (m: ToWorker) => {
+  switch (m.t) {
+    case 'start':
+      return start(m)
+    case 'more': {
+      const job = jobs.get(m.id)
+      if (job) {
+        job.credit++
+        pump(job)
+      }
+      return
+    }
+    case 'stop': {
+      const job = jobs.get(m.id)
+      if (job) finish(job)
+      return
+    }
+    case 'give':
+      if (spare.length < MAX_SPARE) spare.push(m.buf)
+  }
+})
+
+function start(m: Extract<ToWorker, { t: 'start' }>): void {
+  let fd: number
+  try {
+    fd = fs.openSync(m.path, 'r')
+  } catch (err) {
+    port.postMessage({ t: 'error', id: m.id, code: (err as NodeJS.ErrnoException).code, message: (err as Error).message } satisfies FromWorker)
+    return
+  }
+  const job: Job = { id: m.id, fd, pos: m.start, end: m.end, credit: m.credit, out: [], finished: false, d: undefined! }
+  job.d = new Delivery({ unquoteFrom: m.unquoteFrom, stuff: m.stuff, top: m.top, emit: bytes => job.out.push(bytes), alloc })
+  jobs.set(m.id, job)
+  pump(job)
+}
+
+/** Reads and converts while the job has credit, sending each chunk as it is made. */
+function pump(job: Job): void {
+  try {
+    while (job.credit > 0 && jobs.has(job.id)) {
+      if (job.out.length) {
+        send(job, job.out.shift()!)
+        continue
+      }
+      if (job.finished) break
+      const want = Math.min(READ_SIZE, job.end - job.pos)
+      const n = want > 0 && !job.d.done ? fs.readSync(job.fd, readBuf, 0, want, job.pos) : 0
+      if (n === 0) {
+        job.d.end() // the whole range, or a file shorter than it was: what there is
+        job.finished = true
+        continue
+      }
+      job.pos += n
+      job.d.write(n < readBuf.length ? readBuf.subarray(0, n) : readBuf)
+      if (job.d.passedOn) readBuf = fresh(READ_SIZE) // the read itself went out: the next one needs another buffer
+    }
+    if (job.finished && !job.out.length && jobs.has(job.id)) {
+      const { lines, octets, stuffed } = job.d
+      port.postMessage({ t: 'end', id: job.id, lines, octets, stuffed } satisfies FromWorker)
+      finish(job)
+    }
+  } catch (err) {
+    port.postMessage({ t: 'error', id: job.id, code: (err as NodeJS.ErrnoException).code, message: (err as Error).message } satisfies FromWorker)
+    finish(job)
+  }
+}
+
+function send(job: Job, bytes: Uint8Array): void {
+  job.credit--
+  // a buffer of this worker's moves to the main thread whole; other bytes (a CRLF constant, a joined line) are copied
+  const moved = ours.has(bytes.buffer as ArrayBuffer) ? bytes : new Uint8Array(bytes)
+  ours.delete(moved.buffer as ArrayBuffer)
+  port.postMessage({ t: 'chunk', id: job.id, buf: moved } satisfies FromWorker, [moved.buffer as ArrayBuffer])
+}
+
+function finish(job: Job): void {
+  jobs.delete(job.id)
+  try {
+    fs.closeSync(job.fd)
+  } catch {
+    // closed already
+  }
+}
