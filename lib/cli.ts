@@ -12,19 +12,13 @@ import { defaultMaxConnections } from './connection-limit.js'
 import { languageFromEnv, languageOf, reasonOf, translator, LANGUAGES, type Translator } from './i18n/index.js'
 import { CertificateError, loadCertificate, selfSignedCertificate, type Certificate } from './certificate.js'
 import { MaillistError } from './maillist.js'
-import { chalkFor } from './render/color.js'
+import { levelFromEnv } from './render/color-env.js'
 import { renderBanner } from './render/banner.js'
-import { renderCheck, renderExercises } from './render/check.js'
-import { jsonRenderer } from './render/json.js'
-import { terminalRenderer } from './render/terminal.js'
-import { checkExercise } from './check.js'
-import { findExercise, loadExercises, type Exercise } from './exercises.js'
+import type { ChalkInstance } from 'chalk'
+import type { Exercise } from './exercises.js'
 import { prepareSample, SampleInUseError, sampleDir, stateDir } from './sample.js'
-import { readTranscripts } from './transcripts.js'
 import { ListenError, startServer } from './server.js'
-import { adminCommand, ADMIN_COMMANDS } from './admin/commands.js'
 import { usageIn } from './commands.js'
-import { adminRequest, AdminUnreachable, answerData, answerTable } from './admin/client.js'
 import type { AdminOptions } from './admin/server.js'
 import type { WebView } from './web/server.js'
 import { PACKAGE_ROOT, VERSION } from './version.js'
@@ -100,8 +94,8 @@ interface Command {
   options: NonNullable<ParseArgsConfig['options']>
   /** How many arguments it takes at most; more are read as an unknown command. */
   maxArgs: number
-  /** Its help text, from the catalogue. */
-  help(t: Translator, io: CliIO): string
+  /** Its help text, from the catalogue (awaited: a command's own modules load when used). */
+  help(t: Translator, io: CliIO): string | Promise<string>
   run(args: string[], values: Values, io: CliIO, t: Translator): Promise<number>
 }
 
@@ -118,7 +112,7 @@ const COMMANDS: Record<string, Command> = {
   check: { options: CHECK_OPTIONS, maxArgs: Infinity, help: t => t('help.check', { languages }), run: check },
   guide: { options: GUIDE_OPTIONS, maxArgs: 1, help: t => t('help.guide', { languages }), run: guide },
   demo: { options: DEMO_OPTIONS, maxArgs: 1, help: t => t('help.demo', { languages }), run: demo },
-  admin: { options: ADMIN_OPTIONS, maxArgs: Infinity, help: t => t('help.admin', { commands: ADMIN_COMMANDS.map(c => usageIn(c, t)).join('\n  ') }), run: admin },
+  admin: { options: ADMIN_OPTIONS, maxArgs: Infinity, help: async t => t('help.admin', { commands: (await import('./admin/commands.js')).ADMIN_COMMANDS.map(c => usageIn(c, t)).join('\n  ') }), run: admin },
   class: { options: CLASS_OPTIONS, maxArgs: 0, help: t => t('help.class'), run: (_args, values, io, t) => classroom(values, io, t) },
   help: { options: {}, maxArgs: 1, help: mainHelp, run: help },
 }
@@ -173,7 +167,7 @@ function unknownCommand(command: string, t: Translator): CliError {
 /** smallpop3 help [command], and --help: the command's help, or the main one. */
 async function help(args: string[], _values: Values, io: CliIO, t: Translator): Promise<number> {
   const topic = COMMANDS[args[0] ?? 'serve'] ?? COMMANDS.serve!
-  io.stdout.write(topic.help(t, io) + '\n')
+  io.stdout.write((await topic.help(t, io)) + '\n')
   return 0
 }
 
@@ -209,18 +203,21 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
     const text = t('log.dropped', { count })
     return json ? JSON.stringify({ type: 'dropped', time: new Date().toISOString(), count, explanation: text }) + '\n' : text + '\n'
   })
-  const render = json
-    ? jsonRenderer(write, t)
-    : terminalRenderer({ write, chalk: chalkFor(io.stdout, io.env), t, verbose: values.verbose, width: io.stdout.columns })
+  // the log's renderer, loaded when there is a log: --quiet has none
+  const render = values.quiet
+    ? undefined
+    : json
+      ? (await import('./render/json.js')).jsonRenderer(write, t)
+      : (await import('./render/terminal.js')).terminalRenderer({ write, chalk: await chalkFor(io.stdout, io.env), t, verbose: values.verbose, width: io.stdout.columns })
 
   let server
   try {
     server = await startServer({
       port, host, maillist: source.maillist, timeout, lang: t.lang, wireLang: wireLang(values, t),
       // --quiet: no log at all, for load tests (the banner still says where the server is)
-      showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: values.quiet ? undefined : render, transcripts, maxConnections,
+      showSecrets: values['show-secrets'], captureBodies: values.verbose, onEvent: render, transcripts, maxConnections,
       tlsPort, tls: certificate, requireTls: values['require-tls'],
-      admin, onAdminEvent: values.quiet ? undefined : render,
+      admin, onAdminEvent: render,
     })
   } catch (err) {
     if (err instanceof ListenError) throw new CliError(listenProblem(err, t))
@@ -242,7 +239,7 @@ async function serve(values: Values, io: CliIO, t: Translator): Promise<number> 
     }
   }
 
-  bannerOut.write(renderBanner({ server, source, certificate, web: view, t, wireLang: wireLang(values, t), chalk: chalkFor(bannerOut, io.env), network: networkAddresses(server.host), width: bannerOut.columns }))
+  bannerOut.write(renderBanner({ server, source, certificate, web: view, t, wireLang: wireLang(values, t), chalk: levelFromEnv(bannerOut, io.env) === 0 ? PLAIN : await chalkFor(bannerOut, io.env), network: networkAddresses(server.host), width: bannerOut.columns }))
 
   await io.stopSignal()
   write.flush()
@@ -287,6 +284,8 @@ function webOptions(values: Values, io: CliIO, t: Translator): { port: number; h
  */
 async function admin(args: string[], values: Values, io: CliIO, t: Translator): Promise<number> {
   const [verb, ...rest] = args
+  // loaded when used, as the guide is: serving POP3 needs neither
+  const [{ adminCommand, ADMIN_COMMANDS }, { adminRequest, AdminUnreachable, answerData, answerTable }] = await Promise.all([import('./admin/commands.js'), import('./admin/client.js')])
   if (verb === undefined) throw new CliError(t('admin.client.needCommand', { commands: ADMIN_COMMANDS.map(c => c.verb.toLowerCase()).join(', ') }), 2)
   if (!adminCommand(verb)) throw new CliError(t('admin.client.unknown', { verb, commands: ADMIN_COMMANDS.map(c => c.verb.toLowerCase()).join(', ') }), 2)
   const portText = values.port ?? io.env.SMALLPOP3_ADMIN_PORT
@@ -308,6 +307,14 @@ async function admin(args: string[], values: Values, io: CliIO, t: Translator): 
   else io.stdout.write([answer.text, ...answerTable(answer, t)].join('\n') + '\n')
   return answer.ok ? 0 : 1
 }
+
+/** A chalk for `stream` (render/color.ts), loaded when used: chalk is slow to load, and a banner without colour has no use for it. */
+async function chalkFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Promise<ChalkInstance> {
+  return (await import('./render/color.js')).chalkFor(stream, env)
+}
+
+/** The banner's bold where there is no colour: the text as it is, as chalk at level 0 gives it. */
+const PLAIN = { bold: (text: string): string => text }
 
 /** The language of the replies on the wire: --wire-lang (checked by run), else --lang's. */
 function wireLang(values: Values, t: Translator): string {
@@ -444,6 +451,7 @@ async function chooseMaillist(values: Values, io: CliIO, prepare = true): Promis
 }
 
 async function exercises(t: Translator): Promise<Exercise[]> {
+  const { loadExercises } = await import('./exercises.js') // loaded when used: serving POP3 reads no exercise
   try {
     return await loadExercises(join(PACKAGE_ROOT, 'exercises'), t.lang)
   } catch (err) {
@@ -455,7 +463,8 @@ async function listExercises(io: CliIO, t: Translator): Promise<number> {
   const all = await exercises(t)
   // the folder of the student's language, where its translations are
   const dir = join(PACKAGE_ROOT, 'exercises', ...(all.some(ex => ex.lang !== 'en') ? [t.lang] : []))
-  io.stdout.write(renderExercises(all, { t, chalk: chalkFor(io.stdout, io.env), dir }))
+  const { renderExercises } = await import('./render/check.js')
+  io.stdout.write(renderExercises(all, { t, chalk: await chalkFor(io.stdout, io.env), dir }))
   return 0
 }
 
@@ -465,15 +474,18 @@ async function check(args: string[], values: Values, io: CliIO, t: Translator): 
   const ex = await exerciseNamed(args[0]!, t)
   const source = await chooseMaillist(values, io, false)
   const dir = source.transcripts
+  const [{ checkExercise }, { readTranscripts }, { renderCheck }] = await Promise.all([import('./check.js'), import('./transcripts.js'), import('./render/check.js')])
   const result = checkExercise(ex, await readTranscripts(dir), values.user ?? ex.account)
   io.stdout.write(values.json
     ? JSON.stringify({ ...result, transcripts: dir }, null, 2) + '\n'
-    : renderCheck(result, ex, { t, chalk: chalkFor(io.stdout, io.env), dir, resetHint: source.sample }))
+    : renderCheck(result, ex, { t, chalk: await chalkFor(io.stdout, io.env), dir, resetHint: source.sample }))
   return result.done ? 0 : 1
 }
 
 async function exerciseNamed(name: string, t: Translator): Promise<Exercise> {
-  const ex = findExercise(await exercises(t), name)
+  const all = await exercises(t)
+  const { findExercise } = await import('./exercises.js')
+  const ex = findExercise(all, name)
   if (!ex) throw new CliError(t('cli.unknownExercise', { name }), 2)
   return ex
 }

@@ -10,7 +10,7 @@ import { hostname } from 'node:os'
 import type { Account, Reply } from './commands.js'
 import { AccountRegistry } from './accounts.js'
 import { listenOn } from './listen.js'
-import { startAdmin, type AdminEndpoint, type AdminOptions, type AdminServer } from './admin/server.js'
+import type { AdminEndpoint, AdminOptions, AdminServer } from './admin/server.js'
 import { fingerprintOf } from './certificate.js'
 import { defaultMaxConnections } from './connection-limit.js'
 import { isAdminEvent, type AdminEvent, type Pop3Event, type ServerEvent } from './events.js'
@@ -218,6 +218,7 @@ class Pop3Server extends EventEmitter implements RunningServer, SessionHost {
 
   async openAdmin(options: AdminOptions): Promise<void> {
     const host = options.host ?? '127.0.0.1'
+    const { startAdmin } = await import('./admin/server.js') // loaded when there is an admin port: most servers have none
     try {
       this.#admin = await startAdmin(this, event => this.state.publish(event), options)
     } catch (err) {

@@ -129,24 +129,38 @@ export function reasonOf(err: unknown, t: Translator): string {
   return err instanceof LocalizedError ? err.describe(t) : (err as Error).message
 }
 
-interface Formatters {
-  number: Intl.NumberFormat
-  plural: Intl.PluralRules
-  list: Intl.ListFormat
-  alternatives: Intl.ListFormat
+/**
+ * A language's Intl formatters, each made the first time it is needed: the
+ * first Intl object of a process costs tens of milliseconds (ICU's data),
+ * and a server's start-up should pay only for the ones its banner uses.
+ */
+class Formatters {
+  #number?: Intl.NumberFormat
+  #plural?: Intl.PluralRules
+  #list?: Intl.ListFormat
+  #alternatives?: Intl.ListFormat
+  constructor(readonly lang: string) {}
+  get number(): Intl.NumberFormat {
+    // 'always': Spanish and Catalan group a 4-digit number too ("6.242"), as the exercises write them
+    // (the 'always' of Intl.NumberFormat v3, which Node 20 has and its TypeScript lib does not yet name)
+    return (this.#number ??= new Intl.NumberFormat(this.lang, { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions))
+  }
+  get plural(): Intl.PluralRules {
+    return (this.#plural ??= new Intl.PluralRules(this.lang))
+  }
+  get list(): Intl.ListFormat {
+    return (this.#list ??= new Intl.ListFormat(this.lang, { type: 'conjunction' }))
+  }
+  get alternatives(): Intl.ListFormat {
+    return (this.#alternatives ??= new Intl.ListFormat(this.lang, { type: 'disjunction' }))
+  }
 }
 
 const formatters = new Map<string, Formatters>()
 
 function formattersOf(lang: string): Formatters {
   let f = formatters.get(lang)
-  if (!f) {
-    // 'always': Spanish and Catalan group a 4-digit number too ("6.242"), as the exercises write them
-    // (the 'always' of Intl.NumberFormat v3, which Node 20 has and its TypeScript lib does not yet name)
-    const grouping = { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions
-    f = { number: new Intl.NumberFormat(lang, grouping), plural: new Intl.PluralRules(lang), list: new Intl.ListFormat(lang, { type: 'conjunction' }), alternatives: new Intl.ListFormat(lang, { type: 'disjunction' }) }
-    formatters.set(lang, f)
-  }
+  if (!f) formatters.set(lang, (f = new Formatters(lang)))
   return f
 }
 

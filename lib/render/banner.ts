@@ -1,11 +1,10 @@
 /** What the server says when it starts: where it listens, which accounts, how to connect. */
-import type { ChalkInstance } from 'chalk'
 import { formatList, LANGUAGES, type MessageKey, type Translator } from '../i18n/index.js'
 import type { AdminEndpoint } from '../admin/server.js'
 import type { RunningServer } from '../server.js'
 import type { WebView } from '../web/server.js'
 import { VERSION } from '../version.js'
-import { wrap } from './terminal.js'
+import { wrap } from './wrap.js'
 
 export interface BannerOptions {
   server: RunningServer
@@ -20,7 +19,8 @@ export interface BannerOptions {
   t: Translator
   /** The language of the replies on the wire (--wire-lang), when not t's. */
   wireLang?: string
-  chalk: ChalkInstance
+  /** Only its bold: a chalk, or the text as it is where there is no colour (cli.ts then does not load chalk). */
+  chalk: { bold(text: string): string }
   /** The terminal's width: lines are wrapped at word boundaries to fit it. None (not a terminal): not wrapped. */
   width?: number
 }

@@ -10,7 +10,7 @@ import type { Exercise, Step } from '../exercises.js'
 import { explain } from '../explain.js'
 import type { MessageKey, Translator } from '../i18n/index.js'
 import type { Played } from '../player.js'
-import { wrap } from './terminal.js'
+import { wrap } from './wrap.js'
 
 export interface DemoStyle {
   t: Translator
