@@ -8,8 +8,9 @@
  * thread, where a round trip to the worker would cost more than their
  * conversion.
  */
+import { createRequire } from 'node:module'
 import { Readable } from 'node:stream'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { FromWorker, ToWorker } from './convert-worker.js'
 import type { BodyCounts } from './message-stream.js'
 
@@ -23,12 +24,27 @@ let worker: Worker | undefined
 let nextId = 1
 const readers = new Map<number, WorkerDelivered>()
 
+/** A reader waits for the worker: the process stays up for it (a tool with nothing else to wait for would exit mid-message). */
+function track(id: number, reader: WorkerDelivered): void {
+  readers.set(id, reader)
+  if (readers.size === 1) worker?.ref()
+}
+
+/** A reader is done: an idle worker does not keep the process up. */
+function untrack(id: number): boolean {
+  const had = readers.delete(id)
+  if (had && readers.size === 0) worker?.unref()
+  return had
+}
+
 function post(m: ToWorker, transfer?: ArrayBuffer[]): void {
   started().postMessage(m, transfer)
 }
 
 function started(): Worker {
   if (worker) return worker
+  // loaded at the first large message, not at start-up (some 5 ms)
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')
   const w = new Worker(new URL('./convert-worker.js', import.meta.url))
   w.on('message', (m: FromWorker) => readers.get(m.id)?.hear(m))
   // a worker that fails takes its messages with it: their readers get the error, and the next RETR a new worker
@@ -38,7 +54,7 @@ function started(): Worker {
   }
   w.on('error', lost)
   w.on('exit', code => lost(new Error(`the delivery worker stopped (exit code ${code})`)))
-  w.unref() // a server stops whether or not its worker is idle (after the listeners: adding one would hold it again)
+  w.unref() // held only while a reader waits (track); after the listeners, since adding one would hold it again
   worker = w
   return w
 }
@@ -86,7 +102,8 @@ export class WorkerDelivered extends Readable {
   override _read(): void {
     if (this.#begun) return post({ t: 'more', id: this.#id })
     this.#begun = true
-    readers.set(this.#id, this)
+    started()
+    track(this.#id, this)
     post({ t: 'start', id: this.#id, path: this.#path, start: this.#start, end: this.#end, unquoteFrom: this.#unquote, stuff: this.#stuff, top: this.#top, credit: CREDIT })
   }
 
@@ -96,16 +113,16 @@ export class WorkerDelivered extends Readable {
       this.push(Buffer.from(m.buf.buffer, m.buf.byteOffset, m.buf.byteLength))
     } else if (m.t === 'end') {
       this.#counts = { lines: m.lines, octets: m.octets, stuffed: m.stuffed }
-      readers.delete(this.#id)
+      untrack(this.#id)
       this.push(null)
     } else {
-      readers.delete(this.#id)
+      untrack(this.#id)
       this.destroy(Object.assign(new Error(m.message), { code: m.code }))
     }
   }
 
   override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
-    if (readers.delete(this.#id) && worker) post({ t: 'stop', id: this.#id })
+    if (untrack(this.#id) && worker) post({ t: 'stop', id: this.#id })
     cb(err)
   }
 }
