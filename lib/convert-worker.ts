@@ -18,13 +18,9 @@
 import * as fs from 'node:fs'
 import { parentPort } from 'node:worker_threads'
 import { Delivery } from './delivery.js'
-
-/** How much of a message one read takes. */
-const READ_SIZE = 256 * 1024
-/** The output buffers' least size: a read with room for its CRs. */
-const OUT_SIZE = 320 * 1024
-/** Output buffers kept for reuse, at most. */
-const MAX_SPARE = 32
+import { OUT_SIZE } from './message-stream.js'
+import { STREAM_CHUNK } from './small-files.js'
+import { SpareBuffers } from './spare-buffers.js'
 
 export type ToWorker =
   | { t: 'start'; id: number; path: string; start: number; end: number; unquoteFrom: boolean; stuff: boolean; top?: number; credit: number }
@@ -51,27 +47,18 @@ interface Job {
 
 const port = parentPort!
 const jobs = new Map<number, Job>()
-/** Output buffers given back by the main thread. */
-const spare: ArrayBuffer[] = []
-/** The buffers this worker made (reads and outputs): only these are moved to the main thread; any other bytes are copied. */
+/** Output buffers, given back by the main thread once the socket has sent them: as many as a few dozen jobs use at once. */
+const outBuffers = new SpareBuffers(OUT_SIZE, 32)
+/** The buffers of this worker that own their memory (not a slice of Node's pool): only these are moved to the main thread; other bytes are copied. */
 const ours = new WeakSet<ArrayBuffer>()
-let readBuf = fresh(READ_SIZE)
 
-function fresh(size: number): Buffer {
-  const ab = new ArrayBuffer(size)
-  ours.add(ab)
-  return Buffer.from(ab)
+function owned(buf: Buffer): Buffer {
+  if (buf.byteOffset === 0 && buf.buffer.byteLength === buf.length) ours.add(buf.buffer as ArrayBuffer)
+  return buf
 }
 
-function alloc(size: number): Buffer {
-  const i = spare.findIndex(ab => ab.byteLength >= size)
-  if (i !== -1) {
-    const ab = spare.splice(i, 1)[0]!
-    ours.add(ab)
-    return Buffer.from(ab)
-  }
-  return fresh(Math.max(size, OUT_SIZE))
-}
+const alloc = (size: number): Buffer => owned(outBuffers.take(size))
+let readBuf = owned(Buffer.allocUnsafeSlow(STREAM_CHUNK))
 
 port.on('message', (m: ToWorker) => {
   switch (m.t) {
@@ -91,7 +78,7 @@ port.on('message', (m: ToWorker) => {
       return
     }
     case 'give':
-      if (spare.length < MAX_SPARE) spare.push(m.buf)
+      outBuffers.give(Buffer.from(m.buf))
   }
 })
 
@@ -103,8 +90,9 @@ function start(m: Extract<ToWorker, { t: 'start' }>): void {
     port.postMessage({ t: 'error', id: m.id, code: (err as NodeJS.ErrnoException).code, message: (err as Error).message } satisfies FromWorker)
     return
   }
-  const job: Job = { id: m.id, fd, pos: m.start, end: m.end, credit: m.credit, out: [], finished: false, d: undefined! }
-  job.d = new Delivery({ unquoteFrom: m.unquoteFrom, stuff: m.stuff, top: m.top, emit: bytes => job.out.push(bytes), alloc })
+  const out: Uint8Array[] = []
+  const d = new Delivery({ unquoteFrom: m.unquoteFrom, stuff: m.stuff, top: m.top, emit: bytes => out.push(bytes), alloc })
+  const job: Job = { id: m.id, fd, pos: m.start, end: m.end, d, credit: m.credit, out, finished: false }
   jobs.set(m.id, job)
   pump(job)
 }
@@ -118,7 +106,7 @@ function pump(job: Job): void {
         continue
       }
       if (job.finished) break
-      const want = Math.min(READ_SIZE, job.end - job.pos)
+      const want = Math.min(STREAM_CHUNK, job.end - job.pos)
       const n = want > 0 && !job.d.done ? fs.readSync(job.fd, readBuf, 0, want, job.pos) : 0
       if (n === 0) {
         job.d.end() // the whole range, or a file shorter than it was: what there is
@@ -127,7 +115,7 @@ function pump(job: Job): void {
       }
       job.pos += n
       job.d.write(n < readBuf.length ? readBuf.subarray(0, n) : readBuf)
-      if (job.d.passedOn) readBuf = fresh(READ_SIZE) // the read itself went out: the next one needs another buffer
+      if (job.d.passedOn) readBuf = owned(Buffer.allocUnsafeSlow(STREAM_CHUNK)) // the read itself went out: the next one needs another buffer
     }
     if (job.finished && !job.out.length && jobs.has(job.id)) {
       const { lines, octets, stuffed } = job.d

@@ -17,7 +17,21 @@ export interface BodyCounts {
 }
 
 /** The output buffers' least size: a chunk of a file read (256 kB) with room for its CRs. */
-const OUT_SIZE = 320 * 1024
+export const OUT_SIZE = 320 * 1024
+
+/**
+ * A stored message on its way out, as the responder sends it: LineEndings,
+ * or WorkerDelivered (lib/worker-delivery.ts) for a large one. `wire()`
+ * makes it a response body, `counts` says what was sent once it has ended,
+ * and `recycle` takes back a chunk the socket has sent.
+ */
+export interface DeliveredBody extends Readable {
+  wire(top?: number): this
+  readonly counts: BodyCounts
+  recycle(chunk: Buffer): void
+}
+
+export const isDeliveredBody = (stream: Readable): stream is DeliveredBody => typeof (stream as Partial<DeliveredBody>).wire === 'function'
 
 /** A source that can read into a chunk again once its reader is done with it (lib/small-files.ts). */
 export interface Recycling {
@@ -32,7 +46,7 @@ export interface Recycling {
  * that whoever sends it can call `wire()` first, whenever the status line
  * before it is flushed.
  */
-export class LineEndings extends Transform {
+export class LineEndings extends Transform implements DeliveredBody {
   readonly #unquote: boolean
   #delivery: Delivery
   #source: Readable | undefined

@@ -11,8 +11,7 @@ import type { Reply } from './commands.js'
 import type { BodySummary } from './events.js'
 import type { Translator } from './i18n/index.js'
 import { Delivery } from './delivery.js'
-import { LineEndings, type BodyCounts } from './message-stream.js'
-import { WorkerDelivered } from './worker-delivery.js'
+import { isDeliveredBody, LineEndings, type BodyCounts, type DeliveredBody } from './message-stream.js'
 
 const CAPTURE_LINES = 200
 const TERMINATOR = Buffer.from('.\r\n')
@@ -72,7 +71,7 @@ export class Responder {
     }
     // the status line, a short body and the terminator leave in one write
     this.#socket.cork()
-    let body: LineEndings | WorkerDelivered | undefined
+    let body: DeliveredBody | undefined
     try {
       await this.write(`${status}\r\n`)
       let chunks: Iterable<Buffer> | AsyncIterable<Buffer>
@@ -86,7 +85,7 @@ export class Responder {
         counts = () => d
       } else {
         // a store's message is read only from here on, so it can still be told to go on the wire
-        const b = (body = message instanceof LineEndings || message instanceof WorkerDelivered ? message : new LineEndings({ unquoteFrom: false }, message))
+        const b = (body = message && isDeliveredBody(message) ? message : new LineEndings({ unquoteFrom: false }, message))
         chunks = b.wire(reply.body.top)
         counts = () => b.counts
       }

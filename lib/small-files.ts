@@ -88,7 +88,7 @@ function atOnce<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => P
 const exists = (err: unknown): boolean => (err as NodeJS.ErrnoException).code === 'EEXIST'
 
 /** How much of a message one read takes. */
-const STREAM_CHUNK = 256 * 1024
+export const STREAM_CHUNK = 256 * 1024
 
 /**
  * A part of a file read at once, chunk by chunk as the socket takes them: a

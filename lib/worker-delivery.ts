@@ -12,7 +12,8 @@ import { createRequire } from 'node:module'
 import { Readable } from 'node:stream'
 import type { Worker } from 'node:worker_threads'
 import type { FromWorker, ToWorker } from './convert-worker.js'
-import type { BodyCounts } from './message-stream.js'
+import type { BodyCounts, DeliveredBody } from './message-stream.js'
+import { StoreError } from './store/types.js'
 
 /** Messages this large or larger are delivered by the worker. */
 export const WORKER_MIN = 512 * 1024
@@ -48,12 +49,12 @@ function started(): Worker {
   const w = new Worker(new URL('./convert-worker.js', import.meta.url))
   w.on('message', (m: FromWorker) => readers.get(m.id)?.hear(m))
   // a worker that fails takes its messages with it: their readers get the error, and the next RETR a new worker
-  const lost = (err: Error): void => {
+  const lost = (reason: string): void => {
     if (worker === w) worker = undefined
-    for (const r of [...readers.values()]) r.destroy(err)
+    for (const r of [...readers.values()]) r.fail(reason)
   }
-  w.on('error', lost)
-  w.on('exit', code => lost(new Error(`the delivery worker stopped (exit code ${code})`)))
+  w.on('error', err => lost((err as NodeJS.ErrnoException).code ?? err.message))
+  w.on('exit', code => lost(`ERR_WORKER_EXIT ${code}`))
   w.unref() // held only while a reader waits (track); after the listeners, since adding one would hold it again
   worker = w
   return w
@@ -63,7 +64,7 @@ function started(): Worker {
  * The bytes of `path` from `start` up to `end`, delivered as LineEndings
  * delivers them (`wire()` for a response body), converted by the worker.
  */
-export class WorkerDelivered extends Readable {
+export class WorkerDelivered extends Readable implements DeliveredBody {
   readonly #id = nextId++
   readonly #path: string
   readonly #start: number
@@ -102,9 +103,14 @@ export class WorkerDelivered extends Readable {
   override _read(): void {
     if (this.#begun) return post({ t: 'more', id: this.#id })
     this.#begun = true
-    started()
-    track(this.#id, this)
     post({ t: 'start', id: this.#id, path: this.#path, start: this.#start, end: this.#end, unquoteFrom: this.#unquote, stuff: this.#stuff, top: this.#top, credit: CREDIT })
+    track(this.#id, this)
+  }
+
+  /** The file could not be read, or the worker is gone: an error as a store's, with its reason (an errno code). */
+  fail(reason: string): void {
+    untrack(this.#id)
+    this.destroy(new StoreError('EMAILDROP', 'store.unreadable', { path: this.#path, reason }))
   }
 
   /** A message from the worker about this reader. */
@@ -116,8 +122,7 @@ export class WorkerDelivered extends Readable {
       untrack(this.#id)
       this.push(null)
     } else {
-      untrack(this.#id)
-      this.destroy(Object.assign(new Error(m.message), { code: m.code }))
+      this.fail(m.code ?? m.message)
     }
   }
 

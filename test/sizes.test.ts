@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { Delivery, QUOTE_RUN_CAP } from '../dist/delivery.js'
 import { startServer } from '../dist/index.js'
 import { loggedIn, unstuff, type RawClient, type StoreKind } from './helpers.js'
+import type { Pop3Event } from '../dist/events.js'
 
 const latin1 = (s: string): Buffer => Buffer.from(s, 'latin1')
 
@@ -307,4 +308,26 @@ t.test('RETR of large messages to clients at once, one slow to read: every byte 
   }
   for (const lines of [0, 1, 97, 300]) t.ok((await clients[0]!.cmdMulti(`TOP 2 ${lines}`)).raw.equals(top(2, lines)), `TOP 2 ${lines}`)
   t.ok((await clients[0]!.cmdMulti('RETR 2')).raw.equals(wire[1]!), 'RETR 2 after them')
+})
+
+t.test('a message whose file is gone when it is sent: the connection closes on an error that names it, a small message as one the worker sends', async t => {
+  const dir = mkdtempSync(join(tmpdir(), 'smallpop3-gone-'))
+  const bodies = { ann: 'Subject: small\n\nshort\n', bob: 'Subject: large\n\n' + 'a line of a message large enough for the worker\n'.repeat(20_000) }
+  writeFileSync(join(dir, 'maillist'), 'ann ann-pw ann.mbox\nbob bob-pw bob.mbox\n')
+  for (const [user, body] of Object.entries(bodies)) writeFileSync(join(dir, `${user}.mbox`), `From x@example.com Mon Jan  5 10:00:00 2026\n${body}\n`)
+  const events: Pop3Event[] = []
+  const server = await startServer({ port: 0, maillist: join(dir, 'maillist'), onEvent: e => events.push(e) })
+  t.teardown(async () => {
+    await server.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+  for (const user of Object.keys(bodies)) {
+    const c = await loggedIn(server, user, `${user}-pw`)
+    rmSync(join(dir, `${user}.mbox`))
+    c.send('RETR 1\r\n')
+    await c.closedByServer()
+    let gone: Pop3Event | undefined
+    for (let i = 0; i < 200 && !gone; i++, await new Promise(r => setTimeout(r, 10))) gone = events.find(e => e.type === 'disconnect' && e.user === user)
+    t.match(gone, { reason: 'error', detail: /ENOENT/ }, `${user}: the session ends on an error that names it`)
+  }
 })

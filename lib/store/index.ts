@@ -75,7 +75,7 @@ export async function recoverMaildrops(paths: Iterable<string>): Promise<void> {
     for (const { name } of entries) {
       if (!name.startsWith('.')) continue
       // the owner file of a server of this machine that was killed: its locks are cleared below
-      if (deadOwnerFile(name)) await unlink(join(folder, name)).catch(() => {})
+      if (deadOwnerFile(folder, name)) await unlink(join(folder, name)).catch(() => {})
       for (const mark of LEFTOVER_MARKS) {
         const at = name.lastIndexOf(mark)
         if (at > 0) leftovers.add(name.slice(1, at))

@@ -116,8 +116,10 @@ async function create(path: string, content: string): Promise<number | undefined
   return (await smallFilesFor(path)).create(path, content, 0o644)
 }
 
+/** This machine's name as an owner file's name holds it. */
+const HOST_IN_NAME = HOST.replace(/[^\w.-]/g, '_')
 /** The name of this process's owner file: its host (a folder may be shared over NFS) and pid. */
-const OWNER_NAME = `.smallpop3-${HOST.replace(/[^\w.-]/g, '_')}-${process.pid}.pop3owner`
+const OWNER_NAME = `.smallpop3-${HOST_IN_NAME}-${process.pid}.pop3owner`
 /** The owner files of every server: `.smallpop3-HOST-PID.pop3owner`. */
 const OWNER_FILE = /^\.smallpop3-(.+)-(\d+)\.pop3owner$/
 
@@ -175,12 +177,15 @@ export async function removeOwnerFiles(): Promise<void> {
   for (const owner of made) if (owner) await (await smallFilesFor(owner.path)).unlink(owner.path).catch(() => {})
 }
 
-/** Whether the file `name` of a folder is the owner file of a server of this machine that is gone. */
-export function deadOwnerFile(name: string): boolean {
+/**
+ * Whether the file `name` of `folder` is the owner file of a server of this
+ * machine that is gone: another pid that is not alive, or this pid's when
+ * this process has not written it (an earlier process that had the pid).
+ */
+export function deadOwnerFile(folder: string, name: string): boolean {
+  if (name === OWNER_NAME) return !owners.get(folder)
   const m = OWNER_FILE.exec(name)
-  if (!m || m[1] !== HOST.replace(/[^\w.-]/g, '_')) return false
-  const pid = Number(m[2])
-  return pid === process.pid ? ![...owners.values()].some(o => o?.path.endsWith(`/${name}`)) : !alive(pid)
+  return m !== null && m[1] === HOST_IN_NAME && !alive(Number(m[2]))
 }
 
 /**
