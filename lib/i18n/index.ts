@@ -145,6 +145,17 @@ class Formatters {
     // (the 'always' of Intl.NumberFormat v3, which Node 20 has and its TypeScript lib does not yet name)
     return (this.#number ??= new Intl.NumberFormat(this.lang, { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions))
   }
+  /** Numbers formatted lately: the same counts and sizes come back in every session, and Intl's format is slow. */
+  #grouped = new Map<number, string>()
+  /** `n` with its digits grouped, as the language writes it. */
+  grouped(n: number): string {
+    let text = this.#grouped.get(n)
+    if (text === undefined) {
+      if (this.#grouped.size >= 1024) this.#grouped.clear()
+      this.#grouped.set(n, (text = this.number.format(n)))
+    }
+    return text
+  }
   get plural(): Intl.PluralRules {
     return (this.#plural ??= new Intl.PluralRules(this.lang))
   }
@@ -166,7 +177,7 @@ function formattersOf(lang: string): Formatters {
 
 /** A number as the language writes it in a sentence: its digits grouped ("6,242", "6.242"). */
 export function formatNumber(n: number, lang = 'en'): string {
-  return formattersOf(lang).number.format(n)
+  return formattersOf(lang).grouped(n)
 }
 
 /** Words joined as the language joins a list ("a, b and c", "a, b y c", "a, b i c"), or alternatives ("a or b", "a o b"). */
@@ -184,12 +195,44 @@ export function formatParam(v: Param, lang = 'en'): string {
   return isMessage(v) ? format(catalogue(lang)[v.key] ?? v.key, v.params ?? {}, lang) : formatList(v, lang)
 }
 
+/** A template cut into its pieces once: text as it is, then each `{name}` or `{name|one|many}`. */
+type Piece = string | { name: string; one?: string; many?: string }
+
+const PLACEHOLDER = /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g
+/** Templates seen so far, cut up: there are as many as the catalogues have texts, so this stays small. */
+const compiled = new Map<string, readonly Piece[]>()
+
+function piecesOf(template: string): readonly Piece[] {
+  const known = compiled.get(template)
+  if (known) return known
+  const pieces: Piece[] = []
+  let at = 0
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    if (m.index > at) pieces.push(template.slice(at, m.index))
+    pieces.push({ name: m[1]!, one: m[2], many: m[3] })
+    at = m.index + m[0].length
+  }
+  if (at < template.length) pieces.push(template.slice(at))
+  // a template made at run time (a key no catalogue has) is not kept: only the catalogues' own are finite
+  if (compiled.size < 4096) compiled.set(template, pieces)
+  return pieces
+}
+
 export function format(template: string, params: Params, lang = 'en'): string {
-  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (_m, name: string, one?: string, many?: string) => {
-    const v = params[name]
-    if (one === undefined) return formatParam(v, lang)
+  let text = ''
+  for (const piece of piecesOf(template)) {
+    if (typeof piece === 'string') {
+      text += piece
+      continue
+    }
+    const v = params[piece.name]
+    if (piece.one === undefined) {
+      text += formatParam(v, lang)
+      continue
+    }
     const n = Number(v)
     const f = formattersOf(lang)
-    return `${f.number.format(n)} ${f.plural.select(n) === 'one' ? one : many}`
-  })
+    text += `${f.grouped(n)} ${f.plural.select(n) === 'one' ? piece.one : piece.many}`
+  }
+  return text
 }
