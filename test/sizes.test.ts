@@ -3,7 +3,7 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { deepStrictEqual, equal, match } from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Delivery, QUOTE_RUN_CAP } from '../dist/delivery.js'
@@ -270,45 +270,67 @@ t.test('over the wire, fixed cases: a lone CR at the end of an mbox, a line that
   }
 })
 
-t.test('RETR of large messages to clients at once, one slow to read: every byte right (a buffer is reused only once the socket sent it)', async t => {
-  const dir = mkdtempSync(join(tmpdir(), 'smallpop3-big-'))
-  // LF line ends, dot lines and quoted From lines, so that every chunk is rewritten on its way out
-  const line = (i: number): string => (i % 97 === 0 ? '.dot line ' : i % 89 === 0 ? '>From quoted ' : 'plain text ') + `${i} ${'abcdefghij'.repeat(i % 9)}\n`
-  const messages = [0, 1].map(m => `Subject: big ${m}\n\n` + Array.from({ length: 60_000 + m * 7_000 }, (_, i) => line(i + m)).join(''))
-  const mbox = messages.map(m => `From big@example.com Mon Jan  5 10:00:00 2026\n${m}\n`).join('')
-  const users = ['ann', 'bob', 'cat']
-  writeFileSync(join(dir, 'maillist'), users.map(u => `${u} ${u}-pw ${u}.mbox`).join('\n') + '\n')
-  for (const u of users) writeFileSync(join(dir, `${u}.mbox`), mbox)
-  const server = await startServer({ port: 0, maillist: join(dir, 'maillist') })
-  t.teardown(async () => {
-    await server.close()
-    rmSync(dir, { recursive: true, force: true })
+for (const kind of ['mbox', 'maildir'] as StoreKind[]) {
+  t.test(`${kind}: RETR of large messages to clients at once, one slow to read: every byte right (a buffer is reused only once the socket sent it)`, async t => {
+    const dir = mkdtempSync(join(tmpdir(), 'smallpop3-big-'))
+    // LF line ends, dot lines and quoted From lines, so that every chunk is rewritten on its way out
+    const line = (i: number): string => (i % 97 === 0 ? '.dot line ' : i % 89 === 0 ? '>From quoted ' : 'plain text ') + `${i} ${'abcdefghij'.repeat(i % 9)}\n`
+    const messages = [0, 1].map(m => `Subject: big ${m}\n\n` + Array.from({ length: 60_000 + m * 7_000 }, (_, i) => line(i + m)).join(''))
+    const users = ['ann', 'bob', 'cat']
+    writeFileSync(join(dir, 'maillist'), users.map(u => `${u} ${u}-pw ${u}${kind === 'mbox' ? '.mbox' : ''}`).join('\n') + '\n')
+    for (const u of users) {
+      if (kind === 'mbox') writeFileSync(join(dir, `${u}.mbox`), messages.map(m => `From big@example.com Mon Jan  5 10:00:00 2026\n${m}\n`).join(''))
+      else {
+        for (const sub of ['tmp', 'new', 'cur']) mkdirSync(join(dir, u, sub), { recursive: true })
+        messages.forEach((m, i) => writeFileSync(join(dir, u, 'new', `${1700000000 + i}.M${i}P1.test`), m))
+      }
+    }
+    const server = await startServer({ port: 0, maillist: join(dir, 'maillist') })
+    t.teardown(async () => {
+      await server.close()
+      rmSync(dir, { recursive: true, force: true })
+    })
+    // an mbox's ">From " lines are quoted From lines, sent unquoted; a maildir's are what they are
+    const onWire = (text: string): Buffer => {
+      const unquoted = kind === 'mbox' ? text.replace(/^>From /gm, 'From ') : text
+      return Buffer.from(unquoted.replace(/\n/g, '\r\n').replace(/^\./gm, '..') + '.\r\n', 'latin1')
+    }
+    const wire = messages.map(onWire)
+    const clients = await Promise.all(users.map(u => loggedIn(server, u, `${u}-pw`)))
+    if (kind === 'maildir') {
+      // another reader moves ann's second message to cur/ after she logged in: the worker still finds it
+      renameSync(join(dir, 'ann', 'new', '1700000001.M1P1.test'), join(dir, 'ann', 'cur', '1700000001.M1P1.test:2,S'))
+    }
+    const slow = clients[2]!
+    // that one stops reading for a while: the server's socket fills, and it must wait, not reuse what is queued
+    slow.socket.pause()
+    setTimeout(() => slow.socket.resume(), 300)
+    const got = (
+      await Promise.all(
+        clients.map(async (c, k) => {
+          const out: { k: number; n: number; raw: Buffer }[] = []
+          for (const n of [1, 2, 1]) out.push({ k, n, raw: (await c.cmdMulti(`RETR ${n}`)).raw })
+          return out
+        }),
+      )
+    ).flat()
+    for (const { k, n, raw } of got) t.ok(raw.equals(wire[n - 1]!), `${users[k]}: RETR ${n}, ${raw.length} octets, as it should be`)
+    // TOP of a message that large (the worker's cut), and one more RETR after it on the same connection
+    const top = (n: number, lines: number): Buffer => {
+      const [head, body] = messages[n - 1]!.split('\n\n')
+      return onWire([head, '', ...body!.split('\n').slice(0, lines)].join('\n') + '\n')
+    }
+    for (const lines of [0, 1, 97, 300]) t.ok((await clients[0]!.cmdMulti(`TOP 2 ${lines}`)).raw.equals(top(2, lines)), `TOP 2 ${lines}`)
+    t.ok((await clients[0]!.cmdMulti('RETR 2')).raw.equals(wire[1]!), 'RETR 2 after them')
+    if (kind === 'maildir') {
+      // a message gone for good, large or small, is an -ERR before any byte of it, and the session goes on
+      rmSync(join(dir, 'bob', 'new', '1700000001.M1P1.test'))
+      t.match(await clients[1]!.cmd('RETR 2'), /^-ERR \[SYS\/TEMP\] /, 'a large message removed: -ERR')
+      t.equal(await clients[1]!.cmd('NOOP'), '+OK', 'and the session goes on')
+    }
+    for (const c of clients) c.end()
   })
-  const wire = messages.map(m => Buffer.from(m.replace(/\n/g, '\r\n').replace(/^>From /gm, 'From ').replace(/^\./gm, '..') + '.\r\n', 'latin1'))
-  const clients = await Promise.all(users.map(u => loggedIn(server, u, `${u}-pw`)))
-  const slow = clients[2]!
-  // that one stops reading for a while: the server's socket fills, and it must wait, not reuse what is queued
-  slow.socket.pause()
-  setTimeout(() => slow.socket.resume(), 300)
-  const got = (
-    await Promise.all(
-      clients.map(async (c, k) => {
-        const out: { k: number; n: number; raw: Buffer }[] = []
-        for (const n of [1, 2, 1]) out.push({ k, n, raw: (await c.cmdMulti(`RETR ${n}`)).raw })
-        return out
-      }),
-    )
-  ).flat()
-  for (const { k, n, raw } of got) t.ok(raw.equals(wire[n - 1]!), `${users[k]}: RETR ${n}, ${raw.length} octets, as it should be`)
-  // TOP of a message that large (the worker's cut), and one more RETR after it on the same connection
-  const top = (n: number, lines: number): Buffer => {
-    const [head, body] = messages[n - 1]!.split('\n\n')
-    const kept = [head, '', ...body!.split('\n').slice(0, lines)].join('\n') + '\n'
-    return Buffer.from(kept.replace(/\n/g, '\r\n').replace(/^>From /gm, 'From ').replace(/^\./gm, '..') + '.\r\n', 'latin1')
-  }
-  for (const lines of [0, 1, 97, 300]) t.ok((await clients[0]!.cmdMulti(`TOP 2 ${lines}`)).raw.equals(top(2, lines)), `TOP 2 ${lines}`)
-  t.ok((await clients[0]!.cmdMulti('RETR 2')).raw.equals(wire[1]!), 'RETR 2 after them')
-})
+}
 
 t.test('a message whose file is gone when it is sent: the connection closes on an error that names it, a small message as one the worker sends', async t => {
   const dir = mkdtempSync(join(tmpdir(), 'smallpop3-gone-'))

@@ -19,6 +19,7 @@ import { acquireLock } from './lock.js'
 import { syncDir } from './durable.js'
 import { StoreError, type CommitResult, type Maildrop, type MessageInfo } from './types.js'
 import { uniqueIds } from './uid.js'
+import { WORKER_MIN, WorkerDelivered } from '../worker-delivery.js'
 
 const LOCK = '.pop3lock'
 
@@ -192,17 +193,27 @@ class MaildirMaildrop implements Maildrop {
 
   async open(index: number): Promise<Readable> {
     const e = this.#entries[index]!
-    let fh
+    // a large message is read and converted by the worker (lib/worker-delivery.ts): it opens the file by
+    // name, so it is looked for here first, where a file another reader moved (new/ to cur/) is found again
+    if (e.size >= WORKER_MIN) {
+      const bytes = await this.#found(index, e, path => stat(path).then(st => st.size))
+      return new WorkerDelivered(this.#file(e), 0, bytes, { unquoteFrom: false })
+    }
+    const fh = await this.#found(index, e, path => open(path, 'r'))
+    return delivered(fh.createReadStream({ highWaterMark: 256 * 1024 }), { unquoteFrom: false })
+  }
+
+  /** What `use` gives for the message's file, where it is now: a file moved by another reader is looked for once. */
+  async #found<T>(index: number, e: Entry, use: (path: string) => Promise<T>): Promise<T> {
     try {
-      fh = await open(this.#file(e), 'r')
+      return await use(this.#file(e))
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
       if (!(await this.#relocate(e))) throw new StoreError('EGONE', 'store.gone', { n: index + 1 })
-      fh = await open(this.#file(e), 'r').catch(() => {
+      return use(this.#file(e)).catch(() => {
         throw new StoreError('EGONE', 'store.gone', { n: index + 1 })
       })
     }
-    return delivered(fh.createReadStream({ highWaterMark: 256 * 1024 }), { unquoteFrom: false })
   }
 
   seen(index: number): void {
