@@ -9,7 +9,7 @@
  * the instructor wrote them. The registry changes only once the file has,
  * so the two never disagree; changes are made one at a time.
  */
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import type { Account } from './commands.js'
 import { LocalizedError } from './i18n/index.js'
@@ -17,6 +17,7 @@ import { loadMaillist } from './maillist.js'
 import { isMaildir } from './store/maildir.js'
 import { recoverMaildrops } from './store/index.js'
 import { writeFileDurably } from './store/durable.js'
+import { makeFolder } from './folders.js'
 
 /** A change the registry refused, in the catalogue's words. */
 export class AccountError extends LocalizedError {
@@ -247,8 +248,8 @@ async function makeMaildrop(path: string, named: string, maildir: boolean): Prom
     throw new AccountError('accounts.notMaildir', { mailbox: named })
   }
   if (st) return false
-  await mkdir(dirname(path), { recursive: true })
-  if (maildir) for (const sub of ['cur', 'new', 'tmp']) await mkdir(join(path, sub), { recursive: true })
+  await makeFolder(dirname(path))
+  if (maildir) for (const sub of ['cur', 'new', 'tmp']) await makeFolder(join(path, sub))
   else await writeFile(path, '', { flag: 'wx', mode: 0o600 })
   return true
 }

@@ -6,10 +6,11 @@
  */
 import { createSecureContext } from 'node:tls'
 import { X509Certificate } from 'node:crypto'
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { chmod, readFile, rename, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { LocalizedError } from './i18n/index.js'
+import { makeFolder } from './folders.js'
 
 export interface Certificate {
   cert: string
@@ -84,7 +85,7 @@ export async function selfSignedCertificate(dir: string): Promise<Certificate> {
       },
     ],
   })
-  await mkdir(dir, { recursive: true, mode: 0o700 })
+  await makeFolder(dir, 0o700)
   // written beside, then renamed: a half-written pair is never read back
   const tmp = `.new-${process.pid}`
   await writeFile(keyPath + tmp, pems.private, { mode: 0o600 })

@@ -22,6 +22,7 @@ import { loadMaillist } from './maillist.js'
 import { syncDir } from './store/durable.js'
 import { lockMaildrop, openMaildrop, StoreError } from './store/index.js'
 import { PACKAGE_ROOT } from './version.js'
+import { makeFolder } from './folders.js'
 
 /** A class is at most this big: one server, one handout. */
 export const MAX_STUDENTS = 1000
@@ -123,10 +124,10 @@ export async function makeClass(opts: ClassOptions): Promise<Classroom> {
   const { host, hostFrom } = handoutHost(opts.host)
   const port = opts.port ?? 65000
 
-  await mkdir(dir, { recursive: true, mode: 0o700 })
+  await makeFolder(dir, 0o700)
   const work = join(dir, `.class-new-${process.pid}`)
   await rm(work, { recursive: true, force: true })
-  await mkdir(join(work, 'mail'), { recursive: true, mode: 0o700 })
+  await makeFolder(join(work, 'mail'), 0o700)
   try {
     const students: Student[] = []
     for (const p of people) {
@@ -585,7 +586,7 @@ function fromLine(lines: string[]): string {
  * student's own, so that unique ids (UIDL) differ from student to student.
  */
 async function writeMaildir(path: string, messages: Buffer[], rng: Seeded): Promise<void> {
-  for (const sub of ['cur', 'new', 'tmp']) await mkdir(join(path, sub), { recursive: true, mode: 0o700 })
+  for (const sub of ['cur', 'new', 'tmp']) await makeFolder(join(path, sub), 0o700)
   const own = rng.below(0xffffff).toString(16).padStart(6, '0')
   const time = 1788771600 // 7 September 2026, as the bundled maildir's mail
   for (const [i, message] of messages.entries()) {

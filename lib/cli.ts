@@ -3,7 +3,7 @@
  * entry of a table: its options, its help and what it runs. `main` returns
  * the exit status; only bin/ exits.
  */
-import { mkdir, readFile, realpath, stat } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { networkInterfaces } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
@@ -22,6 +22,7 @@ import { usageIn } from './commands.js'
 import type { AdminOptions } from './admin/server.js'
 import type { WebView } from './web/server.js'
 import { PACKAGE_ROOT, VERSION } from './version.js'
+import { makeFolder } from './folders.js'
 
 export interface CliIO {
   /** The keyboard, for the demo (default: process.stdin). */
@@ -330,7 +331,7 @@ function tlsCertificate(values: Values, io: CliIO): Promise<Certificate> {
 /** The folder sessions are recorded in, made if need be; none (and a warning) when it cannot be. */
 async function transcriptsFolder(source: MaillistSource, io: CliIO, t: Translator): Promise<string | undefined> {
   try {
-    await mkdir(source.transcripts, { recursive: true })
+    await makeFolder(source.transcripts)
     return source.transcripts
   } catch (err) {
     // a read-only folder of maildrops can still be served; only the self-check loses its record

@@ -5,14 +5,15 @@
  * `smallpop3 reset` copies it afresh.
  */
 import { createHash } from 'node:crypto'
-import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { accessSync, constants, mkdirSync } from 'node:fs'
+import { cp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { accessSync, constants } from 'node:fs'
 import { homedir, tmpdir, userInfo } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { LocalizedError } from './i18n/index.js'
 import { loadMaillist } from './maillist.js'
 import { lockMaildrop, StoreError } from './store/index.js'
 import { PACKAGE_ROOT, VERSION } from './version.js'
+import { makeFolder, makeFolderSync } from './folders.js'
 
 const BUNDLED = ['maillist', 'mbox.mail', 'mailboxes']
 const STAMP = '.smallpop3-sample'
@@ -26,7 +27,7 @@ export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.SMALLPOP3_HOME) return env.SMALLPOP3_HOME
   const home = join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'smallpop3')
   try {
-    mkdirSync(home, { recursive: true })
+    makeFolderSync(home)
     accessSync(home, constants.W_OK)
     return home
   } catch {
@@ -119,7 +120,7 @@ export async function prepareSample(opts: { reset?: boolean; env?: NodeJS.Proces
 
 /** Copies the bundled sample (maillist, mbox.mail, mailboxes/) into the folder `to`, which it makes. */
 export async function copyBundled(to: string): Promise<void> {
-  await mkdir(to, { recursive: true })
+  await makeFolder(to)
   for (const name of BUNDLED) {
     const from = join(PACKAGE_ROOT, name)
     if (await stat(from).catch(() => null)) await cp(from, join(to, name), { recursive: true })
@@ -128,7 +129,7 @@ export async function copyBundled(to: string): Promise<void> {
 
 /** Copies the bundled files beside `dir`, then swaps, so that a half-made copy is never served. */
 async function replaceCopy(dir: string, want: string): Promise<void> {
-  await mkdir(dirname(dir), { recursive: true })
+  await makeFolder(dirname(dir))
   const tmp = `${dir}.new-${process.pid}`
   await rm(tmp, { recursive: true, force: true })
   await copyBundled(tmp)

@@ -4,11 +4,12 @@
  * maildrops, can be played again from the start (`restore`), and leaves
  * nothing behind (`remove`).
  */
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { loadMaillist } from './maillist.js'
 import { copyBundled } from './sample.js'
+import { makeFolder } from './folders.js'
 
 export interface ScratchCopy {
   /** The copy's maillist, to serve. */
@@ -49,7 +50,7 @@ async function maildropCopier(maillist: string): Promise<(dir: string) => Promis
   const names = new Map<string, string>() // maildrop → its copy's name (accounts may share one)
   for (const a of accounts) if (!names.has(a.mailbox)) names.set(a.mailbox, `${names.size + 1}-${basename(a.mailbox)}`)
   return async dir => {
-    await mkdir(dir, { recursive: true })
+    await makeFolder(dir)
     for (const [from, name] of names) await cp(from, join(dir, name), { recursive: true, filter: src => !LOCKS.test(basename(src)) })
     await writeFile(join(dir, 'maillist'), accounts.map(a => `${a.user} ${a.password} ${names.get(a.mailbox)}\n`).join(''))
   }

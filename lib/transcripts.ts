@@ -5,12 +5,13 @@
  * masked (lib/secrets.ts); the line in clear that --show-secrets adds for
  * the log is never written here. Only the owner may read the files.
  */
-import { chmod, mkdir, readdir, readFile, stat } from 'node:fs/promises'
+import { chmod, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Pop3Event } from './events.js'
 import { batch } from './batch.js'
 import { smallFilesIn } from './small-files.js'
 import type { MessageKey } from './i18n/index.js'
+import { makeFolder } from './folders.js'
 
 /**
  * The most one session may write to its transcript, in octets. A command
@@ -89,7 +90,7 @@ const sessionId = (server: string, session: number): string => `${server}-${Stri
 let recorders = 0
 
 export async function transcriptRecorder(dir: string): Promise<TranscriptRecorder> {
-  await mkdir(dir, { recursive: true, mode: 0o700 })
+  await makeFolder(dir, 0o700)
   // A folder made before (by an older version, or by hand) is made private too, if it is ours to change.
   if ((await stat(dir)).uid === process.getuid?.()) await chmod(dir, 0o700).catch(() => {})
   const files = await smallFilesIn(dir)

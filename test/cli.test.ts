@@ -163,6 +163,12 @@ t.test('a transcripts folder that cannot be made is a warning, not a stop', asyn
   await cli.waitFor(/Listening on/)
   t.match(cli.stderr(), /^smallpop3: warning: cannot record sessions in \/etc\/passwd\/t \(ENOTDIR\)/)
   t.equal(await stop(cli), 0)
+  // a folder the kernel refuses with ENOENT though its parent is there, where Node's own mkdir -p spins for ever
+  const proc = runCli(['--port', '0', '--transcripts', '/proc/smallpop3-t'], { cwd: emptyDir(), env: { SMALLPOP3_HOME: '', XDG_STATE_HOME: '/proc/smallpop3-state' } })
+  await proc.waitFor(/Listening on/)
+  t.match(proc.stderr(), /^smallpop3: warning: cannot record sessions in \/proc\/smallpop3-t \(ENOENT\)/)
+  t.match(proc.stdout(), /scratch copy in .*smallpop3-[^/]+\/sample/, 'a state folder that cannot be made under /proc: the temporary folder')
+  t.equal(await stop(proc), 0)
 })
 
 t.test('maillist problems stop start-up with the file and line', async t => {
