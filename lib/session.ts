@@ -96,8 +96,8 @@ export class Session {
   #ended = false
   #closed = false
   #linger?: NodeJS.Timeout
-  /** Aborted when the connection is gone: a wait on its behalf (the brake on guessing) stops. */
-  readonly #gone = new AbortController()
+  /** Aborted when the connection is gone: a wait on its behalf (the brake on guessing) stops. Made for the first such wait: most sessions never wait. */
+  #gone?: AbortController
   #endReason: DisconnectReason = 'client'
   #endDetail: string | undefined
   /** Settles when the session has fully ended (lock released). */
@@ -384,8 +384,18 @@ export class Session {
   /** The brake on guessing: the answer to wrong credentials waits (every login reply names its user). */
   async #loginDelay(reply: Reply): Promise<void> {
     if (!reply.login) return
-    const delay = await this.#host.loginSettled(this.#address, String(reply.params?.user), reply.code !== 'AUTH', this.#gone.signal)
+    const ok = reply.code !== 'AUTH' // wrong credentials are the only answer that waits
+    const delay = await this.#host.loginSettled(this.#address, String(reply.params?.user), ok, ok ? undefined : this.#goneSignal())
     if (delay) this.#emit({ type: 'delay', ...delay, address: this.#address })
+  }
+
+  /** The signal a wait on this session's behalf stops on; aborted already when the connection is gone. */
+  #goneSignal(): AbortSignal {
+    if (!this.#gone) {
+      this.#gone = new AbortController()
+      if (this.#closed) this.#gone.abort(GONE)
+    }
+    return this.#gone.signal
   }
 
   /** The UPDATE state (RFC 1939 §6): remove the messages marked with DELE, then release the lock. */
@@ -441,7 +451,7 @@ export class Session {
     if (this.#closed) return // the TCP socket and the TLS socket over it both say so
     this.#closed = true
     this.#ended = true
-    this.#gone.abort(GONE)
+    this.#gone?.abort(GONE)
     clearTimeout(this.#linger)
     await this.#work.catch(() => {})
     const md = this.ctx.maildrop
