@@ -356,6 +356,47 @@ t.test('in a real terminal with --port N (not 65000): the connect line, the nc l
   t.match(await term.waitFor(/EXIT=\d+/), /EXIT=0/)
 })
 
+t.test('in a real terminal: a login in a new connection is no mistake; a login in a second one, while the step\'s is open, is told where the step goes on', { skip: HAS_TMUX ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
+  const port = await freePort()
+  const term = terminal(t, `guide 2 --port ${port}`, 'NO_COLOR=1')
+  const waitFor = (re: RegExp): Promise<string> => term.waitFor(re, { history: true })
+  const after = (shown: string, mark: string): string => shown.slice(shown.lastIndexOf(mark))
+  await waitFor(/Step 1 of 5: Log in[\s\S]*h: hint/)
+  const first = await RawClient.open(port)
+  await first.line()
+  await first.cmd('USER guest')
+  await first.cmd('PASS visitor')
+  await waitFor(/✔ Step 1 done[\s\S]*Step 2 of 5[\s\S]*h: hint/)
+  first.end()
+  await waitFor(/── session 1 closed ──/)
+
+  // the step after the login, in a new connection: the student logs in again there
+  const second = await RawClient.open(port)
+  await second.line()
+  await second.cmd('USER guest')
+  t.match(await second.cmd('PASS visitor'), /^\+OK guest has 7 messages/)
+  let shown = after(await waitFor(/session 1 closed[\s\S]*C: PASS \*+\n[\s\S]*state AUTHORIZATION → TRANSACTION/), 'session 1 closed')
+  t.notMatch(shown, /Not this step yet|log in with USER and PASS first/, 'USER and PASS in the new connection: no advice to log in')
+  await second.cmd('STAT')
+  shown = after(await waitFor(/session 1 closed[\s\S]*✔ Step 2 done[\s\S]*Step 3 of 5[\s\S]*h: hint/), 'session 1 closed')
+  t.notMatch(shown, /Not this step yet/, 'logged in again, then STAT: step 2 done, no mistake on the way')
+
+  // a third connection while the second, where the steps go on, is open (and holds the maildrop)
+  const third = await RawClient.open(port)
+  await third.line()
+  await third.cmd('USER guest')
+  t.match(await third.cmd('PASS visitor'), /^-ERR \[IN-USE\]/)
+  shown = after(await waitFor(/S: -ERR \[IN-USE\][^\n]*\n[\s\S]*→ Not this step yet[^\n]*\n[^\n]*LIST/), 'a new connection')
+  t.match(shown, /C: USER guest[\s\S]*→ Not this step yet: this is done in the same connection as the steps before it; type there:\s+LIST/, 'USER: the step goes on in the other connection')
+  t.notMatch(shown, /log in with USER and PASS first/, 'not told to log in: the step\'s connection is logged in')
+  third.end()
+  await second.cmdMulti('LIST')
+  await waitFor(/Question: Add up the sizes/)
+  second.end()
+  term.keys('C-c')
+  t.match(await term.waitFor(/EXIT=\d+/), /EXIT=130/)
+})
+
 t.test('in a real terminal: the TLS port is shown, and another one is taken when the one after --port is busy', { skip: HAS_TMUX ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
   // two ports in a row: the second held by someone else
   let busy: Server | undefined
