@@ -25,7 +25,7 @@
  * decoded (`decoded`, the password masked) is what the exercise's base64
  * decodes to, the password masked the same way.
  */
-import type { State } from './commands.js'
+import { COMMANDS, type State } from './commands.js'
 import type { Pop3Event } from './events.js'
 import { expectStatus, renamed, replyFits, type ExpectedStatus, type OwnValues } from './expected.js'
 import { matches, type Exercise, type Step } from './exercises.js'
@@ -356,8 +356,14 @@ export class ExerciseChecker {
     const again = t.expects.slice(0, t.next).some(x => x.client !== undefined && t.bound.get(x.label) === id && commandFits(x.client, command) && (!x.status || replyFits(x.status, reply, t.own && new Map(t.own))))
     if (again) return undefined
     const verb = command.verb
+    const typo = reply.key.startsWith('verb.unknown') || reply.key.startsWith('line.')
+    // the step goes on in another connection: whether this one is logged in says nothing about it
+    const allowed = this.#connectionAllowed(t, e, id)
+    // logging in (again, in a new connection) on the way to a step done once logged in: no mistake
+    if (!typo && allowed && loggingIn(command, reply) && e.state === 'TRANSACTION') return undefined
     const kind: MissKind =
-      reply.key.startsWith('verb.unknown') || reply.key.startsWith('line.') ? 'typo'
+      typo ? 'typo'
+      : !allowed ? 'connection'
       : command.state !== e.state ? 'state'
       : verb !== undefined && verb === e.client!.split(' ')[0]!.toUpperCase() ? 'args'
       : 'other'
@@ -390,6 +396,12 @@ export class ExerciseChecker {
       expected: { client: line, status: e.status?.pattern }, advice,
     }
   }
+}
+
+/** A line of a verb that sends credentials (USER, PASS, APOP, AUTH, or AUTH's response), answered +OK or "+ ": a login under way or done. */
+function loggingIn(command: CommandEvent, reply: ReplyEvent): boolean {
+  const verb = command.response ?? command.verb
+  return reply.ok && command.state === 'AUTHORIZATION' && COMMANDS.some(c => c.verb === verb && c.credentials)
 }
 
 /** The next expect of a track that is a command (past a greeting). */

@@ -266,10 +266,10 @@ export class Guide {
   /** Asks a question: true or false when graded, undefined when it is not. */
   async #question(q: Question): Promise<boolean | undefined> {
     const s = this.#style
-    const message = this.#t('guide.question', { question: plain(q.text) })
+    const message = this.#t('guide.question', { question: plain(screen.atWhere(q.text, this.#where)) })
     let right: boolean | undefined
     if (q.choices) {
-      const picked = await this.#prompt<string>({ type: 'select', message, choices: q.choices.map(c => ({ name: plain(c), value: c })) })
+      const picked = await this.#prompt<string>({ type: 'select', message, choices: q.choices.map(c => ({ name: plain(screen.atWhere(c, this.#where)), value: c })) })
       right = q.accept ? q.accept.includes(picked) : undefined
     } else if (q.accept) {
       const typed = await this.#prompt<string>({ type: 'input', message })
@@ -277,7 +277,7 @@ export class Guide {
     } else {
       this.#write(`\n  ${s.chalk.bold(message)}\n`)
     }
-    this.#write(screen.renderAnswer(right, q.answer, s))
+    this.#write(screen.renderAnswer(right, q.answer, this.#where, s))
     return right
   }
 

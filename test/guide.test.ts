@@ -1,13 +1,16 @@
 // The guide: its flow driven through injected streams against its own server (port 0), a raw-socket
 // client doing the exercise; the real `smallpop3 guide` with no terminal, and in a real one (tmux).
 import t from 'tap'
+import { Chalk } from 'chalk'
 import { cpSync, mkdtempSync } from 'node:fs'
+import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { LANGUAGES, selfSignedCertificate, startServer, translator, type RunningServer, type Translator } from '../dist/index.js'
 import { loadExercises, type Exercise } from '../dist/exercises.js'
 import { acceptable, runGuide } from '../dist/guide.js'
+import { renderAnswer, renderStep } from '../dist/render/guide.js'
 import { Player } from '../dist/player.js'
 import { HAS_TMUX, RawClient, ROOT, runCli, terminal } from './helpers.js'
 
@@ -59,6 +62,27 @@ function guideOn(server: RunningServer, opts: { exercise?: number; transcripts?:
 
 const DOWN = '\x1b[B'
 
+/** A listener on a port of 127.0.0.1 (0: any free one), none when the port is taken. */
+function listen(port: number): Promise<Server | undefined> {
+  return new Promise(resolve => {
+    const s = createServer()
+    s.once('error', () => resolve(undefined))
+    s.listen(port, '127.0.0.1', () => resolve(s))
+  })
+}
+
+/** A port nothing listens on now, other than the default 65000 the exercises name, and its next one free too. */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const s = (await listen(0))!
+    const port = (s.address() as { port: number }).port
+    const next = port < 65535 ? await listen(port + 1) : undefined
+    await new Promise(r => s.close(r))
+    if (next) await new Promise(r => next.close(r))
+    if (next && port !== 65000 && port !== 64999) return port
+  }
+}
+
 t.test('typed answers: right when they hold an accepted word or number', async t => {
   t.ok(acceptable('6242', ['6242']))
   t.ok(acceptable('It is 6242 octets.', ['6242']))
@@ -79,6 +103,29 @@ t.test('every question of the exercises can be graded', async t => {
     }
   }
   t.equal(count, 19, 'the nineteen questions of the sixteen exercises, two in one step counted twice')
+})
+
+t.test('every step of every exercise and its answers, in every language, name the guide\'s ports, not the defaults they are written for', async t => {
+  const where = { host: 'localhost', port: 40123, tlsPort: 40124 }
+  const count = (text: string, re: RegExp): number => text.match(re)?.length ?? 0
+  for (const lang of LANGUAGES) {
+    const style = { t: translator(lang), chalk: new Chalk({ level: 0 }), width: 100, bytes: false }
+    let written = 0
+    for (const ex of await loadExercises(join(ROOT, 'exercises'), lang)) {
+      for (const step of ex.steps) {
+        const shown = renderStep(step, ex.lang, ex.steps.length, where, style) + step.questions.map(q => renderAnswer(true, q.answer, where, style)).join('')
+        const source = step.text.replace(/<details>[\s\S]*?<\/details>/g, '')
+        const name = `${lang}: exercise ${ex.number} step ${step.number}`
+        written += count(source, /\b6500[01]\b/g)
+        t.equal(count(shown, /\b6500[01]\b/g), 0, `${name} names no default port`)
+        t.ok(count(shown, /\b40123\b/g) >= count(source, /\b65000\b/g), `${name}: the plain port wherever the text names 65000`)
+        t.equal(count(shown, /\b40124\b/g), count(source, /\b65001\b/g), `${name}: the TLS port wherever the text names 65001`)
+        // a server with no TLS port: the text's POP3S port is left as written
+        t.equal(count(renderStep(step, ex.lang, ex.steps.length, { host: 'localhost', port: 40123 }, style), /\b65001\b/g), count(source, /\b65001\b/g), `${name}: no TLS port, 65001 as written`)
+      }
+    }
+    t.ok(written >= 10, `${lang}: the steps name the default ports ${written} times`)
+  }
 })
 
 t.test('exercise 1 from a raw socket: steps advance, a mistake is explained, hints, questions right and wrong, the summary', async t => {
@@ -290,15 +337,69 @@ t.test('in a real terminal (tmux): done from a raw socket, the questions answere
   c.end()
 })
 
+t.test('in a real terminal with --port N (not 65000): the connect line, the nc line, the TLS command and the step\'s text all name N, and N answers', { skip: HAS_TMUX ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
+  const port = await freePort()
+  const term = terminal(t, `guide 1 --port ${port}`, 'NO_COLOR=1')
+  const shown = await term.waitFor(/Step 1 of 4[\s\S]*h: hint/, { history: true })
+  t.match(shown, `In a second terminal, type:  telnet localhost ${port}\n`, 'the connect line')
+  t.match(shown, `(no telnet? nc -C localhost ${port} does the same)`, 'the nc line')
+  t.match(shown, `Over TLS (the POP3S port):  openssl s_client -connect localhost:${port + 1} -ign_eof`, 'the POP3S command, its port next to N')
+  const step = shown.slice(shown.indexOf('Step 1 of 4'))
+  t.match(step, new RegExp(`Type:\\s+telnet localhost ${port}\\n[\\s\\S]*\\(No telnet\\? \`nc -C localhost ${port}\` does the same\\.\\)`), 'the exercise\'s own text names N')
+  t.match(step, `Connect from a second terminal:\n    telnet localhost ${port}\n`, 'the line to connect with')
+  t.notMatch(shown, /\b6500[01]\b/, 'no default port anywhere')
+  const c = await RawClient.open(port)
+  await c.line()
+  await term.waitFor(/✔ Step 1 done/, { history: true })
+  c.end()
+  term.keys('q')
+  t.match(await term.waitFor(/EXIT=\d+/), /EXIT=0/)
+})
+
+t.test('in a real terminal: a login in a new connection is no mistake; a login in a second one, while the step\'s is open, is told where the step goes on', { skip: HAS_TMUX ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
+  const port = await freePort()
+  const term = terminal(t, `guide 2 --port ${port}`, 'NO_COLOR=1')
+  const waitFor = (re: RegExp): Promise<string> => term.waitFor(re, { history: true })
+  const after = (shown: string, mark: string): string => shown.slice(shown.lastIndexOf(mark))
+  await waitFor(/Step 1 of 5: Log in[\s\S]*h: hint/)
+  const first = await RawClient.open(port)
+  await first.line()
+  await first.cmd('USER guest')
+  await first.cmd('PASS visitor')
+  await waitFor(/✔ Step 1 done[\s\S]*Step 2 of 5[\s\S]*h: hint/)
+  first.end()
+  await waitFor(/── session 1 closed ──/)
+
+  // the step after the login, in a new connection: the student logs in again there
+  const second = await RawClient.open(port)
+  await second.line()
+  await second.cmd('USER guest')
+  t.match(await second.cmd('PASS visitor'), /^\+OK guest has 7 messages/)
+  let shown = after(await waitFor(/session 1 closed[\s\S]*C: PASS \*+\n[\s\S]*state AUTHORIZATION → TRANSACTION/), 'session 1 closed')
+  t.notMatch(shown, /Not this step yet|log in with USER and PASS first/, 'USER and PASS in the new connection: no advice to log in')
+  await second.cmd('STAT')
+  shown = after(await waitFor(/session 1 closed[\s\S]*✔ Step 2 done[\s\S]*Step 3 of 5[\s\S]*h: hint/), 'session 1 closed')
+  t.notMatch(shown, /Not this step yet/, 'logged in again, then STAT: step 2 done, no mistake on the way')
+
+  // a third connection while the second, where the steps go on, is open (and holds the maildrop)
+  const third = await RawClient.open(port)
+  await third.line()
+  await third.cmd('USER guest')
+  t.match(await third.cmd('PASS visitor'), /^-ERR \[IN-USE\]/)
+  shown = after(await waitFor(/S: -ERR \[IN-USE\][^\n]*\n[\s\S]*→ Not this step yet[^\n]*\n[^\n]*LIST/), 'a new connection')
+  t.match(shown, /C: USER guest[\s\S]*→ Not this step yet: this is done in the same connection as the steps before it; type there:\s+LIST/, 'USER: the step goes on in the other connection')
+  t.notMatch(shown, /log in with USER and PASS first/, 'not told to log in: the step\'s connection is logged in')
+  third.end()
+  await second.cmdMulti('LIST')
+  await waitFor(/Question: Add up the sizes/)
+  second.end()
+  term.keys('C-c')
+  t.match(await term.waitFor(/EXIT=\d+/), /EXIT=130/)
+})
+
 t.test('in a real terminal: the TLS port is shown, and another one is taken when the one after --port is busy', { skip: HAS_TMUX ? false : 'tmux is not installed (.ci/run installs it)' }, async t => {
   // two ports in a row: the second held by someone else
-  const { createServer } = await import('node:net')
-  const listen = (port: number): Promise<import('node:net').Server | undefined> => new Promise(resolve => {
-    const s = createServer()
-    s.once('error', () => resolve(undefined))
-    s.listen(port, '127.0.0.1', () => resolve(s))
-  })
-  let busy: import('node:net').Server | undefined
+  let busy: Server | undefined
   let port = 0
   for (let i = 0; i < 20 && !port; i++) {
     busy = await listen(0)
@@ -314,6 +415,9 @@ t.test('in a real terminal: the TLS port is shown, and another one is taken when
   const shown = await term.waitFor(/Over TLS \(the POP3S port\): +openssl s_client -connect localhost:\d+ -ign_eof/, { history: true })
   const tlsPort = Number(/-connect localhost:(\d+)/.exec(shown)![1])
   t.not(tlsPort, port + 1, 'not the busy port')
+  const step = await term.waitFor(/Step 1 of 3[\s\S]*h: hint/, { history: true })
+  t.match(step.slice(step.indexOf('Step 1 of 3')), `openssl s_client -connect localhost:${tlsPort} -ign_eof`, 'the exercise\'s own command names that TLS port')
+  t.notMatch(step, /\b6500[01]\b/, 'and no default port')
   const { connect } = await import('node:tls')
   const greeting = await new Promise<string>((resolve, reject) => {
     const s = connect({ port: tlsPort, host: '127.0.0.1', rejectUnauthorized: false }, () => s.once('data', d => { resolve(String(d)); s.destroy() }))

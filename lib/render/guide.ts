@@ -23,6 +23,20 @@ export interface Where {
   tlsPort?: number
 }
 
+/**
+ * An exercise's text as this guide's server is reached. The exercises are
+ * written for the CLI's default ports, 65000 and POP3S's 65001 next to it
+ * (`telnet localhost 65000`, `-connect localhost:65001`, `tcpdump ... port
+ * 65000`); the server may listen elsewhere (`--port`, a TLS port taken). A
+ * TLS port named where the server has none is left as written.
+ */
+export function atWhere(text: string, where: Where): string {
+  return text.replace(/(\blocalhost([ :]))?\b(65000|65001)\b/g, (all, host: string | undefined, sep: string | undefined, port: string) => {
+    const real = port === '65000' ? where.port : where.tlsPort
+    return real === undefined ? all : (host ? where.host + sep : '') + real
+  })
+}
+
 export function renderIntro(ex: Exercise, s: GuideStyle): string {
   const { t, chalk: c } = s
   return [
@@ -52,7 +66,7 @@ export function renderStep(step: Step, lang: string, total: number, where: Where
   let out = renderStepHeading(step, total, s)
   for (const part of stepParts(step)) {
     if ('prose' in part) {
-      out += renderProse(withoutQuestions(part.prose, lang), s)
+      out += renderProse(atWhere(withoutQuestions(part.prose, lang), where), s)
       continue
     }
     const lines = part.block.exchanges.flatMap(x => (x.client === undefined ? [] : [x.client]))
@@ -102,10 +116,10 @@ export function renderHint(text: string, s: GuideStyle): string {
 }
 
 /** After a question: right, wrong or not graded, and the file's answer. */
-export function renderAnswer(right: boolean | undefined, answer: string | undefined, s: GuideStyle): string {
+export function renderAnswer(right: boolean | undefined, answer: string | undefined, where: Where, s: GuideStyle): string {
   const { t, chalk: c } = s
   const verdict = right === undefined ? t('guide.ungraded') : right ? c.green.bold(t('guide.right')) : c.red.bold(t('guide.wrong'))
-  return `${LEFT}${verdict}\n` + (answer ? paragraph(t('guide.answer', { answer }), s).join('\n') + '\n' : '')
+  return `${LEFT}${verdict}\n` + (answer ? paragraph(t('guide.answer', { answer: atWhere(answer, where) }), s).join('\n') + '\n' : '')
 }
 
 export interface Summary {
