@@ -206,7 +206,7 @@ class Demo {
       return
     }
     if (beat.kind === 'prose') {
-      this.#write(screen.renderProse(beat.text, s))
+      this.#write(screen.renderProse(screen.atWhere(beat.text, this.#where()), s))
       return
     }
     const { move } = beat
@@ -301,9 +301,9 @@ class Demo {
     this.#lastLabel = label
   }
 
-  #where(): { host: string; port: number } {
+  #where(): screen.Where {
     const host = connectable(this.#server.host)
-    return { host: host === '127.0.0.1' ? 'localhost' : host, port: this.#server.port }
+    return { host: host === '127.0.0.1' ? 'localhost' : host, port: this.#server.port, tlsPort: this.#server.tlsPort }
   }
 
   /** Where the step that beat `i` belongs to begins. */

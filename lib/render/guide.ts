@@ -9,33 +9,14 @@ import type { Miss } from '../check.js'
 import type { CommandEvent, Played, ReplyEvent } from '../player.js'
 import { stepParts, withoutQuestions } from '../exercises.js'
 import {
-  clientChars, clientEnd, clientPrefix, explanation, paragraph, renderExchange, renderGreeting, renderProse, renderStepHeading, untranslatedParagraph, type DemoStyle,
+  atWhere, clientChars, clientEnd, clientPrefix, explanation, paragraph, renderExchange, renderGreeting, renderProse, renderStepHeading, untranslatedParagraph, type DemoStyle, type Where,
 } from './demo.js'
+
+export { atWhere, type Where }
 
 export type GuideStyle = DemoStyle
 
 const LEFT = '  '
-
-export interface Where {
-  host: string
-  port: number
-  /** The POP3S port, when the server has one. */
-  tlsPort?: number
-}
-
-/**
- * An exercise's text as this guide's server is reached. The exercises are
- * written for the CLI's default ports, 65000 and POP3S's 65001 next to it
- * (`telnet localhost 65000`, `-connect localhost:65001`, `tcpdump ... port
- * 65000`); the server may listen elsewhere (`--port`, a TLS port taken). A
- * TLS port named where the server has none is left as written.
- */
-export function atWhere(text: string, where: Where): string {
-  return text.replace(/(\blocalhost([ :]))?\b(65000|65001)\b/g, (all, host: string | undefined, sep: string | undefined, port: string) => {
-    const real = port === '65000' ? where.port : where.tlsPort
-    return real === undefined ? all : (host ? where.host + sep : '') + real
-  })
-}
 
 export function renderIntro(ex: Exercise, s: GuideStyle): string {
   const { t, chalk: c } = s
