@@ -382,6 +382,8 @@ const ca: Catalogue = {
   'check.goal': "Pas {step}: {title}",
   'check.type': "escriu: {lines}",
   'check.typeNew': "escriu, en una segona connexió telnet, com diu l'exercici: {lines}",
+  'check.typeStls': "telnet no sap parlar TLS: connecta't amb openssl s_client -starttls pop3 com mostra l'exercici (openssl envia STLS per tu) i escriu: {lines}",
+  'check.typeTls': "amb TLS des del primer byte, que telnet no sap fer: connecta't al port TLS amb openssl s_client -connect com mostra l'exercici (o fes servir el client que indica) i escriu: {lines}",
   'check.sent': "has enviat «{sent}» i el servidor ha respost «{answered}»; l'exercici espera «{expected}»",
   'check.cut': "{sessions|sessió ha escrit|sessions han escrit} més del que pot guardar una transcripció ({limit|octet|octets}): el que ve després no està registrat, així que aquí no compta.",
   'check.resetHint': "Si els números no coincideixen perquè es van esborrar missatges en una sessió anterior, «smallpop3 reset» recupera les bústies d'exemple.",

@@ -379,6 +379,8 @@ export default {
   'check.goal': 'Step {step}: {title}',
   'check.type': 'type: {lines}',
   'check.typeNew': 'type, in a second telnet connection as the exercise says: {lines}',
+  'check.typeStls': 'telnet cannot speak TLS: connect with openssl s_client -starttls pop3 as the exercise shows (openssl sends STLS for you), and type: {lines}',
+  'check.typeTls': 'with TLS from the first byte, which telnet cannot do: connect to the TLS port with openssl s_client -connect as the exercise shows (or use the client it names), and type: {lines}',
   'check.sent': 'you sent "{sent}" and the server answered "{answered}"; the exercise expects "{expected}"',
   'check.cut': '{sessions|session|sessions} wrote more than a transcript keeps ({limit|octet|octets}): what came after that is not recorded, so it cannot count here.',
   'check.resetHint': 'If the numbers differ because messages were deleted in an earlier session, "smallpop3 reset" brings the sample mailboxes back.',

@@ -381,6 +381,8 @@ const es: Catalogue = {
   'check.goal': 'Paso {step}: {title}',
   'check.type': 'escribe: {lines}',
   'check.typeNew': 'escribe, en una segunda conexión telnet, como dice el ejercicio: {lines}',
+  'check.typeStls': 'telnet no sabe hablar TLS: conéctate con openssl s_client -starttls pop3 como muestra el ejercicio (openssl envía STLS por ti) y escribe: {lines}',
+  'check.typeTls': 'con TLS desde el primer byte, que telnet no sabe hacer: conéctate al puerto TLS con openssl s_client -connect como muestra el ejercicio (o usa el cliente que indica) y escribe: {lines}',
   'check.sent': 'has enviado "{sent}" y el servidor ha respondido "{answered}"; el ejercicio espera "{expected}"',
   'check.cut': 'En {sessions|sesión|sesiones} se escribió más de lo que guarda una transcripción ({limit|octeto|octetos}): lo que vino después no está grabado, así que aquí no cuenta.',
   'check.resetHint': 'Si los números no coinciden porque se borraron mensajes en una sesión anterior, "smallpop3 reset" recupera los buzones de ejemplo.',
