@@ -110,6 +110,12 @@ export interface GoalResult {
   hint?: {
     type: string[]
     newSession?: boolean
+    /**
+     * The step's connection is encrypted from its start, which telnet cannot
+     * do: made with STLS by `openssl s_client -starttls pop3` (which sends
+     * STLS itself, so `type` leaves it out), or to the TLS port (POP3S).
+     */
+    tls?: 'stls' | 'port'
     /** The step was not done, but this later one was. */
     skippedBy?: number
     sent?: string
@@ -254,8 +260,11 @@ export class ExerciseChecker {
       .map(t => {
         const result: GoalResult = { step: t.step.number, title: t.step.title, done: t.done }
         if (t.done) return result
-        const hint: GoalResult['hint'] = { type: t.expects.flatMap(e => (e.client === undefined ? [] : [shown(e.client, this.exercise.account, this.user)])) }
+        const tls = encryptedFromStart(t.step)
+        const typed = t.expects.flatMap(e => (e.client === undefined || (tls === 'stls' && STLS.test(e.client)) ? [] : [shown(e.client, this.exercise.account, this.user)]))
+        const hint: GoalResult['hint'] = { type: typed }
         if (t.step.blocks.some(b => b.session > 1)) hint.newSession = true
+        if (tls) hint.tls = tls
         if (t.miss) Object.assign(hint, { sent: t.miss.sent, answered: t.miss.answered, expected: t.miss.expected.status, kind: t.miss.kind, advice: t.miss.advice })
         else if (t.skippedBy) hint.skippedBy = t.skippedBy
         result.hint = hint
@@ -402,6 +411,20 @@ export class ExerciseChecker {
 function loggingIn(command: CommandEvent, reply: ReplyEvent): boolean {
   const verb = command.response ?? command.verb
   return reply.ok && command.state === 'AUTHORIZATION' && COMMANDS.some(c => c.verb === verb && c.credentials)
+}
+
+const STLS = /^STLS$/i
+
+/**
+ * Whether a step's connection is encrypted from its start, so that it is
+ * made with openssl rather than telnet: a block marked `tls` (the TLS
+ * port), or a new connection whose first command is an STLS answered +OK,
+ * as `openssl s_client -starttls pop3` sends it (RFC 2595 §4).
+ */
+function encryptedFromStart(step: Step): 'stls' | 'port' | undefined {
+  if (step.blocks.some(b => b.tls)) return 'port'
+  const stls = step.blocks.some(({ exchanges: [greeting, first] }) => greeting && greeting.client === undefined && first && STLS.test(first.client ?? '') && first.status?.startsWith('+OK'))
+  return stls ? 'stls' : undefined
 }
 
 /** The next expect of a track that is a command (past a greeting). */

@@ -131,14 +131,18 @@ function live(ctx: SessionContext): { count: number; octets: number } {
   return { count, octets }
 }
 
-/** Parses a message-number argument: the 0-based index, or the error reply. */
-function message(ctx: SessionContext, arg: string, allowDeleted = false): number | Reply {
+/**
+ * Parses a message-number argument: the 0-based index, or the error reply.
+ * A message marked with DELE is refused with `deleted`, the command's own
+ * key (what it means depends on the command); without one it is taken.
+ */
+function message(ctx: SessionContext, arg: string, deleted?: MessageKey): number | Reply {
   const total = ctx.maildrop!.messages.length
   if (total === 0) return err('msg.emptyDrop', { arg })
   if (!/^\d+$/.test(arg)) return err('msg.notNumber', { arg, total })
   const n = Number(arg)
   if (n < 1 || n > total) return err(n === 0 ? 'msg.zero' : 'msg.none', { n: arg, total })
-  if (!allowDeleted && ctx.deleted.has(n - 1)) return err('msg.deleted', { n })
+  if (deleted && ctx.deleted.has(n - 1)) return err(deleted, { n })
   return n - 1
 }
 
@@ -276,7 +280,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         const lines = msgs.flatMap((m, i) => (ctx.deleted.has(i) ? [] : [`${i + 1} ${m.size}`]))
         return ok('list.all', live(ctx), { body: { kind: 'lines', lines } })
       }
-      const i = message(ctx, arg)
+      const i = message(ctx, arg, 'msg.deleted.list')
       if (typeof i !== 'number') return i
       return ok('list.one', { n: i + 1, size: msgs[i]!.size })
     },
@@ -284,7 +288,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     verb: 'RETR', states: TRANS, args: [1, 1], usage: 'usage.RETR', rfc: 'RFC 1939 §5',
     run(ctx, [arg]) {
-      const i = message(ctx, arg!)
+      const i = message(ctx, arg!, 'msg.deleted')
       if (typeof i !== 'number') return i
       ctx.maildrop!.seen(i)
       return ok('retr.ok', { n: i + 1, size: ctx.maildrop!.messages[i]!.size }, { body: { kind: 'message', index: i } })
@@ -293,7 +297,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     verb: 'DELE', states: TRANS, args: [1, 1], usage: 'usage.DELE', rfc: 'RFC 1939 §5',
     run(ctx, [arg]) {
-      const i = message(ctx, arg!, true)
+      const i = message(ctx, arg!)
       if (typeof i !== 'number') return i
       if (ctx.deleted.has(i)) return err('dele.already', { n: i + 1 })
       ctx.deleted.add(i)
@@ -317,7 +321,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     verb: 'TOP', states: TRANS, args: [2, 2], usage: 'usage.TOP', rfc: 'RFC 1939 §7',
     run(ctx, [arg, linesArg]) {
-      const i = message(ctx, arg!)
+      const i = message(ctx, arg!, 'msg.deleted.top')
       if (typeof i !== 'number') return i
       if (!/^\d+$/.test(linesArg!)) return err('top.badLines', { arg: linesArg, n: i + 1 })
       const top = Number(linesArg)
@@ -332,7 +336,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         const lines = msgs.flatMap((m, i) => (ctx.deleted.has(i) ? [] : [`${i + 1} ${m.uid}`]))
         return ok('uidl.all', live(ctx), { body: { kind: 'lines', lines } })
       }
-      const i = message(ctx, arg)
+      const i = message(ctx, arg, 'msg.deleted.uidl')
       if (typeof i !== 'number') return i
       return ok('uidl.one', { n: i + 1, uid: msgs[i]!.uid })
     },

@@ -109,14 +109,17 @@ function what(event: Extract<Pop3Event, { type: 'command' }>): Note[] {
   const params = { user: event.user, ...Object.fromEntries(event.args.map((a, i) => [`a${i}`, a])) }
   const [min, max] = spec.args
   const wellFormed = event.args.length >= min && event.args.length <= max && !event.args.includes('')
-  const said = wellFormed ? note(commandKey(event.verb, event.args.length, event.args[0], event.state, event.user), params) : note('cmd.usage', { verb: spec.verb, usage: usageOf(spec) })
+  const said = wellFormed ? note(commandKey(event.verb, event.args, event.state, event.user), params) : note('cmd.usage', { verb: spec.verb, usage: usageOf(spec) })
   return [{ ...said, rfc: spec.rfc }]
 }
 
-function commandKey(verb: string, argc: number, arg0: string | undefined, state: string, user: string | undefined): MessageKey {
+function commandKey(verb: string, args: string[], state: string, user: string | undefined): MessageKey {
+  const argc = args.length
   if ((verb === 'LIST' || verb === 'UIDL') && argc > 0) return `cmd.${verb}.one` as MessageKey
   if (verb === 'AUTH' && argc > 0) return argc === 1 ? 'cmd.AUTH.one' : 'cmd.AUTH.two'
-  if (verb === 'LANG' && argc > 0) return arg0 === '*' ? 'cmd.LANG.any' : 'cmd.LANG.one'
+  if (verb === 'LANG' && argc > 0) return args[0] === '*' ? 'cmd.LANG.any' : 'cmd.LANG.one'
+  // TOP's count of lines as the server reads it (lib/commands.ts): 0 asks for the headers alone (RFC 1939 §7)
+  if (verb === 'TOP') return !/^\d+$/.test(args[1]!) ? 'cmd.TOP.notNumber' : Number(args[1]) === 0 ? 'cmd.TOP.headers' : 'cmd.TOP'
   if (verb === 'QUIT' && state === 'TRANSACTION') return 'cmd.QUIT.update'
   // the event names a user only once USER was accepted (or the session is logged in)
   if (verb === 'PASS' && user === undefined) return 'cmd.PASS.noUser'

@@ -222,3 +222,42 @@ t.test('check: a skipped step is named as missing, with what to type; the hint n
   t.match(nobody.stdout(), /type: PASS …\n/, 'another user\'s password is not shown')
   t.notMatch(nobody.stdout(), /guest|visitor/)
 })
+
+t.test('check: a step done over TLS names the openssl command that makes its connection, not telnet', async t => {
+  const cert = await selfSignedCertificate(mkdtempSync(join(tmpdir(), 'smallpop3-check-tls-')))
+  const { server, maillist } = await watched(undefined, { tls: cert, tlsPort: 0 })
+  t.teardown(() => server.close())
+  const stls = runCli(['check', '15', '--maillist', maillist])
+  t.equal(await stls.exit, 1)
+  // step 1 is typed in telnet; step 2 needs TLS, and openssl sends STLS itself: the lines to type come after it
+  t.match(stls.stdout(), /✘ Step 1: .*\n\s+type: CAPA {2}· {2}USER guest {2}· {2}PASS visitor {2}· {2}STLS {2}· {2}QUIT\n/)
+  t.match(stls.stdout(), /✘ Step 2: .*\n\s+telnet cannot speak TLS: connect with openssl s_client -starttls pop3 .*, and type: USER guest {2}· {2}PASS visitor {2}· {2}QUIT\n/)
+  t.notMatch(stls.stdout(), /telnet connection/)
+  const json = runCli(['check', '15', '--maillist', maillist, '--json'])
+  t.equal(await json.exit, 1)
+  t.match(JSON.parse(json.stdout()).goals[1], { step: 2, hint: { tls: 'stls', type: ['USER guest', 'PASS visitor', 'QUIT'] } })
+
+  const pop3s = runCli(['check', '16', '--maillist', maillist])
+  t.equal(await pop3s.exit, 1)
+  for (const step of [1, 2]) t.match(pop3s.stdout(), new RegExp(`✘ Step ${step}: .*\\n\\s+with TLS from the first byte, which telnet cannot do: connect to the TLS port with openssl s_client -connect `), `exercise 16 step ${step}: the TLS port, with openssl`)
+  t.notMatch(pop3s.stdout(), /telnet connection/)
+
+  for (const [lang, words] of [['es', /telnet no sabe hablar TLS: conéctate con openssl s_client -starttls pop3 .* y escribe: USER guest/], ['ca', /telnet no sap parlar TLS: connecta't amb openssl s_client -starttls pop3 .* i escriu: USER guest/]] as const) {
+    const translated = runCli(['check', '15', '--maillist', maillist, '--lang', lang])
+    t.equal(await translated.exit, 1)
+    t.match(translated.stdout(), words, `${lang}: openssl, in ${lang}`)
+    t.notMatch(translated.stdout(), /conexión telnet|connexió telnet/)
+  }
+
+  // done as the hint says: openssl's STLS, the handshake, then the lines typed
+  const c = await RawClient.open(server.port)
+  await c.line()
+  t.equal(await c.cmd('STLS'), '+OK begin TLS negotiation')
+  const secure = await c.upgrade(cert.cert)
+  for (const line of ['USER guest', 'PASS visitor', 'QUIT']) await secure.cmd(line)
+  await secure.closedByServer()
+  await new Promise(r => setTimeout(r, 50))
+  const done = runCli(['check', '15', '--maillist', maillist])
+  t.equal(await done.exit, 1, 'step 1 is still to do')
+  t.match(done.stdout(), /✔ Step 2: Start TLS with openssl\n/)
+})

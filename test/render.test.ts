@@ -1,9 +1,11 @@
 // The log and the banner on an 80-column terminal: lines wrap at spaces, never inside a word (issue 8).
 import t, { type Test } from 'tap'
 import { Chalk } from 'chalk'
-import { translator, type Pop3Event, type RunningServer } from '../dist/index.js'
+import { LANGUAGES, translator, type Pop3Event, type RunningServer } from '../dist/index.js'
+import { explained } from '../dist/explain.js'
 import { renderBanner } from '../dist/render/banner.js'
 import { terminalRenderer, wrap } from '../dist/render/terminal.js'
+import { loggedIn, testServer } from './helpers.js'
 
 const en = translator('en')
 const plain = new Chalk({ level: 0 })
@@ -169,4 +171,67 @@ t.test('the banner for --host ::1, and STLS without a TLS port', async t => {
   const stls = renderBanner({ server: stlsOnly, source: { sample: false, maillist: '/m' }, network: [], t: en, chalk: plain, width: WIDTH })
   t.match(stls, /^ {2}With STLS: {2}openssl s_client -starttls pop3 -connect localhost:65000 -ign_eof$/m)
   t.notMatch(stls, /POP3S|Over TLS/)
+})
+
+t.test('a real server\'s TOP and a message marked with DELE, explained as they are, in each language', async t => {
+  const server = await testServer()
+  t.teardown(() => server.close())
+  const c = await loggedIn(server)
+  for (const lang of LANGUAGES) {
+    await c.cmd(`LANG ${lang}`)
+    for (const line of ['TOP 2 0', 'TOP 2 1', 'TOP 2 3']) {
+      t.match(await c.cmd(line), /^\+OK /)
+      await c.multi()
+    }
+    await c.cmd('TOP 2 x')
+    if (lang === LANGUAGES[0]) t.equal(await c.cmd('DELE 1'), '+OK message 1 deleted')
+    for (const line of ['LIST 1', 'RETR 1', 'TOP 1 0', 'UIDL 1', 'DELE 1']) t.match(await c.cmd(line), /^-ERR /, `${lang}: ${line} of a message marked with DELE stays -ERR`)
+  }
+  await c.cmd('RSET')
+  await c.cmd('QUIT')
+  await c.closedByServer()
+
+  const en = translator('en')
+  /** What the log says under the last command `line` sent in `lang`, and under its reply: each line's key and words. */
+  const said = (lang: string, line: string): { key: string; text: string }[][] => {
+    const switched = (e: Pop3Event): boolean => e.type === 'reply' && e.key === 'lang.ok'
+    const start = server.events.findIndex(e => switched(e) && e.lang === lang)
+    const end = server.events.findIndex((e, k) => k > start && switched(e))
+    const mine = server.events.slice(start, end === -1 ? undefined : end)
+    const i = start + mine.map(e => e.type === 'command' && e.raw === line).lastIndexOf(true)
+    const reply = server.events.slice(i + 1).find(e => e.type === 'reply')!
+    return [explained(server.events[i]!, en), explained(reply, en)]
+  }
+  const words = {
+    en: { one: /up to 1 line of the start/, three: /up to 3 lines of the start/, old: /can(not| no longer) be read/ },
+    es: { one: /hasta 1 línea del principio/, three: /hasta 3 líneas del principio/, old: /ya no se puede leer/ },
+    ca: { one: /fins a 1 línia del principi/, three: /fins a 3 línies del principi/, old: /ja no es pot llegir/ },
+  } as const
+  for (const lang of LANGUAGES) {
+    const w = words[lang as keyof typeof words]
+    const tr = translator(lang)
+
+    // TOP n 0: the headers and the blank line after them, nothing of the body (RFC 1939 §7); as the reply says
+    const [headers, headersReply] = said(lang, 'TOP 2 0')
+    t.equal(headers[0]!.key, 'cmd.TOP.headers', `${lang}: TOP 2 0 asks for the headers alone`)
+    t.equal(headers[0]!.text, `${tr('cmd.TOP.headers', { a0: '2' })} (RFC 1939 §7)`)
+    t.notMatch(headers[0]!.text, /\b0\b/, `${lang}: no "up to 0 lines"`)
+    t.equal(headersReply[0]!.key, 'top.headers.explain', 'the reply agrees')
+    const [one] = said(lang, 'TOP 2 1')
+    t.match(one[0]!.text, w.one, `${lang}: one line, singular`)
+    const [three] = said(lang, 'TOP 2 3')
+    t.match(three[0]!.text, w.three, `${lang}: three lines, plural`)
+    const [bad] = said(lang, 'TOP 2 x')
+    t.equal(bad[0]!.key, 'cmd.TOP.notNumber', `${lang}: a count that is not a number`)
+    t.notMatch(bad[0]!.text, /NaN/)
+
+    // a message marked with DELE: each command says what the mark means for it, and that RSET takes it back before QUIT
+    for (const [line, key, verb] of [['LIST 1', 'msg.deleted.list', 'LIST'], ['RETR 1', 'msg.deleted', 'RETR'], ['TOP 1 0', 'msg.deleted.top', 'TOP'], ['UIDL 1', 'msg.deleted.uidl', 'UIDL'], ['DELE 1', 'dele.already', 'DELE']] as const) {
+      const [, reply] = said(lang, line)
+      t.equal(reply[0]!.key, `${key}.explain`, `${lang}: ${line} is explained by its own key`)
+      t.match(reply[0]!.text, new RegExp(`${verb}.*RSET|RSET.*${verb}`), `${lang}: ${line}: what the mark means for ${verb}, and RSET`)
+      t.match(reply[0]!.text, /QUIT/, `${lang}: ${line}: the message is only removed after QUIT`)
+      t.notMatch(reply[0]!.text, w.old, `${lang}: ${line}: not "can no longer be read"`)
+    }
+  }
 })

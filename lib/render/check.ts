@@ -24,7 +24,9 @@ export function renderCheck(result: CheckResult, ex: Exercise, { t, chalk: c, di
       out.push(`      ${c.yellow(t('check.skipped', { later: hint.skippedBy, lines }))}`)
       continue
     }
-    out.push(`      ${t(hint.newSession ? 'check.typeNew' : 'check.type', { lines })}`)
+    // telnet cannot speak TLS: a step encrypted from its start names the openssl command that makes its connection
+    const key = hint.tls === 'stls' ? 'check.typeStls' : hint.tls === 'port' ? 'check.typeTls' : hint.newSession ? 'check.typeNew' : 'check.type'
+    out.push(`      ${t(key, { lines })}`)
     if (hint.sent) out.push(`      ${c.yellow(t('check.sent', { sent: hint.sent, answered: hint.answered ?? '', expected: hint.expected ?? '' }))}`)
     // the state or the connection was wrong: say how to get the right one
     if (hint.advice && (hint.kind === 'state' || hint.kind === 'connection')) out.push(`      ${t(hint.advice.key, hint.advice.params)}`)
