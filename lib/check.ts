@@ -28,7 +28,7 @@
 import { COMMANDS, type State } from './commands.js'
 import type { Pop3Event } from './events.js'
 import { expectStatus, renamed, replyFits, type ExpectedStatus, type OwnValues } from './expected.js'
-import { matches, type Exercise, type Step } from './exercises.js'
+import { encryptedFromStart, isStls, matches, type Exercise, type Step } from './exercises.js'
 import type { MessageKey, Params } from './i18n/index.js'
 import { readPlain, showPlain } from './sasl.js'
 import { MASK } from './secrets.js'
@@ -260,8 +260,8 @@ export class ExerciseChecker {
       .map(t => {
         const result: GoalResult = { step: t.step.number, title: t.step.title, done: t.done }
         if (t.done) return result
-        const tls = encryptedFromStart(t.step)
-        const typed = t.expects.flatMap(e => (e.client === undefined || (tls === 'stls' && STLS.test(e.client)) ? [] : [shown(e.client, this.exercise.account, this.user)]))
+        const tls = stepEncrypted(t.step)
+        const typed = t.expects.flatMap(e => (e.client === undefined || (tls === 'stls' && isStls(e.client)) ? [] : [shown(e.client, this.exercise.account, this.user)]))
         const hint: GoalResult['hint'] = { type: typed }
         if (t.step.blocks.some(b => b.session > 1)) hint.newSession = true
         if (tls) hint.tls = tls
@@ -413,18 +413,9 @@ function loggingIn(command: CommandEvent, reply: ReplyEvent): boolean {
   return reply.ok && command.state === 'AUTHORIZATION' && COMMANDS.some(c => c.verb === verb && c.credentials)
 }
 
-const STLS = /^STLS$/i
-
-/**
- * Whether a step's connection is encrypted from its start, so that it is
- * made with openssl rather than telnet: a block marked `tls` (the TLS
- * port), or a new connection whose first command is an STLS answered +OK,
- * as `openssl s_client -starttls pop3` sends it (RFC 2595 §4).
- */
-function encryptedFromStart(step: Step): 'stls' | 'port' | undefined {
-  if (step.blocks.some(b => b.tls)) return 'port'
-  const stls = step.blocks.some(({ exchanges: [greeting, first] }) => greeting && greeting.client === undefined && first && STLS.test(first.client ?? '') && first.status?.startsWith('+OK'))
-  return stls ? 'stls' : undefined
+/** A step's connection is encrypted from its start (exercises.ts) when one of its blocks' is. */
+function stepEncrypted(step: Step): 'stls' | 'port' | undefined {
+  return step.blocks.map(encryptedFromStart).find(tls => tls !== undefined)
 }
 
 /** The next expect of a track that is a command (past a greeting). */

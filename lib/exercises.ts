@@ -54,6 +54,24 @@ export interface Block {
   exchanges: Exchange[]
 }
 
+const STLS = /^STLS$/i
+
+/**
+ * How a block's connection is encrypted from its start, so that it is made
+ * with openssl rather than telnet: `port` for a block marked `tls` (the TLS
+ * port), `stls` for a new connection whose first command is an STLS
+ * answered +OK, as `openssl s_client -starttls pop3` sends it itself
+ * (RFC 2595 §4); undefined for a plain connection.
+ */
+export function encryptedFromStart(block: Block): 'stls' | 'port' | undefined {
+  if (block.tls) return 'port'
+  const [greeting, first] = block.exchanges
+  return greeting?.client === undefined && first && isStls(first.client) && first.status?.startsWith('+OK') ? 'stls' : undefined
+}
+
+/** Whether a line the student types is STLS (which openssl sends for them). */
+export const isStls = (line: string | undefined): boolean => STLS.test(line ?? '')
+
 export interface Step {
   number: number
   title: string

@@ -128,6 +128,29 @@ t.test('every step of every exercise and its answers, in every language, name th
   }
 })
 
+t.test('a step done over TLS says openssl, not telnet, and leaves out the STLS that openssl sends', async t => {
+  const where = { host: 'localhost', port: 40123, tlsPort: 40124 }
+  for (const lang of LANGUAGES) {
+    const tr = translator(lang)
+    const style = { t: tr, chalk: new Chalk({ level: 0 }), width: 100, bytes: false }
+    const exercises = await loadExercises(join(ROOT, 'exercises'), lang)
+    const stepOf = (n: number, k: number) => exercises.find(e => e.number === n)!.steps[k - 1]!
+    // exercise 15 step 2: a new connection made with STLS; exercise 16: the TLS port
+    const cases: [number, number, 'guide.typeStls' | 'guide.typeTls'][] = [[15, 2, 'guide.typeStls'], [16, 1, 'guide.typeTls'], [16, 2, 'guide.typeTls']]
+    for (const [n, k, key] of cases) {
+      const shown = renderStep(stepOf(n, k), lang, 0, where, style)
+      const name = `${lang}: exercise ${n} step ${k}`
+      t.ok(shown.includes(tr(key)), `${name}: says to connect with openssl`)
+      for (const plain of ['guide.type', 'guide.typeNew', 'guide.typeConnect'] as const) t.notOk(shown.includes(`  ${tr(plain)}\n`), `${name}: not "${tr(plain)}"`)
+      // over the TLS port, STLS is typed (and refused: the connection is encrypted already)
+      if (key === 'guide.typeStls') t.notMatch(shown, /^ {4}STLS$/m, `${name}: STLS is not a line to type`)
+      else if (k === 1) t.match(shown, /^ {4}STLS$/m, `${name}: STLS is a line to type`)
+    }
+    // a plain step is as before
+    t.ok(renderStep(stepOf(15, 1), lang, 0, where, style).includes(`  ${tr('guide.type')}\n`), `${lang}: exercise 15 step 1 is typed in telnet`)
+  }
+})
+
 t.test('exercise 1 from a raw socket: steps advance, a mistake is explained, hints, questions right and wrong, the summary', async t => {
   const { server } = await freshServer()
   t.teardown(() => server.close())

@@ -7,7 +7,7 @@
 import type { Exercise, Step } from '../exercises.js'
 import type { Miss } from '../check.js'
 import type { CommandEvent, Played, ReplyEvent } from '../player.js'
-import { stepParts, withoutQuestions } from '../exercises.js'
+import { encryptedFromStart, isStls, stepParts, withoutQuestions } from '../exercises.js'
 import {
   atWhere, clientChars, clientEnd, clientPrefix, explanation, paragraph, renderExchange, renderGreeting, renderProse, renderStepHeading, untranslatedParagraph, type DemoStyle, type Where,
 } from './demo.js'
@@ -50,11 +50,13 @@ export function renderStep(step: Step, lang: string, total: number, where: Where
       out += renderProse(atWhere(withoutQuestions(part.prose, lang), where), s)
       continue
     }
-    const lines = part.block.exchanges.flatMap(x => (x.client === undefined ? [] : [x.client]))
+    // a connection made with openssl: STLS is not typed (openssl sends it), and telnet is not named
+    const tls = encryptedFromStart(part.block)
+    const lines = part.block.exchanges.flatMap(x => (x.client === undefined || (tls === 'stls' && isStls(x.client)) ? [] : [x.client]))
     const greeting = part.block.exchanges[0]?.client === undefined
-    const key = lines.length === 0 ? 'guide.typeConnect' : part.block.session > 1 ? 'guide.typeNew' : 'guide.type'
+    const key = tls === 'stls' ? 'guide.typeStls' : tls === 'port' ? 'guide.typeTls' : lines.length === 0 ? 'guide.typeConnect' : part.block.session > 1 ? 'guide.typeNew' : 'guide.type'
     out += `\n${LEFT}${t(key)}\n`
-    if (greeting && !lines.length) out += `${LEFT}${LEFT}${c.cyan.bold(`telnet ${where.host} ${where.port}`)}\n`
+    if (greeting && !lines.length && !tls) out += `${LEFT}${LEFT}${c.cyan.bold(`telnet ${where.host} ${where.port}`)}\n`
     for (const line of lines) out += `${LEFT}${LEFT}${c.cyan.bold(line)}\n`
   }
   if (!step.blocks.length) out += `\n${LEFT}${c.dim(t('guide.noExchange'))}\n`
