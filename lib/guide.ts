@@ -173,7 +173,7 @@ export class Guide {
       const step = checker.current
       if (!step) break
       if (shown !== index) {
-        this.#write(screen.renderStep(step, ex.lang, total, this.#where, s) + screen.renderKeys(s))
+        this.#write(screen.renderStep(step, ex.lang, total, this.#where, s) + screen.renderKeys(step, s))
         shown = index
         hints = 0
       }

@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream'
 import { LANGUAGES, selfSignedCertificate, startServer, translator, type RunningServer, type Translator } from '../dist/index.js'
 import { loadExercises, type Exercise } from '../dist/exercises.js'
 import { acceptable, runGuide } from '../dist/guide.js'
-import { renderAnswer, renderStep } from '../dist/render/guide.js'
+import { renderAnswer, renderKeys, renderStep } from '../dist/render/guide.js'
 import { Player } from '../dist/player.js'
 import { HAS_TMUX, RawClient, ROOT, runCli, terminal } from './helpers.js'
 
@@ -141,6 +141,7 @@ t.test('a step done over TLS says openssl, not telnet, and leaves out the STLS t
       const shown = renderStep(stepOf(n, k), lang, 0, where, style)
       const name = `${lang}: exercise ${n} step ${k}`
       t.ok(shown.includes(tr(key)), `${name}: says to connect with openssl`)
+      t.ok(renderKeys(stepOf(n, k), style).includes(tr('guide.keysTls')), `${name}: waits for the student in openssl`)
       for (const plain of ['guide.type', 'guide.typeNew', 'guide.typeConnect'] as const) t.notOk(shown.includes(`  ${tr(plain)}\n`), `${name}: not "${tr(plain)}"`)
       // over the TLS port, STLS is typed (and refused: the connection is encrypted already)
       if (key === 'guide.typeStls') t.notMatch(shown, /^ {4}STLS$/m, `${name}: STLS is not a line to type`)
@@ -148,6 +149,7 @@ t.test('a step done over TLS says openssl, not telnet, and leaves out the STLS t
     }
     // a plain step is as before
     t.ok(renderStep(stepOf(15, 1), lang, 0, where, style).includes(`  ${tr('guide.type')}\n`), `${lang}: exercise 15 step 1 is typed in telnet`)
+    t.ok(renderKeys(stepOf(15, 1), style).includes(tr('guide.keys')), `${lang}: and waited for in telnet`)
   }
 })
 

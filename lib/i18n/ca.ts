@@ -982,6 +982,7 @@ demostració falla, 2 si hi ha un error d'ús, 130 després de Ctrl-C.`,
   'guide.typeStls': "telnet no sap parlar TLS: connecta't amb openssl s_client -starttls pop3, com mostra l'exercici a dalt (openssl envia STLS per tu), i després escriu:",
   'guide.typeTls': "Amb TLS des del primer byte, que telnet no sap fer: connecta't al port TLS amb openssl s_client -connect, com mostra l'exercici a dalt (o amb el client que indica), i després escriu:",
   'guide.keys': "T'espero al telnet …    h: pista    q: surt",
+  'guide.keysTls': "T'espero a l'openssl …    h: pista    q: surt",
   // la línia de tecles sota una tria: les fletxes mouen, Retorn tria
   'guide.choice.navigate': "canvia d'opció",
   'guide.choice.select': "tria",

@@ -947,6 +947,7 @@ usage error, 130 after Ctrl-C.`,
   'guide.typeStls': 'telnet cannot speak TLS: connect with openssl s_client -starttls pop3, as the exercise shows above (openssl sends STLS for you), then type:',
   'guide.typeTls': 'With TLS from the first byte, which telnet cannot do: connect to the TLS port with openssl s_client -connect, as the exercise shows above (or with the client it names), then type:',
   'guide.keys': 'Waiting for you in telnet …    h: hint    q: quit',
+  'guide.keysTls': 'Waiting for you in openssl …    h: hint    q: quit',
   // the keys line under a choice (inquirer's own words in English): the arrows move, Enter picks
   'guide.choice.navigate': 'navigate',
   'guide.choice.select': 'select',

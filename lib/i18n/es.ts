@@ -975,6 +975,7 @@ demostración falla, 2 si hay un error de uso, 130 tras Ctrl-C.`,
   'guide.typeStls': 'telnet no sabe hablar TLS: conéctate con openssl s_client -starttls pop3, como muestra el ejercicio arriba (openssl envía STLS por ti), y luego escribe:',
   'guide.typeTls': 'Con TLS desde el primer byte, que telnet no sabe hacer: conéctate al puerto TLS con openssl s_client -connect, como muestra el ejercicio arriba (o con el cliente que indica), y luego escribe:',
   'guide.keys': 'Te espero en telnet …    h: pista    q: salir',
+  'guide.keysTls': 'Te espero en openssl …    h: pista    q: salir',
   // la línea de teclas bajo una elección: las flechas mueven, Intro elige
   'guide.choice.navigate': 'cambiar de opción',
   'guide.choice.select': 'elegir',

@@ -63,8 +63,10 @@ export function renderStep(step: Step, lang: string, total: number, where: Where
   return out
 }
 
-export function renderKeys(s: GuideStyle): string {
-  return `\n${LEFT}${s.chalk.dim(s.t('guide.keys'))}\n`
+/** The keys line under a step; the student types in openssl where the step's connection is made with it (TLS). */
+export function renderKeys(step: Step, s: GuideStyle): string {
+  const tls = step.blocks.some(b => encryptedFromStart(b) !== undefined)
+  return `\n${LEFT}${s.chalk.dim(s.t(tls ? 'guide.keysTls' : 'guide.keys'))}\n`
 }
 
 /** The keys line under a choice (inquirer's select writes "↑↓ navigate • ⏎ select"), in the student's language. */
