@@ -873,6 +873,7 @@ Després, serveix-la:  smallpop3 --maillist DIR/maillist --host 0.0.0.0`,
 
   // ── demostració, reproductor i comprovador de passos ─────────────────────
   'check.skipped': "no està fet, tot i que el pas {later}, que va després, sí; per fer-lo, escriu: {lines}",
+  'check.skippedTls': "no està fet, tot i que el pas {later}, que va després, sí; per fer-lo, connecta't amb openssl com mostra l'exercici (telnet no sap parlar TLS) i escriu: {lines}",
   'check.try.line': "aquest pas demana: {line}",
   'check.try.typo': "«{verb}» no és una ordre POP3; aquest pas demana: {line}",
   'check.try.args': "l'ordre és correcta, però amb altres paraules al darrere; aquest pas demana: {line}",

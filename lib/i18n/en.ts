@@ -842,6 +842,7 @@ Then serve it:  smallpop3 --maillist DIR/maillist --host 0.0.0.0`,
 
   // ── demo, player and step checker ────────────────────────────────────────
   'check.skipped': 'not done, though step {later} after it is; to do it, type: {lines}',
+  'check.skippedTls': 'not done, though step {later} after it is; to do it, connect with openssl as the exercise shows (telnet cannot speak TLS) and type: {lines}',
   'check.try.line': 'this step wants: {line}',
   'check.try.typo': '"{verb}" is not a POP3 command; this step wants: {line}',
   'check.try.args': 'the right command, but with other words after it; this step wants: {line}',

@@ -868,6 +868,7 @@ Después, sírvela:  smallpop3 --maillist DIR/maillist --host 0.0.0.0`,
 
   // ── demostración, reproductor y comprobación de pasos ────────────────────
   'check.skipped': 'sin hacer, aunque el paso {later}, que va después, sí lo está; para hacerlo, escribe: {lines}',
+  'check.skippedTls': 'sin hacer, aunque el paso {later}, que va después, sí lo está; para hacerlo, conéctate con openssl como muestra el ejercicio (telnet no sabe hablar TLS) y escribe: {lines}',
   'check.try.line': 'este paso pide: {line}',
   'check.try.typo': '"{verb}" no es un comando de POP3; este paso pide: {line}',
   'check.try.args': 'el comando es el correcto, pero con otras palabras detrás; este paso pide: {line}',

@@ -21,7 +21,7 @@ export function renderCheck(result: CheckResult, ex: Exercise, { t, chalk: c, di
     if (!hint) continue
     const lines = hint.type.join('  ·  ')
     if (hint.skippedBy && !hint.sent) {
-      out.push(`      ${c.yellow(t('check.skipped', { later: hint.skippedBy, lines }))}`)
+      out.push(`      ${c.yellow(t(hint.tls ? 'check.skippedTls' : 'check.skipped', { later: hint.skippedBy, lines }))}`)
       continue
     }
     // telnet cannot speak TLS: a step encrypted from its start names the openssl command that makes its connection
