@@ -4,7 +4,8 @@
  * TOP's cut), so that the main thread only writes the result on the socket.
  * lib/worker-delivery.ts is the other side; the messages between the two:
  *
- *   main → worker  start {id, path, start, end, unquoteFrom, stuff, top, credit}
+ *   main → worker  start {id, path, fd?, start, end, unquoteFrom, stuff, top, credit}: fd, when
+ *                  given, is the file already open, and the job's to close
  *                  more {id}: one more chunk may be sent
  *                  stop {id}: the reader is gone (a client that left, a TOP done)
  *                  give {buf}: an output buffer the socket has sent, to fill again
@@ -23,7 +24,7 @@ import { STREAM_CHUNK } from './small-files.js'
 import { SpareBuffers } from './spare-buffers.js'
 
 export type ToWorker =
-  | { t: 'start'; id: number; path: string; start: number; end: number; unquoteFrom: boolean; stuff: boolean; top?: number; credit: number }
+  | { t: 'start'; id: number; path: string; fd?: number; start: number; end: number; unquoteFrom: boolean; stuff: boolean; top?: number; credit: number }
   | { t: 'more'; id: number }
   | { t: 'stop'; id: number }
   | { t: 'give'; buf: ArrayBuffer }
@@ -85,7 +86,7 @@ port.on('message', (m: ToWorker) => {
 function start(m: Extract<ToWorker, { t: 'start' }>): void {
   let fd: number
   try {
-    fd = fs.openSync(m.path, 'r')
+    fd = m.fd ?? fs.openSync(m.path, 'r') // a file the main thread opened is this job's from now on, closed by finish
   } catch (err) {
     port.postMessage({ t: 'error', id: m.id, code: (err as NodeJS.ErrnoException).code, message: (err as Error).message } satisfies FromWorker)
     return

@@ -8,6 +8,7 @@
  * thread, where a round trip to the worker would cost more than their
  * conversion.
  */
+import { close } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Readable } from 'node:stream'
 import type { Worker } from 'node:worker_threads'
@@ -51,7 +52,7 @@ function started(): Worker {
   // a worker that fails takes its messages with it: their readers get the error, and the next RETR a new worker
   const lost = (reason: string): void => {
     if (worker === w) worker = undefined
-    for (const r of [...readers.values()]) r.fail(reason)
+    for (const r of [...readers.values()]) r.fail(reason, true)
   }
   w.on('error', err => lost((err as NodeJS.ErrnoException).code ?? err.message))
   w.on('exit', code => lost(`ERR_WORKER_EXIT ${code}`))
@@ -74,13 +75,18 @@ export class WorkerDelivered extends Readable implements DeliveredBody {
   #top: number | undefined
   #begun = false
   #counts: BodyCounts = { lines: 0, octets: 0, stuffed: 0 }
+  /** The file, already open: this reader's until the job starts, then the worker's, which closes it. */
+  #fd: number | undefined
+  #handed: number | undefined
 
-  constructor(path: string, start: number, end: number, opts: { unquoteFrom: boolean }) {
+  /** `fd`, when given, is the file already open (the worker reads it rather than open `path`, which may have moved). */
+  constructor(path: string, start: number, end: number, opts: { unquoteFrom: boolean; fd?: number }) {
     super()
     this.#path = path
     this.#start = start
     this.#end = end
     this.#unquote = opts.unquoteFrom
+    this.#fd = opts.fd
   }
 
   /** From now on the bytes are those of a response body: dot-stuffed, and with `top` cut (LineEndings.wire). */
@@ -103,12 +109,16 @@ export class WorkerDelivered extends Readable implements DeliveredBody {
   override _read(): void {
     if (this.#begun) return post({ t: 'more', id: this.#id })
     this.#begun = true
-    post({ t: 'start', id: this.#id, path: this.#path, start: this.#start, end: this.#end, unquoteFrom: this.#unquote, stuff: this.#stuff, top: this.#top, credit: CREDIT })
+    post({ t: 'start', id: this.#id, path: this.#path, fd: this.#fd, start: this.#start, end: this.#end, unquoteFrom: this.#unquote, stuff: this.#stuff, top: this.#top, credit: CREDIT })
+    this.#handed = this.#fd
+    this.#fd = undefined
     track(this.#id, this)
   }
 
-  /** The file could not be read, or the worker is gone: an error as a store's, with its reason (an errno code). */
-  fail(reason: string): void {
+  /** The file could not be read, or the worker is gone (`workerGone`: the file it was given is closed here): an error as a store's, with its reason (an errno code). */
+  fail(reason: string, workerGone = false): void {
+    if (workerGone && this.#handed !== undefined) close(this.#handed, () => {})
+    this.#handed = undefined
     untrack(this.#id)
     this.destroy(new StoreError('EMAILDROP', 'store.unreadable', { path: this.#path, reason }))
   }
@@ -127,6 +137,8 @@ export class WorkerDelivered extends Readable implements DeliveredBody {
   }
 
   override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
+    if (this.#fd !== undefined) close(this.#fd, () => {}) // never started: the file is still this reader's
+    this.#fd = undefined
     if (untrack(this.#id) && worker) post({ t: 'stop', id: this.#id })
     cb(err)
   }

@@ -3,11 +3,13 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { deepStrictEqual, equal, match } from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Delivery, QUOTE_RUN_CAP } from '../dist/delivery.js'
 import { startServer } from '../dist/index.js'
+import { openMaildrop } from '../dist/store/index.js'
+import { WorkerDelivered } from '../dist/worker-delivery.js'
 import { loggedIn, unstuff, type RawClient, type StoreKind } from './helpers.js'
 import type { Pop3Event } from '../dist/events.js'
 
@@ -331,6 +333,28 @@ for (const kind of ['mbox', 'maildir'] as StoreKind[]) {
     for (const c of clients) c.end()
   })
 }
+
+t.test('maildir: a large message goes to the worker open, so one another reader moves before it is read is still the one read', async t => {
+  const dir = mkdtempSync(join(tmpdir(), 'smallpop3-moved-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  for (const sub of ['tmp', 'new', 'cur']) mkdirSync(join(dir, sub))
+  const text = 'Subject: large\n\n' + 'a line of a message large enough for the worker\n'.repeat(20_000)
+  writeFileSync(join(dir, 'new', '1700000000.M1P1.test'), text)
+  const md = await openMaildrop(dir)
+  t.teardown(() => md.release())
+  const body = await md.open(0)
+  t.ok(body instanceof WorkerDelivered, 'delivered by the worker')
+  // between open() (its +OK goes out then) and the worker's first read, a mail client marks it seen
+  renameSync(join(dir, 'new', '1700000000.M1P1.test'), join(dir, 'cur', '1700000000.M1P1.test:2,S'))
+  const chunks: Buffer[] = []
+  for await (const chunk of body) chunks.push(Buffer.from(chunk))
+  t.ok(Buffer.concat(chunks).equals(Buffer.from(text.replace(/\n/g, '\r\n'))), 'every byte, from the file it opened')
+  // a reader given up before it reads closes the file it holds: nothing is left open
+  const fds = readdirSync('/proc/self/fd').length
+  for (let i = 0; i < 20; i++) (await md.open(0)).destroy()
+  await new Promise(r => setTimeout(r, 50))
+  t.equal(readdirSync('/proc/self/fd').length, fds, 'no descriptor left behind by 20 readers never read')
+})
 
 t.test('a message whose file is gone when it is sent: the connection closes on an error that names it, a small message as one the worker sends', async t => {
   const dir = mkdtempSync(join(tmpdir(), 'smallpop3-gone-'))

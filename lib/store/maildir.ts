@@ -9,6 +9,8 @@
  * the maildrop is either as before or fully updated.
  */
 import { createHash } from 'node:crypto'
+import { close as closeFd, fstat, open as openCb } from 'node:fs'
+import { promisify } from 'node:util'
 import { open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
@@ -22,6 +24,10 @@ import { uniqueIds } from './uid.js'
 import { WORKER_MIN, WorkerDelivered } from '../worker-delivery.js'
 
 const LOCK = '.pop3lock'
+
+/** A file opened as a plain descriptor, which the delivery worker can be given (a FileHandle cannot). */
+const openFd = promisify(openCb) as (path: string, flags: string) => Promise<number>
+const fstatFd = promisify(fstat)
 
 /** Where a maildir's session lock lives. */
 export const maildirLockPath = (path: string): string => join(path, LOCK)
@@ -193,11 +199,17 @@ class MaildirMaildrop implements Maildrop {
 
   async open(index: number): Promise<Readable> {
     const e = this.#entries[index]!
-    // a large message is read and converted by the worker (lib/worker-delivery.ts): it opens the file by
-    // name, so it is looked for here first, where a file another reader moved (new/ to cur/) is found again
+    // a large message is read and converted by the worker (lib/worker-delivery.ts); its file is opened here all
+    // the same, so that one another reader moves (new/ to cur/) before the worker reads it is still the one read
     if (e.size >= WORKER_MIN) {
-      const bytes = await this.#found(index, e, path => stat(path).then(st => st.size))
-      return new WorkerDelivered(this.#file(e), 0, bytes, { unquoteFrom: false })
+      const fd = await this.#found(index, e, path => openFd(path, 'r'))
+      try {
+        const { size } = await fstatFd(fd)
+        return new WorkerDelivered(this.#file(e), 0, size, { unquoteFrom: false, fd })
+      } catch (err) {
+        closeFd(fd, () => {})
+        throw err
+      }
     }
     const fh = await this.#found(index, e, path => open(path, 'r'))
     return delivered(fh.createReadStream({ highWaterMark: 256 * 1024 }), { unquoteFrom: false })
