@@ -28,7 +28,7 @@
 import { COMMANDS, type State } from './commands.js'
 import type { Pop3Event } from './events.js'
 import { expectStatus, renamed, replyFits, type ExpectedStatus, type OwnValues } from './expected.js'
-import { encryptedFromStart, isStls, matches, type Exercise, type Step } from './exercises.js'
+import { isStls, matches, stepEncrypted, type Exercise, type Step } from './exercises.js'
 import type { MessageKey, Params } from './i18n/index.js'
 import { readPlain, showPlain } from './sasl.js'
 import { MASK } from './secrets.js'
@@ -411,11 +411,6 @@ export class ExerciseChecker {
 function loggingIn(command: CommandEvent, reply: ReplyEvent): boolean {
   const verb = command.response ?? command.verb
   return reply.ok && command.state === 'AUTHORIZATION' && COMMANDS.some(c => c.verb === verb && c.credentials)
-}
-
-/** A step's connection is encrypted from its start (exercises.ts) when one of its blocks' is. */
-function stepEncrypted(step: Step): 'stls' | 'port' | undefined {
-  return step.blocks.map(encryptedFromStart).find(tls => tls !== undefined)
 }
 
 /** The next expect of a track that is a command (past a greeting). */

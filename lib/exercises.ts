@@ -69,6 +69,11 @@ export function encryptedFromStart(block: Block): 'stls' | 'port' | undefined {
   return greeting?.client === undefined && first && isStls(first.client) && first.status?.startsWith('+OK') ? 'stls' : undefined
 }
 
+/** A step's connection is encrypted from its start when one of its blocks' is (the exercises do not mix the two in a step). */
+export function stepEncrypted(step: Pick<Step, 'blocks'>): 'stls' | 'port' | undefined {
+  return step.blocks.map(encryptedFromStart).find(tls => tls !== undefined)
+}
+
 /** Whether a line the student types is STLS (which openssl sends for them). */
 export const isStls = (line: string | undefined): boolean => STLS.test(line ?? '')
 

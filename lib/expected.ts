@@ -9,7 +9,7 @@
  * text, in a parameter too (`<...>`, `(...)`); a line that fits no template
  * is compared as text.
  */
-import { catalogue, formatParam, type MessageKey, type Params } from './i18n/index.js'
+import { catalogue, formatParam, piecesOf, type MessageKey, type Params } from './i18n/index.js'
 import { literally, matches } from './exercises.js'
 
 /** A reading of a status line as a catalogue key with its parameters (patterns where "..." is any text). */
@@ -69,18 +69,11 @@ function replyTemplates(lang: string): Template[] {
   return list
 }
 
-/** `{name}` is a hole; `{n|thing|things}` a number's hole, a space and one of the two nouns. */
+/** `{name}` is a hole; `{n|thing|things}` a number's hole, a space and one of the two nouns; text, one token a character. */
 function tokenize(template: string): Token[] {
-  const tokens: Token[] = []
-  let last = 0
-  for (const m of template.matchAll(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g)) {
-    tokens.push(...template.slice(last, m.index))
-    if (m[2] === undefined) tokens.push({ hole: m[1]! })
-    else tokens.push({ hole: m[1]!, number: true }, ' ', { nouns: [m[2], m[3]!] })
-    last = m.index! + m[0].length
-  }
-  tokens.push(...template.slice(last))
-  return tokens
+  return piecesOf(template).flatMap((p): Token[] =>
+    typeof p === 'string' ? [...p] : p.one === undefined ? [{ hole: p.name }] : [{ hole: p.name, number: true }, ' ', { nouns: [p.one, p.many!] }],
+  )
 }
 
 const ANY = '...'

@@ -53,13 +53,16 @@ const failure = (make: () => unknown): Errno | undefined => {
   }
 }
 
+/** The error for a file where the folder `path` should be: mkdir's own (EEXIST, naming the path), or one like it if the file went meanwhile. */
+const fileInTheWay = (path: string): Errno =>
+  failure(() => mkdirSync(path)) ?? Object.assign(new Error(`EEXIST: file already exists, mkdir '${path}'`), { code: 'EEXIST', path })
+
 /** Makes the folder `path` and the folders above it that are missing (with `mode`, less the umask); one that is there is fine. */
 export async function makeFolder(path: string, mode?: number): Promise<void> {
   const w = walk(path)
   let step = w.next()
   while (!step.done) step = w.next(await mkdir(step.value, { mode }).then(() => undefined, (err: Errno) => err))
-  // a file of that name: the error mkdir itself gives for it (EEXIST, naming the path)
-  if (step.value !== undefined && !(await stat(step.value)).isDirectory()) throw failure(() => mkdirSync(step.value!))
+  if (step.value !== undefined && !(await stat(step.value)).isDirectory()) throw fileInTheWay(step.value)
 }
 
 /** makeFolder, for the few places that cannot wait (the state folder, found before anything else). */
@@ -67,5 +70,5 @@ export function makeFolderSync(path: string, mode?: number): void {
   const w = walk(path)
   let step = w.next()
   while (!step.done) step = w.next(failure(() => mkdirSync(step.value as string, { mode })))
-  if (step.value !== undefined && !statSync(step.value).isDirectory()) throw failure(() => mkdirSync(step.value!))
+  if (step.value !== undefined && !statSync(step.value).isDirectory()) throw fileInTheWay(step.value)
 }

@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream'
 import { LANGUAGES, selfSignedCertificate, startServer, translator, type RunningServer, type Translator } from '../dist/index.js'
 import { loadExercises, type Exercise } from '../dist/exercises.js'
 import { acceptable, runGuide } from '../dist/guide.js'
-import { renderAnswer, renderKeys, renderStep } from '../dist/render/guide.js'
+import { atWhere, renderAnswer, renderKeys, renderStep } from '../dist/render/guide.js'
 import { Player } from '../dist/player.js'
 import { HAS_TMUX, RawClient, ROOT, runCli, terminal } from './helpers.js'
 
@@ -126,6 +126,15 @@ t.test('every step of every exercise and its answers, in every language, name th
     }
     t.ok(written >= 10, `${lang}: the steps name the default ports ${written} times`)
   }
+})
+
+t.test('the default ports rewritten for an IPv6 host: host:port in brackets, telnet\'s "host port" as it is', async t => {
+  const where = { host: '::1', port: 40123, tlsPort: 40124 }
+  t.equal(atWhere('openssl s_client -connect localhost:65001 -quiet', where), 'openssl s_client -connect [::1]:40124 -quiet')
+  t.equal(atWhere('curl -k pop3s://guest:visitor@localhost:65001/1', where), 'curl -k pop3s://guest:visitor@[::1]:40124/1')
+  t.equal(atWhere('telnet localhost 65000', where), 'telnet ::1 40123')
+  t.equal(atWhere('telnet localhost 65000', { host: 'localhost', port: 40123 }), 'telnet localhost 40123')
+  t.equal(atWhere('tcpdump -i lo -A port 65000', where), 'tcpdump -i lo -A port 40123')
 })
 
 t.test('a step done over TLS says openssl, not telnet, and leaves out the STLS that openssl sends', async t => {

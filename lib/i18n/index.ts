@@ -196,13 +196,14 @@ export function formatParam(v: Param, lang = 'en'): string {
 }
 
 /** A template cut into its pieces once: text as it is, then each `{name}` or `{name|one|many}`. */
-type Piece = string | { name: string; one?: string; many?: string }
+export type Piece = string | { name: string; one?: string; many?: string }
 
 const PLACEHOLDER = /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g
 /** Templates seen so far, cut up: there are as many as the catalogues have texts, so this stays small. */
 const compiled = new Map<string, readonly Piece[]>()
 
-function piecesOf(template: string): readonly Piece[] {
+/** A template's pieces (the one reading of the template syntax: lib/expected.ts reads replies back with it). */
+export function piecesOf(template: string): readonly Piece[] {
   const known = compiled.get(template)
   if (known) return known
   const pieces: Piece[] = []
@@ -213,7 +214,7 @@ function piecesOf(template: string): readonly Piece[] {
     at = m.index + m[0].length
   }
   if (at < template.length) pieces.push(template.slice(at))
-  // a template made at run time (a key no catalogue has) is not kept: only the catalogues' own are finite
+  // the catalogues hold about 2,000 templates; a text that is not one of them (a key no catalogue has) is kept too, up to a bound
   if (compiled.size < 4096) compiled.set(template, pieces)
   return pieces
 }

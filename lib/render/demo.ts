@@ -5,6 +5,7 @@
  * octets of each reply, the dot-stuffed lines. Pure functions of what the
  * player saw; every word from the catalogue, every colour from chalk.
  */
+import { isIPv6 } from 'node:net'
 import type { ChalkInstance } from 'chalk'
 import type { Exercise, Step } from '../exercises.js'
 import { explain } from '../explain.js'
@@ -30,7 +31,9 @@ export interface Where {
 export function atWhere(text: string, where: Where): string {
   return text.replace(/(\blocalhost([ :]))?\b(65000|65001)\b/g, (all, host: string | undefined, sep: string | undefined, port: string) => {
     const real = port === '65000' ? where.port : where.tlsPort
-    return real === undefined ? all : (host ? where.host + sep : '') + real
+    // host:port of an IPv6 address is written [host]:port (openssl's -connect, a URL)
+    const shown = sep === ':' && isIPv6(where.host) ? `[${where.host}]` : where.host
+    return real === undefined ? all : (host ? shown + sep : '') + real
   })
 }
 

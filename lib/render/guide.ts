@@ -7,7 +7,7 @@
 import type { Exercise, Step } from '../exercises.js'
 import type { Miss } from '../check.js'
 import type { CommandEvent, Played, ReplyEvent } from '../player.js'
-import { encryptedFromStart, isStls, stepParts, withoutQuestions } from '../exercises.js'
+import { encryptedFromStart, isStls, stepEncrypted, stepParts, withoutQuestions } from '../exercises.js'
 import {
   atWhere, clientChars, clientEnd, clientPrefix, explanation, paragraph, renderExchange, renderGreeting, renderProse, renderStepHeading, untranslatedParagraph, type DemoStyle, type Where,
 } from './demo.js'
@@ -65,7 +65,7 @@ export function renderStep(step: Step, lang: string, total: number, where: Where
 
 /** The keys line under a step; the student types in openssl where the step's connection is made with it (TLS). */
 export function renderKeys(step: Step, s: GuideStyle): string {
-  const tls = step.blocks.some(b => encryptedFromStart(b) !== undefined)
+  const tls = stepEncrypted(step) !== undefined
   return `\n${LEFT}${s.chalk.dim(s.t(tls ? 'guide.keysTls' : 'guide.keys'))}\n`
 }
 
