@@ -28,7 +28,7 @@
 import { COMMANDS, type State } from './commands.js'
 import type { Pop3Event } from './events.js'
 import { expectStatus, renamed, replyFits, type ExpectedStatus, type OwnValues } from './expected.js'
-import { isStls, matches, stepEncrypted, type Exercise, type Step } from './exercises.js'
+import { isStls, matches, stepEncrypted, typedByStudent, type Exercise, type Step } from './exercises.js'
 import type { MessageKey, Params } from './i18n/index.js'
 import { readPlain, showPlain } from './sasl.js'
 import { MASK } from './secrets.js'
@@ -150,6 +150,8 @@ interface Expect {
   tls: boolean
   /** The line answers a "+ " continuation: a SASL response, not a command. */
   response: boolean
+  /** The student types the line (openssl sends the STLS that opens its connection): it is among the lines a hint names. */
+  typed: boolean
 }
 
 interface Track {
@@ -260,10 +262,9 @@ export class ExerciseChecker {
       .map(t => {
         const result: GoalResult = { step: t.step.number, title: t.step.title, done: t.done }
         if (t.done) return result
-        const tls = stepEncrypted(t.step)
-        const typed = t.expects.flatMap(e => (e.client === undefined || (tls === 'stls' && isStls(e.client)) ? [] : [shown(e.client, this.exercise.account, this.user)]))
-        const hint: GoalResult['hint'] = { type: typed }
+        const hint: GoalResult['hint'] = { type: t.expects.flatMap(e => (e.client !== undefined && e.typed ? [shown(e.client, this.exercise.account, this.user)] : [])) }
         if (t.step.blocks.some(b => b.session > 1)) hint.newSession = true
+        const tls = stepEncrypted(t.step)
         if (tls) hint.tls = tls
         if (t.miss) Object.assign(hint, { sent: t.miss.sent, answered: t.miss.answered, expected: t.miss.expected.status, kind: t.miss.kind, advice: t.miss.advice })
         else if (t.skippedBy) hint.skippedBy = t.skippedBy
@@ -432,9 +433,10 @@ function tracksOf(ex: Exercise, user: string, lang: string): Track[] {
         if (!states.get(block.session) || x.client === undefined) encrypted.set(block.session, block.tls)
         const status = x.status === undefined ? undefined : renamed(expectStatus(x.status, lang), ex.account, user)
         const response = x.client !== undefined && challenged
-        expects.push({ label: block.session, client: x.client === undefined ? undefined : forUser(x.client, ex.account, user), status, state, tls: encrypted.get(block.session)!, response })
+        const typed = x.client !== undefined && typedByStudent(block, x.client)
+        expects.push({ label: block.session, client: x.client === undefined ? undefined : forUser(x.client, ex.account, user), status, state, tls: encrypted.get(block.session)!, response, typed })
         challenged = status?.readings.some(r => r.key === 'auth.continue') ?? false
-        if (x.client !== undefined && /^STLS$/i.test(x.client) && status?.ok) encrypted.set(block.session, true)
+        if (isStls(x.client) && status?.ok) encrypted.set(block.session, true)
         if (x.client !== undefined && /^QUIT$/i.test(x.client)) states.set(block.session, undefined)
         else {
           if (x.client !== undefined && (/^(PASS|APOP) /i.test(x.client) || /^AUTH \S+ \S/i.test(x.client) || response) && status?.ok && !challenged) state = 'TRANSACTION'

@@ -131,6 +131,9 @@ function live(ctx: SessionContext): { count: number; octets: number } {
   return { count, octets }
 }
 
+/** A count or a message number as the commands read one: decimal digits only ("+1", "1.0" and " 1" are not). */
+export const countOf = (arg: string | undefined): number | undefined => (arg !== undefined && /^\d+$/.test(arg) ? Number(arg) : undefined)
+
 /**
  * Parses a message-number argument: the 0-based index, or the error reply.
  * A message marked with DELE is refused with `deleted`, the command's own
@@ -139,8 +142,8 @@ function live(ctx: SessionContext): { count: number; octets: number } {
 function message(ctx: SessionContext, arg: string, deleted?: MessageKey): number | Reply {
   const total = ctx.maildrop!.messages.length
   if (total === 0) return err('msg.emptyDrop', { arg })
-  if (!/^\d+$/.test(arg)) return err('msg.notNumber', { arg, total })
-  const n = Number(arg)
+  const n = countOf(arg)
+  if (n === undefined) return err('msg.notNumber', { arg, total })
   if (n < 1 || n > total) return err(n === 0 ? 'msg.zero' : 'msg.none', { n: arg, total })
   if (deleted && ctx.deleted.has(n - 1)) return err(deleted, { n })
   return n - 1
@@ -323,8 +326,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     run(ctx, [arg, linesArg]) {
       const i = message(ctx, arg!, 'msg.deleted.top')
       if (typeof i !== 'number') return i
-      if (!/^\d+$/.test(linesArg!)) return err('top.badLines', { arg: linesArg, n: i + 1 })
-      const top = Number(linesArg)
+      const top = countOf(linesArg)
+      if (top === undefined) return err('top.badLines', { arg: linesArg, n: i + 1 })
       return ok(top === 0 ? 'top.headers' : 'top.ok', { n: i + 1, lines: top }, { body: { kind: 'message', index: i, top } })
     },
   },

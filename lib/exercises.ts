@@ -74,8 +74,11 @@ export function stepEncrypted(step: Pick<Step, 'blocks'>): 'stls' | 'port' | und
   return step.blocks.map(encryptedFromStart).find(tls => tls !== undefined)
 }
 
-/** Whether a line the student types is STLS (which openssl sends for them). */
+/** Whether a line of the exercise is STLS. */
 export const isStls = (line: string | undefined): boolean => STLS.test(line ?? '')
+
+/** Whether the student types `line` of `block`: not the STLS that opens an openssl connection, which openssl sends for them. */
+export const typedByStudent = (block: Block, line: string): boolean => !(isStls(line) && encryptedFromStart(block) === 'stls')
 
 export interface Step {
   number: number

@@ -3,7 +3,7 @@
  * (and in the "explanation" field of JSON lines). All words come from the
  * catalogue; this file only picks keys and parameters.
  */
-import { COMMANDS, UNSUPPORTED, usageOf } from './commands.js'
+import { COMMANDS, countOf, UNSUPPORTED, usageOf } from './commands.js'
 import { isAdminEvent, type Pop3Event, type ServerEvent } from './events.js'
 import { adminNotes } from './admin/explain.js'
 import { formatParam, translator, type Message, type MessageKey, type Params, type Translator } from './i18n/index.js'
@@ -118,8 +118,11 @@ function commandKey(verb: string, args: string[], state: string, user: string | 
   if ((verb === 'LIST' || verb === 'UIDL') && argc > 0) return `cmd.${verb}.one` as MessageKey
   if (verb === 'AUTH' && argc > 0) return argc === 1 ? 'cmd.AUTH.one' : 'cmd.AUTH.two'
   if (verb === 'LANG' && argc > 0) return args[0] === '*' ? 'cmd.LANG.any' : 'cmd.LANG.one'
-  // TOP's count of lines as the server reads it (lib/commands.ts): 0 asks for the headers alone (RFC 1939 §7)
-  if (verb === 'TOP') return !/^\d+$/.test(args[1]!) ? 'cmd.TOP.notNumber' : Number(args[1]) === 0 ? 'cmd.TOP.headers' : 'cmd.TOP'
+  // TOP's count of lines as the server reads it: 0 asks for the headers alone (RFC 1939 §7)
+  if (verb === 'TOP') {
+    const lines = countOf(args[1])
+    return lines === undefined ? 'cmd.TOP.notNumber' : lines === 0 ? 'cmd.TOP.headers' : 'cmd.TOP'
+  }
   if (verb === 'QUIT' && state === 'TRANSACTION') return 'cmd.QUIT.update'
   // the event names a user only once USER was accepted (or the session is logged in)
   if (verb === 'PASS' && user === undefined) return 'cmd.PASS.noUser'

@@ -53,9 +53,8 @@ const failure = (make: () => unknown): Errno | undefined => {
   }
 }
 
-/** The error for a file where the folder `path` should be: mkdir's own (EEXIST, naming the path), or one like it if the file went meanwhile. */
-const fileInTheWay = (path: string): Errno =>
-  failure(() => mkdirSync(path)) ?? Object.assign(new Error(`EEXIST: file already exists, mkdir '${path}'`), { code: 'EEXIST', path })
+/** The error for a file where the folder `path` should be, as mkdir gives it. */
+const fileInTheWay = (path: string): Errno => Object.assign(new Error(`EEXIST: file already exists, mkdir '${path}'`), { code: 'EEXIST', syscall: 'mkdir', path })
 
 /** Makes the folder `path` and the folders above it that are missing (with `mode`, less the umask); one that is there is fine. */
 export async function makeFolder(path: string, mode?: number): Promise<void> {

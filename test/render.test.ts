@@ -4,7 +4,8 @@ import { Chalk } from 'chalk'
 import { LANGUAGES, translator, type Pop3Event, type RunningServer } from '../dist/index.js'
 import { explained } from '../dist/explain.js'
 import { renderBanner } from '../dist/render/banner.js'
-import { terminalRenderer, wrap } from '../dist/render/terminal.js'
+import { terminalRenderer } from '../dist/render/terminal.js'
+import { wrap } from '../dist/render/wrap.js'
 import { loggedIn, testServer } from './helpers.js'
 
 const en = translator('en')

@@ -7,7 +7,7 @@
 import type { Exercise, Step } from '../exercises.js'
 import type { Miss } from '../check.js'
 import type { CommandEvent, Played, ReplyEvent } from '../player.js'
-import { encryptedFromStart, isStls, stepEncrypted, stepParts, withoutQuestions } from '../exercises.js'
+import { encryptedFromStart, stepEncrypted, stepParts, typedByStudent, withoutQuestions } from '../exercises.js'
 import {
   atWhere, clientChars, clientEnd, clientPrefix, explanation, paragraph, renderExchange, renderGreeting, renderProse, renderStepHeading, untranslatedParagraph, type DemoStyle, type Where,
 } from './demo.js'
@@ -50,9 +50,9 @@ export function renderStep(step: Step, lang: string, total: number, where: Where
       out += renderProse(atWhere(withoutQuestions(part.prose, lang), where), s)
       continue
     }
-    // a connection made with openssl: STLS is not typed (openssl sends it), and telnet is not named
+    // a connection made with openssl: telnet is not named, and the STLS openssl sends is not a line to type
     const tls = encryptedFromStart(part.block)
-    const lines = part.block.exchanges.flatMap(x => (x.client === undefined || (tls === 'stls' && isStls(x.client)) ? [] : [x.client]))
+    const lines = part.block.exchanges.flatMap(x => (x.client !== undefined && typedByStudent(part.block, x.client) ? [x.client] : []))
     const greeting = part.block.exchanges[0]?.client === undefined
     const key = tls === 'stls' ? 'guide.typeStls' : tls === 'port' ? 'guide.typeTls' : lines.length === 0 ? 'guide.typeConnect' : part.block.session > 1 ? 'guide.typeNew' : 'guide.type'
     out += `\n${LEFT}${t(key)}\n`

@@ -8,9 +8,6 @@ import { explain, wordsFor } from '../explain.js'
 import type { Translator } from '../i18n/index.js'
 import { wrap } from './wrap.js'
 
-// still exported from here, where the demo and the tests have imported it from
-export { wrap }
-
 export interface TerminalLogOptions {
   write: (text: string) => void
   chalk: ChalkInstance

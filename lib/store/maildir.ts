@@ -9,7 +9,7 @@
  * the maildrop is either as before or fully updated.
  */
 import { createHash } from 'node:crypto'
-import { close as closeFd, fstat, open as openCb } from 'node:fs'
+import { open as openCb } from 'node:fs'
 import { promisify } from 'node:util'
 import { open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -27,7 +27,6 @@ const LOCK = '.pop3lock'
 
 /** A file opened as a plain descriptor, which the delivery worker can be given (a FileHandle cannot). */
 const openFd = promisify(openCb) as (path: string, flags: string) => Promise<number>
-const fstatFd = promisify(fstat)
 
 /** Where a maildir's session lock lives. */
 export const maildirLockPath = (path: string): string => join(path, LOCK)
@@ -203,13 +202,7 @@ class MaildirMaildrop implements Maildrop {
     // the same, so that one another reader moves (new/ to cur/) before the worker reads it is still the one read
     if (e.size >= WORKER_MIN) {
       const fd = await this.#found(index, e, path => openFd(path, 'r'))
-      try {
-        const { size } = await fstatFd(fd)
-        return new WorkerDelivered(this.#file(e), 0, size, { unquoteFrom: false, fd })
-      } catch (err) {
-        closeFd(fd, () => {})
-        throw err
-      }
+      return new WorkerDelivered(this.#file(e), 0, Infinity, { unquoteFrom: false, fd }) // the whole file, to its end
     }
     const fh = await this.#found(index, e, path => open(path, 'r'))
     return delivered(fh.createReadStream({ highWaterMark: 256 * 1024 }), { unquoteFrom: false })
